@@ -1,0 +1,23 @@
+import { hash, verify, Algorithm } from "@node-rs/argon2";
+
+// OWASP's minimum for argon2id is m=19 MiB, t=2, p=1; these are those values.
+const ARGON2ID_OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+/** Hashes a password with argon2id (m=19 MiB, t=2, p=1); the result embeds its own salt and parameters. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2ID_OPTIONS);
+}
+
+/** Checks a password against an argon2id hash; a malformed hash counts as a mismatch. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
