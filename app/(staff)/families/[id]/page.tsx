@@ -1,0 +1,148 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { getFamily } from "@/lib/db/families/get-family";
+import { NotFoundError } from "@/lib/db/errors";
+import { countryName } from "@/lib/domain/countries";
+import { localName, toLocale } from "@/lib/i18n/config";
+import { StatusBadge } from "@/components/ui/status-badge";
+
+const MAX_ID = 2_147_483_647;
+
+async function loadFamily(rawId: string) {
+  const user = await requireUser();
+  const id = /^\d{1,10}$/.test(rawId) ? Number(rawId) : NaN;
+  if (!Number.isInteger(id) || id < 1 || id > MAX_ID) notFound();
+  try {
+    return await getFamily(user, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata() {
+  const t = await getTranslations("family");
+  return { title: t("title") };
+}
+
+export default async function FamilyPage({ params }: { params: Promise<{ id: string }> }) {
+  const family = await loadFamily((await params).id);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = toLocale(await getLocale());
+  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" }) : "—");
+  const origin = family.originCountry
+    ? countryName(family.originCountry, locale)
+    : family.originRegion
+      ? localName(family.originRegion, locale)
+      : "—";
+
+  const facts: [string, React.ReactNode][] = [
+    [t("family.category"), t(`category.${family.category}`)],
+    [t("family.origin"), origin],
+    [t("family.target"), `${localName(family.targetRegion, locale)}${family.targetDistrict ? `, ${localName(family.targetDistrict, locale)}` : ""}`],
+    [t("family.applicationDate"), date(family.applicationDate)],
+    [t("family.decision"), family.decisionNumber ? `${family.decisionNumber} · ${date(family.decisionDate)}` : "—"],
+    [t("family.statusValidUntil"), date(family.statusValidUntil)],
+    [t("family.arrivalDate"), date(family.arrivalDate)],
+    [t("family.phone"), family.contactPhone ?? "—"],
+    [t("family.email"), family.contactEmail ?? "—"],
+    [t("family.address"), family.address ?? "—"],
+    [t("family.updated"), `${format.dateTime(family.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${family.updatedBy.fullName}`],
+  ];
+
+  return (
+    <article className="space-y-6">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-2xl font-semibold">{family.caseNumber}</h1>
+        <StatusBadge status={family.status} label={t(`status.${family.status}`)} />
+      </header>
+
+      <section aria-labelledby="case-facts" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="case-facts" className="text-lg font-semibold">{t("family.facts")}</h2>
+        <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+          {facts.map(([label, value]) => (
+            <div key={label} className="flex gap-2 text-sm">
+              <dt className="min-w-40 text-slate-500">{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="members" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="members" className="text-lg font-semibold">{t("family.members", { count: family.members.length })}</h2>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("member.name")}</th>
+                <th scope="col" className="px-3 py-2">{t("member.relationship")}</th>
+                <th scope="col" className="px-3 py-2">{t("member.birthDate")}</th>
+                <th scope="col" className="px-3 py-2">{t("member.sex")}</th>
+                <th scope="col" className="px-3 py-2">{t("member.iin")}</th>
+                <th scope="col" className="px-3 py-2">{t("member.citizenship")}</th>
+                <th scope="col" className="px-3 py-2">{t("member.education")}</th>
+                <th scope="col" className="px-3 py-2">{t("member.profession")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {family.members.map((member) => (
+                <tr key={member.id} className="border-t">
+                  <td className="px-3 py-2">
+                    <span className="block">{[member.surnameCyr, member.givenNameCyr, member.patronymicCyr].filter(Boolean).join(" ")}</span>
+                    <span className="block text-xs text-slate-500">{[member.surnameLat, member.givenNameLat, member.patronymicLat].filter(Boolean).join(" ")}</span>
+                  </td>
+                  <td className="px-3 py-2">{t(`relationship.${member.relationship}`)}</td>
+                  <td className="px-3 py-2">{date(member.birthDate)}</td>
+                  <td className="px-3 py-2">{t(`sex.${member.sex}`)}</td>
+                  <td className="px-3 py-2 font-mono">{member.iin ?? t("member.noIin")}</td>
+                  <td className="px-3 py-2">{member.citizenship === "XX" ? t("member.stateless") : countryName(member.citizenship, locale)}</td>
+                  <td className="px-3 py-2">{member.education ? t(`education.${member.education}`) : "—"}</td>
+                  <td className="px-3 py-2">{member.profession ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="history" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="history" className="text-lg font-semibold">{t("family.history")}</h2>
+        <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4">
+          {family.events.map((event) => (
+            <li key={event.id} className="text-sm">
+              <p className="font-medium">
+                {event.fromStatus ? `${t(`status.${event.fromStatus}`)} → ` : ""}
+                {t(`status.${event.toStatus}`)}
+              </p>
+              <p className="text-slate-500">
+                {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })} · {event.actor.fullName}
+              </p>
+              {event.reason && <p className="mt-1 text-slate-700">{event.reason}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {family.allocations.length > 0 && (
+        <section aria-labelledby="allocations" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="allocations" className="text-lg font-semibold">{t("family.allocations")}</h2>
+          <ul className="mt-3 space-y-1 text-sm">
+            {family.allocations.map((allocation) => (
+              <li key={allocation.id}>
+                {t("family.allocationLine", {
+                  year: allocation.year,
+                  persons: allocation.persons,
+                  pool: t(`category.${allocation.quota.pool}`),
+                  status: t(`allocationStatus.${allocation.status}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { loginSchema, type LoginInput } from "@/lib/validation/login";
+
+const THROTTLED_PREFIX = "throttled:";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("login");
+  const tv = useTranslations("validation");
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
+
+  async function onSubmit(values: LoginInput) {
+    setFormError(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (result?.ok && !result.error) {
+      // A full navigation, so the server renders the shell with the new session.
+      window.location.assign(callbackUrl);
+      return;
+    }
+    const error = result?.error ?? "";
+    setFormError(
+      error.startsWith(THROTTLED_PREFIX)
+        ? t("throttled", { minutes: Number(error.slice(THROTTLED_PREFIX.length)) || 15 })
+        : t("invalid"),
+    );
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-6 space-y-4" method="post">
+      <div aria-live="assertive" id="login-error">
+        {formError && <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">{formError}</p>}
+      </div>
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium">
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          disabled={isSubmitting}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+          {...register("email")}
+        />
+        <p id="email-error" aria-live="polite" className="mt-1 text-sm text-red-700">
+          {errors.email?.message && tv(errors.email.message)}
+        </p>
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          disabled={isSubmitting}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+          {...register("password")}
+        />
+        <p id="password-error" aria-live="polite" className="mt-1 text-sm text-red-700">
+          {errors.password?.message && tv(errors.password.message)}
+        </p>
+      </div>
+      <Button type="submit" disabled={isSubmitting} className="w-full">
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

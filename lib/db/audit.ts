@@ -1,0 +1,41 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { maskChanges, type FieldChange } from "@/lib/domain/audit-mask";
+import type { Actor } from "@/lib/domain/access";
+import { db } from "@/lib/db/client";
+import { requestContext } from "@/lib/db/request-context";
+
+type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
+
+export type AuditEntry = {
+  actor: Actor | null;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  regionId?: string | null;
+  changes?: Record<string, FieldChange>;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Appends an audit entry. Pass the transaction client when the entry belongs to a change, so that
+ * the change and its audit entry commit or fail together; identifiers in `changes` are masked.
+ */
+export async function recordAudit(entry: AuditEntry, client: AuditWriter = db()): Promise<void> {
+  const { ip, requestId } = await requestContext();
+  const changes = entry.changes ? maskChanges(entry.changes) : undefined;
+  const payload = changes || entry.details ? ({ ...entry.details, ...(changes && { changes }) } as Prisma.InputJsonValue) : undefined;
+  await client.auditLog.create({
+    data: {
+      actorId: entry.actor?.id ?? null,
+      actorRole: entry.actor?.role ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      regionId: entry.regionId ?? null,
+      changes: payload,
+      ip,
+      requestId,
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/domain/access";
+
+export type StatusCount = { status: string; families: number };
+
+/**
+ * Families per status for the overview: the whole country for national roles (ANALYST sees numbers,
+ * never names), the own region for regional roles. Counts carry no personal data, so no audit entry.
+ */
+export async function countFamiliesByStatus(actor: Actor): Promise<StatusCount[]> {
+  const isNational = actor.role === "ADMIN" || actor.role === "ANALYST";
+  if (!isNational && !actor.regionId) return [];
+  const rows = await db().family.groupBy({
+    by: ["status"],
+    where: isNational ? {} : { targetRegionId: actor.regionId ?? undefined },
+    _count: { _all: true },
+  });
+  return rows.map((row) => ({ status: row.status, families: row._count._all }));
+}

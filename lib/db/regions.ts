@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+/** All regions and cities, for filters and labels (public reference data, not personal). */
+export function listRegions() {
+  return db().region.findMany({
+    orderBy: { nameEn: "asc" },
+    select: { id: true, kind: true, nameKk: true, nameRu: true, nameEn: true, isResettlementTarget: true },
+  });
+}
+
+/** Districts of one region, for filters and forms. */
+export function listDistricts(regionId: string) {
+  return db().district.findMany({
+    where: { regionId },
+    orderBy: { nameEn: "asc" },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+}

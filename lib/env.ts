@@ -1,0 +1,26 @@
+import "server-only";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (scripts/launch.ts sets it in demo mode)"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Connections per app server; several servers share one PostgreSQL, so keep it modest. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. The client address is
+   * read that many entries from the right, so a client cannot choose its own address for throttling.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let parsed: Env | undefined;
+
+/** The parsed environment; the only reader of process.env in the app. */
+export function env(): Env {
+  parsed ??= envSchema.parse(process.env);
+  return parsed;
+}

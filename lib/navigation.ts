@@ -1,0 +1,26 @@
+import type { StaffRole } from "@/lib/domain/access";
+
+export type NavItem = { href: string; labelKey: "overview" | "families" | "users" };
+
+// Navigation is a convenience; every page and action checks the role again on the server.
+const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
+  ADMIN: [
+    { href: "/", labelKey: "overview" },
+    { href: "/families", labelKey: "families" },
+    { href: "/admin/users", labelKey: "users" },
+  ],
+  COORDINATOR: [
+    { href: "/", labelKey: "overview" },
+    { href: "/families", labelKey: "families" },
+  ],
+  CASEWORKER: [
+    { href: "/", labelKey: "overview" },
+    { href: "/families", labelKey: "families" },
+  ],
+  ANALYST: [{ href: "/", labelKey: "overview" }],
+};
+
+/** The navigation entries a role sees in the shell. */
+export function navigationFor(role: StaffRole): NavItem[] {
+  return NAV_BY_ROLE[role];
+}
