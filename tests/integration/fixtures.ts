@@ -1,0 +1,80 @@
+// Test data for integration tests: every call creates rows with unique values, so tests never
+// depend on each other or on the demo seed.
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/db/prisma-factory";
+import type { Actor, StaffRole } from "@/lib/domain/access";
+import { formatCaseNumber } from "@/lib/domain/case-number";
+import { generateIin } from "@/lib/domain/iin";
+import { REGIONS } from "@/lib/domain/regions";
+import { hashPassword } from "@/lib/auth/password";
+
+/** Makes sure all regions exist (the migrated test database starts empty). */
+export async function ensureRegions(prisma: PrismaClient): Promise<void> {
+  await prisma.region.createMany({
+    data: REGIONS.map((region) => ({
+      id: region.id,
+      kind: region.kind,
+      nameKk: region.name.kk,
+      nameRu: region.name.ru,
+      nameEn: region.name.en,
+      centreKk: region.centre.kk,
+      centreRu: region.centre.ru,
+      centreEn: region.centre.en,
+      isResettlementTarget: region.isResettlementTarget,
+      isLabourSurplus: region.isLabourSurplus,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/** A staff user with a unique e-mail; regional roles need a region. */
+export async function createStaffUser(
+  prisma: PrismaClient,
+  role: StaffRole,
+  regionId: string | null = null,
+  password = "Correct-Horse-1",
+): Promise<Actor & { email: string; password: string }> {
+  const email = `${role.toLowerCase()}-${randomUUID()}@test.nurlykosh.kz`;
+  const user = await prisma.user.create({
+    data: { email, fullName: `Test ${role}`, role, regionId, passwordHash: await hashPassword(password) },
+  });
+  return { id: user.id, role: user.role, regionId: user.regionId, email, password };
+}
+
+let caseSequence = Math.floor(Math.random() * 900_000);
+
+/** A family with one head of family in the given target region, with a unique case number and IIN. */
+export async function createFamily(prisma: PrismaClient, regionId: string, createdById: number, status: "REGISTERED" | "UNDER_REVIEW" = "REGISTERED") {
+  caseSequence += 1;
+  const birthDate = new Date(Date.UTC(1960 + Math.floor(Math.random() * 40), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28)));
+  const iin = generateIin(birthDate, "M", Math.floor(Math.random() * 10_000));
+  return prisma.family.create({
+    data: {
+      caseNumber: formatCaseNumber(2099, (caseSequence % 999_999) + 1),
+      category: "KANDAS",
+      status,
+      originCountry: "UZ",
+      targetRegionId: regionId,
+      applicationDate: new Date(Date.UTC(2026, 0, 15)),
+      contactPhone: "+77011234567",
+      createdById,
+      updatedById: createdById,
+      members: {
+        create: {
+          position: 1,
+          isHead: true,
+          relationship: "HEAD",
+          surnameCyr: "Тестов",
+          givenNameCyr: "Нұрлан",
+          surnameLat: "Testov",
+          givenNameLat: "Nurlan",
+          iin,
+          birthDate,
+          sex: "M",
+          citizenship: "UZ",
+        },
+      },
+      events: { create: { toStatus: "REGISTERED", actorId: createdById } },
+    },
+  });
+}

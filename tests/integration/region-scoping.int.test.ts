@@ -1,0 +1,208 @@
+// Region scoping of every lib/db function: a regional user reaches only the own region's rows,
+// analysts reach no personal data, and a record outside the scope looks exactly like a missing one.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestPrisma } from "./db";
+import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+
+process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
+
+const { listFamilies } = await import("@/lib/db/families/list-families");
+const { getFamily } = await import("@/lib/db/families/get-family");
+const { countFamiliesByStatus } = await import("@/lib/db/families/count-by-status");
+const { listUsers } = await import("@/lib/db/users/list-users");
+const { setUserActive, SelfDeactivationError } = await import("@/lib/db/users/set-user-active");
+const { loadSessionUser } = await import("@/lib/db/users/load-session-user");
+const { listDistricts, listRegions } = await import("@/lib/db/regions");
+const { ForbiddenError, NotFoundError } = await import("@/lib/db/errors");
+
+const prisma = useTestPrisma();
+const PAVLODAR = "KZ-55";
+const AKMOLA = "KZ-11";
+
+type Actors = Awaited<ReturnType<typeof setUpActors>>;
+async function setUpActors() {
+  await ensureRegions(prisma);
+  return {
+    admin: await createStaffUser(prisma, "ADMIN"),
+    analyst: await createStaffUser(prisma, "ANALYST"),
+    pavlodarCaseworker: await createStaffUser(prisma, "CASEWORKER", PAVLODAR),
+    pavlodarCoordinator: await createStaffUser(prisma, "COORDINATOR", PAVLODAR),
+    akmolaCaseworker: await createStaffUser(prisma, "CASEWORKER", AKMOLA),
+  };
+}
+
+let actors: Actors;
+let pavlodarFamily: { id: number };
+let akmolaFamily: { id: number };
+
+beforeAll(async () => {
+  actors = await setUpActors();
+  pavlodarFamily = await createFamily(prisma, PAVLODAR, actors.pavlodarCaseworker.id);
+  akmolaFamily = await createFamily(prisma, AKMOLA, actors.akmolaCaseworker.id);
+});
+
+async function allListedIds(actor: Actors[keyof Actors], filters = {}) {
+  const ids: number[] = [];
+  let after: number | undefined;
+  do {
+    const page = await listFamilies(actor, { ...filters, after });
+    ids.push(...page.items.map((item) => item.id));
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  return ids;
+}
+
+async function lastAudit(action: string, entityId: number) {
+  return prisma.auditLog.findFirst({ where: { action, entityId: String(entityId) }, orderBy: { id: "desc" } });
+}
+
+describe("listFamilies", () => {
+  it("shows a caseworker the own region's families only", async () => {
+    const ids = await allListedIds(actors.pavlodarCaseworker);
+    expect(ids).toContain(pavlodarFamily.id);
+    expect(ids).not.toContain(akmolaFamily.id);
+    const regions = await prisma.family.findMany({ where: { id: { in: ids } }, select: { targetRegionId: true }, distinct: ["targetRegionId"] });
+    expect(regions.map((row) => row.targetRegionId)).toEqual([PAVLODAR]);
+  });
+
+  it("ignores a region filter that points outside the user's region", async () => {
+    expect(await allListedIds(actors.pavlodarCaseworker, { region: AKMOLA })).toEqual([]);
+  });
+
+  it("shows the administrator every region and the analyst nothing", async () => {
+    const adminIds = await allListedIds(actors.admin);
+    expect(adminIds).toEqual(expect.arrayContaining([pavlodarFamily.id, akmolaFamily.id]));
+    expect(await allListedIds(actors.analyst)).toEqual([]);
+  });
+
+  it("pages with a stable keyset cursor, newest first, without repeats", async () => {
+    for (let index = 0; index < 30; index++) await createFamily(prisma, PAVLODAR, actors.pavlodarCaseworker.id);
+    const ids = await allListedIds(actors.pavlodarCaseworker);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    expect(ids.length).toBe(await prisma.family.count({ where: { targetRegionId: PAVLODAR } }));
+  });
+
+  it("audits the view of the list", async () => {
+    await listFamilies(actors.pavlodarCoordinator, {});
+    const entry = await prisma.auditLog.findFirst({ where: { action: "family.list", actorId: actors.pavlodarCoordinator.id } });
+    expect(entry).not.toBeNull();
+  });
+});
+
+describe("getFamily", () => {
+  it("opens a family of the own region and audits the view", async () => {
+    const family = await getFamily(actors.pavlodarCaseworker, pavlodarFamily.id);
+    expect(family.id).toBe(pavlodarFamily.id);
+    expect(family.members).toHaveLength(1);
+    expect(family.events.map((event) => event.toStatus)).toEqual(["REGISTERED"]);
+    const entry = await lastAudit("family.view", pavlodarFamily.id);
+    expect(entry?.actorId).toBe(actors.pavlodarCaseworker.id);
+  });
+
+  it("answers another region's family exactly like a missing one, and audits the attempt", async () => {
+    await expect(getFamily(actors.pavlodarCaseworker, akmolaFamily.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getFamily(actors.pavlodarCaseworker, 2_000_000_000)).rejects.toBeInstanceOf(NotFoundError);
+    const entry = await lastAudit("family.view.denied", akmolaFamily.id);
+    expect(entry?.actorId).toBe(actors.pavlodarCaseworker.id);
+  });
+
+  it("keeps personal data from analysts and opens any region for the administrator", async () => {
+    await expect(getFamily(actors.analyst, pavlodarFamily.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getFamily(actors.admin, akmolaFamily.id)).id).toBe(akmolaFamily.id);
+  });
+});
+
+describe("countFamiliesByStatus", () => {
+  it("counts the own region for regional roles and the whole country for national roles", async () => {
+    const sum = (rows: { families: number }[]) => rows.reduce((total, row) => total + row.families, 0);
+    expect(sum(await countFamiliesByStatus(actors.akmolaCaseworker))).toBe(await prisma.family.count({ where: { targetRegionId: AKMOLA } }));
+    expect(sum(await countFamiliesByStatus(actors.analyst))).toBe(await prisma.family.count());
+    expect(sum(await countFamiliesByStatus(actors.admin))).toBe(await prisma.family.count());
+  });
+});
+
+describe("staff administration", () => {
+  it("lists users for the administrator only, without password hashes", async () => {
+    const users = await listUsers(actors.admin);
+    expect(users.length).toBeGreaterThanOrEqual(5);
+    expect(users[0]).not.toHaveProperty("passwordHash");
+    for (const actor of [actors.analyst, actors.pavlodarCoordinator, actors.pavlodarCaseworker]) {
+      await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+
+  it("lets only the administrator deactivate, audits it, and ends the session at once", async () => {
+    const target = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
+    await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await loadSessionUser(target.id)).not.toBeNull();
+
+    await setUserActive(actors.admin, { userId: target.id, isActive: false });
+    expect(await loadSessionUser(target.id)).toBeNull();
+    const entry = await lastAudit("user.deactivate", target.id);
+    expect(entry?.actorId).toBe(actors.admin.id);
+    expect(entry?.changes).toMatchObject({ changes: { isActive: { from: true, to: false } } });
+  });
+
+  it("refuses to let an administrator deactivate the own account", async () => {
+    await expect(setUserActive(actors.admin, { userId: actors.admin.id, isActive: false })).rejects.toBeInstanceOf(SelfDeactivationError);
+  });
+
+  it("reads role and region from the database, so a demotion applies on the next request", async () => {
+    const user = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
+    await prisma.user.update({ where: { id: user.id }, data: { role: "CASEWORKER", regionId: AKMOLA } });
+    expect(await loadSessionUser(user.id)).toMatchObject({ role: "CASEWORKER", regionId: AKMOLA });
+  });
+});
+
+describe("reference data", () => {
+  it("lists regions and districts to every role (they carry no personal data)", async () => {
+    expect((await listRegions()).length).toBe(20);
+    expect(Array.isArray(await listDistricts(PAVLODAR))).toBe(true);
+  });
+});
+
+// Every function exported from lib/db must be listed here with the test that proves its scoping,
+// so a new data function cannot arrive without one.
+const SCOPING_COVERAGE: Record<string, string> = {
+  listFamilies: "listFamilies",
+  getFamily: "getFamily",
+  countFamiliesByStatus: "countFamiliesByStatus",
+  listUsers: "staff administration",
+  setUserActive: "staff administration",
+  loadSessionUser: "staff administration",
+  listRegions: "reference data",
+  listDistricts: "reference data",
+  authenticate: "tests/integration/auth.int.test.ts",
+  recordAudit: "tests/integration/auth.int.test.ts (append-only audit log)",
+  familyScopeWhere: "used by listFamilies and getFamily",
+  requestContext: "request metadata, no data access",
+  db: "the client itself",
+  createPrismaClient: "the client factory",
+};
+
+describe("coverage of lib/db", () => {
+  it("has a scoping test for every exported data function", async () => {
+    const root = path.resolve("lib/db");
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.ts$/.test(entry) && !/\.test\.ts$/.test(entry)) files.push(full);
+      }
+    };
+    walk(root);
+    const exported: string[] = [];
+    for (const file of files) {
+      const module = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) {
+        if (typeof value === "function" && !/^[A-Z]/.test(name)) exported.push(name);
+      }
+    }
+    const uncovered = exported.filter((name) => !(name in SCOPING_COVERAGE));
+    expect(uncovered, "add a scoping test for these lib/db functions").toEqual([]);
+  });
+});
