@@ -22,8 +22,9 @@ describe("clientIpFromForwardedFor", () => {
   it("takes the right-most entry when no proxy is trusted", () => {
     expect(clientIpFromForwardedFor("10.0.0.1, 203.0.113.7", 0)).toBe("203.0.113.7");
   });
-  it("skips the entries appended by trusted proxies", () => {
-    expect(clientIpFromForwardedFor("198.51.100.2, 203.0.113.7, 10.0.0.5", 1)).toBe("203.0.113.7");
+  it("takes the entry written by the outermost trusted proxy, ignoring what the client sent", () => {
+    expect(clientIpFromForwardedFor("1.2.3.4, 203.0.113.7", 1)).toBe("203.0.113.7");
+    expect(clientIpFromForwardedFor("1.2.3.4, 203.0.113.7, 10.0.0.5", 2)).toBe("203.0.113.7");
   });
   it("falls back to the left-most entry when there are fewer entries than hops", () => {
     expect(clientIpFromForwardedFor("203.0.113.7", 3)).toBe("203.0.113.7");
