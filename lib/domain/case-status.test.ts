@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { CaseStatus as PrismaCaseStatus, Role as PrismaRole } from "../generated/prisma/enums";
+import {
+  CASE_STATUSES,
+  ROLES,
+  TRANSITIONS,
+  allowedTransitions,
+  checkTransition,
+  holdsQuota,
+  isActiveStatus,
+  isTerminalStatus,
+  type CaseStatus,
+  type TransitionInput,
+} from "./case-status";
+
+/** Every allowed (from > to : role), written out independently of the table under test. */
+const ALLOWED = new Set([
+  "REGISTERED>UNDER_REVIEW:CASEWORKER",
+  "REGISTERED>UNDER_REVIEW:COORDINATOR",
+  "REGISTERED>UNDER_REVIEW:ADMIN",
+  "REGISTERED>WITHDRAWN:CASEWORKER",
+  "REGISTERED>WITHDRAWN:COORDINATOR",
+  "REGISTERED>WITHDRAWN:ADMIN",
+  "UNDER_REVIEW>APPROVED:COORDINATOR",
+  "UNDER_REVIEW>APPROVED:ADMIN",
+  "UNDER_REVIEW>REJECTED:COORDINATOR",
+  "UNDER_REVIEW>REJECTED:ADMIN",
+  "UNDER_REVIEW>WITHDRAWN:CASEWORKER",
+  "UNDER_REVIEW>WITHDRAWN:COORDINATOR",
+  "UNDER_REVIEW>WITHDRAWN:ADMIN",
+  "APPROVED>QUOTA_ALLOCATED:COORDINATOR",
+  "APPROVED>QUOTA_ALLOCATED:ADMIN",
+  "APPROVED>WITHDRAWN:CASEWORKER",
+  "APPROVED>WITHDRAWN:COORDINATOR",
+  "APPROVED>WITHDRAWN:ADMIN",
+  "APPROVED>EXPIRED:COORDINATOR",
+  "APPROVED>EXPIRED:ADMIN",
+  "QUOTA_ALLOCATED>RESETTLED:CASEWORKER",
+  "QUOTA_ALLOCATED>RESETTLED:COORDINATOR",
+  "QUOTA_ALLOCATED>RESETTLED:ADMIN",
+  "QUOTA_ALLOCATED>WITHDRAWN:CASEWORKER",
+  "QUOTA_ALLOCATED>WITHDRAWN:COORDINATOR",
+  "QUOTA_ALLOCATED>WITHDRAWN:ADMIN",
+  "QUOTA_ALLOCATED>EXPIRED:COORDINATOR",
+  "QUOTA_ALLOCATED>EXPIRED:ADMIN",
+  "RESETTLED>SUPPORTED:CASEWORKER",
+  "RESETTLED>SUPPORTED:COORDINATOR",
+  "RESETTLED>SUPPORTED:ADMIN",
+  "SUPPORTED>CLOSED:COORDINATOR",
+  "SUPPORTED>CLOSED:ADMIN",
+]);
+
+/** Transitions that exist for some role. */
+const EXISTING = new Set([...ALLOWED].map((k) => k.split(":")[0]));
+
+/** Complete, valid input for any transition. */
+const FULL_INPUT: TransitionInput = {
+  reason: "Отбасы өтінішін кері қайтарып алды",
+  decisionNumber: "55-КС/2026-0001",
+  decisionDate: "2026-03-02",
+  arrivalDate: "2026-05-10",
+};
+
+const TERMINAL = ["CLOSED", "REJECTED", "WITHDRAWN", "EXPIRED"];
+
+describe("enums", () => {
+  it("match the Prisma enums", () => {
+    expect([...CASE_STATUSES]).toEqual(Object.values(PrismaCaseStatus));
+    expect([...ROLES].sort()).toEqual(Object.values(PrismaRole).sort());
+  });
+});
+
+describe("checkTransition over every (from, to, role)", () => {
+  const combos = CASE_STATUSES.flatMap((from) =>
+    CASE_STATUSES.flatMap((to) => ROLES.map((role) => [from, to, role] as const)),
+  );
+
+  it("covers 400 combinations", () => {
+    expect(combos).toHaveLength(400);
+  });
+
+  it.each(combos)("%s → %s by %s", (from, to, role) => {
+    const result = checkTransition(from, to, role, FULL_INPUT);
+    const key = `${from}>${to}`;
+    if (ALLOWED.has(`${key}:${role}`)) {
+      expect(result.ok).toBe(true);
+    } else if (TERMINAL.includes(from)) {
+      expect(result).toEqual({ ok: false, error: "terminal-status" });
+    } else if (EXISTING.has(key)) {
+      expect(result).toEqual({ ok: false, error: "role-not-allowed" });
+    } else {
+      expect(result).toEqual({ ok: false, error: "no-such-transition" });
+    }
+  });
+
+  it("the table lists exactly the allowed set", () => {
+    const fromTable = new Set(TRANSITIONS.flatMap((t) => t.roles.map((r) => `${t.from}>${t.to}:${r}`)));
+    expect(fromTable).toEqual(ALLOWED);
+  });
+});
+
+describe("required data", () => {
+  it("requires a reason for REJECTED and WITHDRAWN", () => {
+    expect(checkTransition("UNDER_REVIEW", "REJECTED", "COORDINATOR", {})).toEqual({
+      ok: false,
+      error: "reason-required",
+      field: "reason",
+    });
+    expect(checkTransition("UNDER_REVIEW", "REJECTED", "COORDINATOR", { reason: "   " })).toMatchObject({
+      error: "reason-required",
+    });
+    expect(checkTransition("APPROVED", "WITHDRAWN", "CASEWORKER", { reason: null })).toMatchObject({
+      error: "reason-required",
+    });
+    expect(checkTransition("APPROVED", "WITHDRAWN", "CASEWORKER", { reason: "Отказ семьи" }).ok).toBe(true);
+  });
+
+  it("requires a decision number and a real decision date for APPROVED", () => {
+    const approve = (input: TransitionInput) => checkTransition("UNDER_REVIEW", "APPROVED", "COORDINATOR", input);
+    expect(approve({ decisionDate: "2026-03-02" })).toMatchObject({
+      error: "decision-number-required",
+      field: "decisionNumber",
+    });
+    expect(approve({ decisionNumber: " ", decisionDate: "2026-03-02" })).toMatchObject({
+      error: "decision-number-required",
+    });
+    expect(approve({ decisionNumber: "x".repeat(65), decisionDate: "2026-03-02" })).toMatchObject({
+      error: "decision-number-too-long",
+    });
+    expect(approve({ decisionNumber: "55-1" })).toMatchObject({
+      error: "decision-date-required",
+      field: "decisionDate",
+    });
+    expect(approve({ decisionNumber: "55-1", decisionDate: "2026-02-30" })).toMatchObject({
+      error: "decision-date-required",
+    });
+    expect(approve({ decisionNumber: "55-1", decisionDate: new Date("invalid") })).toMatchObject({
+      error: "decision-date-required",
+    });
+    expect(approve({ decisionNumber: "55-1", decisionDate: "2026-03-02" }).ok).toBe(true);
+    expect(approve({ decisionNumber: "55-1", decisionDate: new Date(Date.UTC(2026, 2, 2)) }).ok).toBe(true);
+  });
+
+  it("requires an arrival date for RESETTLED", () => {
+    expect(checkTransition("QUOTA_ALLOCATED", "RESETTLED", "CASEWORKER", {})).toEqual({
+      ok: false,
+      error: "arrival-date-required",
+      field: "arrivalDate",
+    });
+    expect(checkTransition("QUOTA_ALLOCATED", "RESETTLED", "CASEWORKER", { arrivalDate: "10.05.2026" })).toMatchObject({
+      error: "arrival-date-required",
+    });
+    expect(checkTransition("QUOTA_ALLOCATED", "RESETTLED", "CASEWORKER", { arrivalDate: "2026-05-10" }).ok).toBe(true);
+  });
+
+  it("needs nothing for the other transitions", () => {
+    for (const t of TRANSITIONS.filter((x) => x.requires.length === 0)) {
+      expect(checkTransition(t.from, t.to, "ADMIN", {}).ok, `${t.from}>${t.to}`).toBe(true);
+    }
+  });
+
+  it("checks the role before the data", () => {
+    expect(checkTransition("UNDER_REVIEW", "APPROVED", "CASEWORKER", {})).toEqual({
+      ok: false,
+      error: "role-not-allowed",
+    });
+  });
+});
+
+describe("allowedTransitions", () => {
+  it("matches the allowed set for every status and role", () => {
+    for (const from of CASE_STATUSES) {
+      for (const role of ROLES) {
+        const expected = CASE_STATUSES.filter((to) => ALLOWED.has(`${from}>${to}:${role}`)).sort();
+        expect([...allowedTransitions(from, role)].sort(), `${from}/${role}`).toEqual(expected);
+      }
+    }
+  });
+
+  it("gives an analyst nothing and a caseworker no decisions", () => {
+    for (const from of CASE_STATUSES) expect(allowedTransitions(from, "ANALYST")).toEqual([]);
+    expect(allowedTransitions("UNDER_REVIEW", "CASEWORKER")).toEqual(["WITHDRAWN"]);
+    expect(allowedTransitions("UNDER_REVIEW", "COORDINATOR")).toEqual(["APPROVED", "REJECTED", "WITHDRAWN"]);
+  });
+
+  it("lets an admin do everything a coordinator can", () => {
+    for (const from of CASE_STATUSES)
+      expect(allowedTransitions(from, "ADMIN")).toEqual(allowedTransitions(from, "COORDINATOR"));
+  });
+});
+
+describe("status predicates", () => {
+  it("isActiveStatus is false exactly for terminal statuses", () => {
+    const active = CASE_STATUSES.filter((s: CaseStatus) => isActiveStatus(s));
+    expect(active).toEqual(["REGISTERED", "UNDER_REVIEW", "APPROVED", "QUOTA_ALLOCATED", "RESETTLED", "SUPPORTED"]);
+    for (const s of CASE_STATUSES) expect(isTerminalStatus(s)).toBe(TERMINAL.includes(s));
+  });
+
+  it("holdsQuota is true from allocation to closure", () => {
+    expect(CASE_STATUSES.filter((s) => holdsQuota(s))).toEqual(["QUOTA_ALLOCATED", "RESETTLED", "SUPPORTED", "CLOSED"]);
+  });
+
+  it("every terminal status is reachable and has no way out", () => {
+    for (const s of TERMINAL) {
+      expect(TRANSITIONS.some((t) => t.to === s)).toBe(true);
+      expect(TRANSITIONS.some((t) => t.from === s)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * Case lifecycle: which status changes exist, who may make them and what each one needs.
+ *
+ * REGISTERED → UNDER_REVIEW → APPROVED (kandas status granted / settler approved) → QUOTA_ALLOCATED
+ * → RESETTLED → SUPPORTED → CLOSED, with side exits REJECTED (after review), WITHDRAWN (by the family,
+ * before arrival) and EXPIRED (status lapsed before arrival). Terminal: CLOSED, REJECTED, WITHDRAWN,
+ * EXPIRED (an extension of kandas status changes statusValidUntil, not the status).
+ *
+ * Roles: a caseworker registers, sends to review, records arrival and support, and records a
+ * withdrawal; a coordinator also decides (approve, reject), allocates quota, records expiry and closes
+ * the case; an admin can do everything a coordinator can; an analyst changes nothing.
+ */
+import type { CaseStatus, Role } from "@/lib/generated/prisma/enums";
+
+export type { CaseStatus, Role };
+
+/** Every case status, in lifecycle order (same values as the Prisma enum). */
+export const CASE_STATUSES = [
+  "REGISTERED",
+  "UNDER_REVIEW",
+  "APPROVED",
+  "QUOTA_ALLOCATED",
+  "RESETTLED",
+  "SUPPORTED",
+  "CLOSED",
+  "REJECTED",
+  "WITHDRAWN",
+  "EXPIRED",
+] as const satisfies readonly CaseStatus[];
+
+/** Every role (same values as the Prisma enum). */
+export const ROLES = ["ADMIN", "COORDINATOR", "CASEWORKER", "ANALYST"] as const satisfies readonly Role[];
+
+/** Statuses after which nothing changes. */
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ["CLOSED", "REJECTED", "WITHDRAWN", "EXPIRED"];
+
+/** Statuses in which the family holds places in a quota (an ACTIVE allocation). */
+export const STATUSES_HOLDING_QUOTA: readonly CaseStatus[] = ["QUOTA_ALLOCATED", "RESETTLED", "SUPPORTED", "CLOSED"];
+
+/** Data a transition needs besides the target status. */
+export type TransitionRequirement = "reason" | "decision" | "arrivalDate";
+
+export interface TransitionRule {
+  from: CaseStatus;
+  to: CaseStatus;
+  roles: readonly Role[];
+  requires: readonly TransitionRequirement[];
+}
+
+const CASEWORKER_UP: readonly Role[] = ["CASEWORKER", "COORDINATOR", "ADMIN"];
+const COORDINATOR_UP: readonly Role[] = ["COORDINATOR", "ADMIN"];
+
+const rule = (
+  from: CaseStatus,
+  to: CaseStatus,
+  roles: readonly Role[],
+  requires: readonly TransitionRequirement[] = [],
+): TransitionRule => ({ from, to, roles, requires });
+
+/** The transition table. Anything not listed is not a transition. */
+export const TRANSITIONS: readonly TransitionRule[] = [
+  rule("REGISTERED", "UNDER_REVIEW", CASEWORKER_UP),
+  rule("REGISTERED", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
+  rule("UNDER_REVIEW", "APPROVED", COORDINATOR_UP, ["decision"]),
+  rule("UNDER_REVIEW", "REJECTED", COORDINATOR_UP, ["reason"]),
+  rule("UNDER_REVIEW", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
+  rule("APPROVED", "QUOTA_ALLOCATED", COORDINATOR_UP),
+  rule("APPROVED", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
+  rule("APPROVED", "EXPIRED", COORDINATOR_UP),
+  rule("QUOTA_ALLOCATED", "RESETTLED", CASEWORKER_UP, ["arrivalDate"]),
+  rule("QUOTA_ALLOCATED", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
+  rule("QUOTA_ALLOCATED", "EXPIRED", COORDINATOR_UP),
+  rule("RESETTLED", "SUPPORTED", CASEWORKER_UP),
+  rule("SUPPORTED", "CLOSED", COORDINATOR_UP),
+];
+
+export interface TransitionInput {
+  reason?: string | null;
+  decisionNumber?: string | null;
+  /** ISO yyyy-mm-dd or a Date. */
+  decisionDate?: string | Date | null;
+  /** ISO yyyy-mm-dd or a Date. */
+  arrivalDate?: string | Date | null;
+}
+
+export type TransitionError =
+  | "terminal-status"
+  | "no-such-transition"
+  | "role-not-allowed"
+  | "reason-required"
+  | "decision-number-required"
+  | "decision-number-too-long"
+  | "decision-date-required"
+  | "arrival-date-required";
+
+export type TransitionCheck =
+  { ok: true; rule: TransitionRule } | { ok: false; error: TransitionError; field?: keyof TransitionInput };
+
+/** Longest decision number the database stores. */
+export const DECISION_NUMBER_MAX_LENGTH = 64;
+
+/** Whether the status is terminal (closed, rejected, withdrawn, expired). */
+export function isTerminalStatus(status: CaseStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+/** Whether the case is still in progress (not terminal). */
+export function isActiveStatus(status: CaseStatus): boolean {
+  return !isTerminalStatus(status);
+}
+
+/** Whether a family in this status holds quota places. */
+export function holdsQuota(status: CaseStatus): boolean {
+  return STATUSES_HOLDING_QUOTA.includes(status);
+}
+
+/** The rule for a status change, or undefined when the change is not a transition. */
+export function findTransition(from: CaseStatus, to: CaseStatus): TransitionRule | undefined {
+  return TRANSITIONS.find((t) => t.from === from && t.to === to);
+}
+
+/** Target statuses a role may move a case to from `from`, in table order. */
+export function allowedTransitions(from: CaseStatus, role: Role): CaseStatus[] {
+  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role)).map((t) => t.to);
+}
+
+function isValidDate(value: string | Date | null | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value.trim());
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const isBlank = (s: string | null | undefined): boolean => s === null || s === undefined || s.trim() === "";
+
+/**
+ * Checks a status change by a role with its input: first that the change exists (not from a terminal
+ * status), then that the role may make it, then that the required data is present (a reason for
+ * REJECTED and WITHDRAWN, decision number and date for APPROVED, arrival date for RESETTLED).
+ */
+export function checkTransition(
+  from: CaseStatus,
+  to: CaseStatus,
+  role: Role,
+  input: TransitionInput = {},
+): TransitionCheck {
+  if (isTerminalStatus(from)) return { ok: false, error: "terminal-status" };
+  const found = findTransition(from, to);
+  if (!found) return { ok: false, error: "no-such-transition" };
+  if (!found.roles.includes(role)) return { ok: false, error: "role-not-allowed" };
+  for (const req of found.requires) {
+    if (req === "reason" && isBlank(input.reason)) return { ok: false, error: "reason-required", field: "reason" };
+    if (req === "decision") {
+      if (isBlank(input.decisionNumber))
+        return { ok: false, error: "decision-number-required", field: "decisionNumber" };
+      if ((input.decisionNumber ?? "").trim().length > DECISION_NUMBER_MAX_LENGTH)
+        return { ok: false, error: "decision-number-too-long", field: "decisionNumber" };
+      if (!isValidDate(input.decisionDate))
+        return { ok: false, error: "decision-date-required", field: "decisionDate" };
+    }
+    if (req === "arrivalDate" && !isValidDate(input.arrivalDate))
+      return { ok: false, error: "arrival-date-required", field: "arrivalDate" };
+  }
+  return { ok: true, rule: found };
+}

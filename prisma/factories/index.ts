@@ -1,0 +1,3 @@
+export * from "./random";
+export * from "./family";
+export * from "./prisma-data";

@@ -1,0 +1,90 @@
+/** Turns factory drafts into rows and nested create inputs for Prisma. */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { EventDraft, FamilyDraft, PersonDraft } from "./family";
+
+/** Ids the drafts refer to by role or name. */
+export interface DraftContext {
+  caseNumber: string;
+  /** User who takes steps of this role in the family's region. */
+  actorIdFor: (role: Role) => number;
+  /** Id of the target district, or null. */
+  districtId: number | null;
+}
+
+/** Person row for `createMany` (familyId set) or a nested create (familyId omitted). */
+export function personData(p: PersonDraft): Omit<Prisma.PersonUncheckedCreateInput, "familyId"> {
+  return {
+    position: p.position,
+    isHead: p.isHead,
+    relationship: p.relationship,
+    surnameCyr: p.surnameCyr,
+    givenNameCyr: p.givenNameCyr,
+    patronymicCyr: p.patronymicCyr,
+    surnameLat: p.surnameLat,
+    givenNameLat: p.givenNameLat,
+    patronymicLat: p.patronymicLat,
+    iin: p.iin,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    citizenship: p.citizenship,
+    education: p.education,
+    profession: p.profession,
+  };
+}
+
+/** Case event row without familyId. */
+export function eventData(
+  e: EventDraft,
+  actorIdFor: (role: Role) => number,
+): Omit<Prisma.CaseEventUncheckedCreateInput, "familyId"> {
+  return {
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorId: actorIdFor(e.actorRole),
+    at: e.at,
+    reason: e.reason,
+    data: e.data ?? undefined,
+  };
+}
+
+/** The family's own columns (no members or events). */
+export function familyRowData(draft: FamilyDraft, ctx: DraftContext): Prisma.FamilyUncheckedCreateInput {
+  const registeredBy = ctx.actorIdFor("CASEWORKER");
+  const lastActor =
+    draft.events.length > 0 ? ctx.actorIdFor(draft.events[draft.events.length - 1]!.actorRole) : registeredBy;
+  return {
+    caseNumber: ctx.caseNumber,
+    category: draft.category,
+    status: draft.status,
+    originCountry: draft.originCountry,
+    originRegionId: draft.originRegionId,
+    targetRegionId: draft.targetRegionId,
+    targetDistrictId: ctx.districtId,
+    contactPhone: draft.contactPhone,
+    contactEmail: draft.contactEmail,
+    address: draft.address,
+    applicationDate: draft.applicationDate,
+    decisionNumber: draft.decisionNumber,
+    decisionDate: draft.decisionDate,
+    statusValidUntil: draft.statusValidUntil,
+    arrivalDate: draft.arrivalDate,
+    version: Math.max(1, draft.events.length),
+    createdById: registeredBy,
+    updatedById: lastActor,
+    createdAt: draft.events[0]?.at ?? draft.applicationDate,
+    updatedAt: draft.events[draft.events.length - 1]?.at ?? draft.applicationDate,
+  };
+}
+
+/**
+ * A complete `prisma.family.create({ data })` input with members and events nested. The allocation is
+ * not included: it needs the quota row and must increment `quota.allocated` in the same transaction.
+ */
+export function familyCreateData(draft: FamilyDraft, ctx: DraftContext): Prisma.FamilyUncheckedCreateInput {
+  return {
+    ...familyRowData(draft, ctx),
+    members: { create: draft.members.map(personData) },
+    events: { create: draft.events.map((e) => eventData(e, ctx.actorIdFor)) },
+  };
+}
