@@ -1,0 +1,72 @@
+// The demo seed on a real, freshly migrated database: runs once, keeps every constraint and rule.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, testDatabaseUrl } from "./db";
+import { migrate } from "@/scripts/lib/migrate";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
+import { validateIin } from "@/lib/domain/iin";
+import { seedDatabase } from "@/prisma/seed-database";
+import { DEMO_USER_LIST } from "@/prisma/demo-users";
+
+let prisma: PrismaClient;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await createDatabase(testDatabaseUrl(), `nk_seed_${randomUUID().slice(0, 8)}`);
+  drop = database.drop;
+  await migrate(database.url, { log: () => undefined });
+  prisma = createPrismaClient(database.url, 2);
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+  await drop();
+});
+
+describe("seedDatabase", () => {
+  it("seeds once and reports 'already seeded' the second time", async () => {
+    const first = await seedDatabase(prisma);
+    expect(first.status).toBe("seeded");
+    const families = await prisma.family.count();
+    expect(families).toBeGreaterThanOrEqual(190);
+    expect(await seedDatabase(prisma)).toEqual({ status: "already-seeded" });
+    expect(await prisma.family.count()).toBe(families);
+  });
+
+  it("creates all 20 regions and one account per demo user, hashed with argon2id", async () => {
+    expect(await prisma.region.count()).toBe(20);
+    const users = await prisma.user.findMany({ select: { email: true, passwordHash: true } });
+    expect(users.map((user) => user.email).sort()).toEqual(DEMO_USER_LIST.map((user) => user.email).sort());
+    for (const user of users) expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("gives every person with an IIN a valid one and every family exactly one head", async () => {
+    const persons = await prisma.person.findMany({ select: { iin: true } });
+    for (const { iin } of persons) if (iin) expect(validateIin(iin).ok, iin).toBe(true);
+    const headless = await prisma.family.count({ where: { members: { none: { isHead: true } } } });
+    expect(headless).toBe(0);
+  });
+
+  it("keeps each quota's allocated count equal to its active allocations and within the total", async () => {
+    const quotas = await prisma.quota.findMany({ include: { allocations: { where: { status: "ACTIVE" } } } });
+    expect(quotas.length).toBeGreaterThan(0);
+    for (const quota of quotas) {
+      expect(quota.allocations.reduce((sum, allocation) => sum + allocation.persons, 0)).toBe(quota.allocated);
+      expect(quota.allocated).toBeLessThanOrEqual(quota.total);
+    }
+    const totals = await prisma.quota.groupBy({ by: ["pool"], where: { year: 2026 }, _sum: { total: true } });
+    expect(Object.fromEntries(totals.map((row) => [row.pool, row._sum.total]))).toEqual({ KANDAS: 2281, SETTLER: 5997 });
+  });
+
+  it("ends every family's status history in its current status", async () => {
+    const families = await prisma.family.findMany({
+      select: { status: true, events: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { toStatus: true } } },
+    });
+    for (const family of families) expect(family.events[0]?.toStatus).toBe(family.status);
+  });
+
+  it("has families in both demo regions so each regional account has work", async () => {
+    expect(await prisma.family.count({ where: { targetRegionId: "KZ-55" } })).toBeGreaterThanOrEqual(40);
+    expect(await prisma.family.count({ where: { targetRegionId: "KZ-11" } })).toBeGreaterThanOrEqual(20);
+  });
+});
