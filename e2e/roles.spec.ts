@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signedInPage, type DemoAccount } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, signedInPage, useLanguage, type DemoAccount } from "./fixtures";
 
 // The throttle probe exists only to be locked by the login spec.
 type RoleAccount = Exclude<DemoAccount, "throttleProbe">;
@@ -48,9 +48,15 @@ test("a regional user cannot open the administrators' pages", async ({ browser }
   await context.close();
 });
 
-test("an anonymous visitor is sent to the login page and back after signing in", async ({ page }) => {
+test("an anonymous visitor is sent to the login page and back after signing in", async ({ page, context }) => {
+  await useLanguage(context, "en");
   await page.goto("/families?status=REGISTERED");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("E-mail").fill(DEMO_USERS.caseworkerPavlodar.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/families\?status=REGISTERED$/);
+  await expect(page.getByLabel("Status")).toHaveValue("REGISTERED");
 });
 
 test("the interface speaks Kazakh by default and remembers a switch to Russian", async ({ page }) => {

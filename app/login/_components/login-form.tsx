@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { loginSchema, type LoginInput } from "@/lib/validation/login";
@@ -14,6 +14,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const tv = useTranslations("validation");
   const [formError, setFormError] = useState<string | null>(null);
+  // Until React has hydrated, a click would submit the bare HTML form and lose the sign-in.
+  const [isHydrated, setIsHydrated] = useState(false);
+  useEffect(() => setIsHydrated(true), []);
   const {
     register,
     handleSubmit,
@@ -77,7 +80,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           {errors.password?.message && tv(errors.password.message)}
         </p>
       </div>
-      <Button type="submit" disabled={isSubmitting} className="w-full">
+      <Button type="submit" disabled={!isHydrated || isSubmitting} className="w-full">
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>
     </form>
