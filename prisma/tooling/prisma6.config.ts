@@ -3,10 +3,12 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-export default {
+const config = {
   engine: "js",
   experimental: { adapter: true },
   async adapter() {
     return new PrismaPGlite(new PGlite());
   },
 };
+
+export default config;

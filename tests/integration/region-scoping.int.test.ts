@@ -197,8 +197,8 @@ describe("coverage of lib/db", () => {
     walk(root);
     const exported: string[] = [];
     for (const file of files) {
-      const module = (await import(file)) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) {
+      const exports = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(exports)) {
         if (typeof value === "function" && !/^[A-Z]/.test(name)) exported.push(name);
       }
     }

@@ -3,20 +3,24 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { loginSchema, type LoginInput } from "@/lib/validation/login";
 
 const THROTTLED_PREFIX = "throttled:";
+const subscribeToNothing = () => () => undefined;
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const tv = useTranslations("validation");
   const [formError, setFormError] = useState<string | null>(null);
   // Until React has hydrated, a click would submit the bare HTML form and lose the sign-in.
-  const [isHydrated, setIsHydrated] = useState(false);
-  useEffect(() => setIsHydrated(true), []);
+  const isHydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   const {
     register,
     handleSubmit,

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { createTestUser, e2eDb } from "./db";
+import { login, signedInPage, useLanguage } from "./fixtures";
+
+test("a user deactivated by the administrator is signed out on the next request", async ({ browser }) => {
+  const caseworker = await createTestUser("CASEWORKER", "KZ-55");
+  const userContext = await browser.newContext();
+  await useLanguage(userContext, "en");
+  const userPage = await userContext.newPage();
+  await login(userPage, caseworker.email, caseworker.password);
+  await userPage.goto("/families");
+  await expect(userPage.getByRole("heading", { name: "Families" })).toBeVisible();
+
+  const admin = await signedInPage(browser, "admin");
+  await admin.page.goto("/admin/users");
+  const row = admin.page.getByRole("row").filter({ hasText: caseworker.email });
+  await row.getByRole("button", { name: `Deactivate ${caseworker.email}` }).click();
+  await expect(row.getByRole("cell", { name: "Deactivated" })).toBeVisible();
+
+  await userPage.reload();
+  await expect(userPage).toHaveURL(/\/login\?reason=deactivated/);
+  await expect(userPage.getByText("Your account has been deactivated. Contact your administrator.")).toBeVisible();
+  // The cookie is gone too: the old session cannot come back.
+  await userPage.goto("/families");
+  await expect(userPage).toHaveURL(/\/login\?callbackUrl=/);
+
+  const audit = await e2eDb().auditLog.findFirst({ where: { action: "user.deactivate", entityId: String(caseworker.id) } });
+  expect(audit?.actorRole).toBe("ADMIN");
+
+  await admin.context.close();
+  await userContext.close();
+});
+
+test("a deactivated account cannot sign in, with the same message as a wrong password", async ({ page, context }) => {
+  const analyst = await createTestUser("ANALYST", null);
+  await e2eDb().user.update({ where: { id: analyst.id }, data: { isActive: false } });
+  await useLanguage(context, "en");
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(analyst.email);
+  await page.getByLabel("Password").fill(analyst.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
+});

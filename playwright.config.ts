@@ -1,0 +1,68 @@
+// End-to-end tests run against the production build served by scripts/launch.ts, with its own
+// throwaway embedded PostgreSQL and demo seed (a fresh temporary data folder, deleted on exit).
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { findFreePort } from "./scripts/lib/embedded-postgres";
+
+const PORT = 3100;
+const baseURL = `http://localhost:${PORT}`;
+
+// Playwright evaluates this file in the runner and again in every worker; the environment carries the
+// runner's choices to the workers so they agree (and no extra folders or ports are taken).
+process.env.NK_E2E_DATA_DIR ??= path.join(tmpdir(), `nk-e2e-${process.pid}-${Date.now()}`);
+process.env.NK_E2E_PG_PORT ??= String(await findFreePort());
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: process.env.CI ? 1 : 2,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        browserName: "chromium",
+        // Debian's Chromium: `npx playwright install` would download a browser, impossible offline.
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node node_modules/tsx/dist/cli.mjs scripts/launch.ts start",
+    url: baseURL,
+    // First run: initdb + migrations + seed + `next build`.
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    // SIGTERM lets the launcher stop Next, then PostgreSQL, then delete the data folder.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    env: {
+      // Empty = embedded: e2e must never run against a DATABASE_URL the shell happens to export.
+      DATABASE_URL: "",
+      NEXTAUTH_SECRET: "",
+      NEXTAUTH_URL: baseURL,
+      PORT: String(PORT),
+      NK_DATA_DIR: process.env.NK_E2E_DATA_DIR,
+      NK_EPHEMERAL: "1",
+      NK_PG_PORT: process.env.NK_E2E_PG_PORT,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
