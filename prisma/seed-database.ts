@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { DISTRICTS, REGIONS } from "@/lib/domain/regions";
 import { DEMO_USER_LIST } from "./demo-users";
-import { eventData, familyRowData, personData } from "./factories/prisma-data";
+import { eventData, familyRowData, personData, regionRowData } from "./factories/prisma-data";
 import { planSeed, type SeedPlanOptions } from "./seed-plan";
 
 /** MCI (tenge) per year, from the budget laws. */
@@ -66,19 +66,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
 
       // Regions: parents first because of the split self-reference.
       await tx.region.createMany({
-        data: REGIONS.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          nameKk: r.name.kk,
-          nameRu: r.name.ru,
-          nameEn: r.name.en,
-          centreKk: r.centre.kk,
-          centreRu: r.centre.ru,
-          centreEn: r.centre.en,
-          isResettlementTarget: r.isResettlementTarget,
-          isLabourSurplus: r.isLabourSurplus,
-          splitYear: r.splitYear,
-        })),
+        data: REGIONS.map(regionRowData),
       });
       for (const r of REGIONS.filter((x) => x.splitFromId !== null)) {
         await tx.region.update({ where: { id: r.id }, data: { splitFromId: r.splitFromId } });

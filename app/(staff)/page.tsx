@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { countFamiliesByStatus } from "@/lib/db/families/count-by-status";
-import { CASE_STATUSES } from "@/lib/validation/family-filters";
+import { CASE_STATUSES } from "@/lib/domain/case-status";
 import { StatusBadge } from "@/components/ui/status-badge";
 import Link from "next/link";
 

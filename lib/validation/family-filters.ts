@@ -1,17 +1,5 @@
 import { z } from "zod";
-
-const CASE_STATUSES = [
-  "REGISTERED",
-  "UNDER_REVIEW",
-  "APPROVED",
-  "QUOTA_ALLOCATED",
-  "RESETTLED",
-  "SUPPORTED",
-  "CLOSED",
-  "REJECTED",
-  "WITHDRAWN",
-  "EXPIRED",
-] as const;
+import { CASE_STATUSES } from "@/lib/domain/case-status";
 
 // Search params arrive as strings and may be hand-edited: anything unusable is dropped, not an error.
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -29,4 +17,3 @@ export const familyFiltersSchema = z.object({
 });
 
 export type FamilyFilters = z.infer<typeof familyFiltersSchema>;
-export { CASE_STATUSES };

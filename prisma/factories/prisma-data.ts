@@ -1,6 +1,7 @@
 /** Turns factory drafts into rows and nested create inputs for Prisma. */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { RegionInfo } from "@/lib/domain/regions";
 import type { EventDraft, FamilyDraft, PersonDraft } from "./family";
 
 /** Ids the drafts refer to by role or name. */
@@ -86,5 +87,22 @@ export function familyCreateData(draft: FamilyDraft, ctx: DraftContext): Prisma.
     ...familyRowData(draft, ctx),
     members: { create: draft.members.map(personData) },
     events: { create: draft.events.map((e) => eventData(e, ctx.actorIdFor)) },
+  };
+}
+
+/** Region row without its split parent (insert every region first, then link the splits). */
+export function regionRowData(region: RegionInfo): Prisma.RegionCreateManyInput {
+  return {
+    id: region.id,
+    kind: region.kind,
+    nameKk: region.name.kk,
+    nameRu: region.name.ru,
+    nameEn: region.name.en,
+    centreKk: region.centre.kk,
+    centreRu: region.centre.ru,
+    centreEn: region.centre.en,
+    isResettlementTarget: region.isResettlementTarget,
+    isLabourSurplus: region.isLabourSurplus,
+    splitYear: region.splitYear,
   };
 }

@@ -7,22 +7,12 @@ import { formatCaseNumber } from "@/lib/domain/case-number";
 import { generateIin } from "@/lib/domain/iin";
 import { REGIONS } from "@/lib/domain/regions";
 import { hashPassword } from "@/lib/auth/password";
+import { regionRowData } from "@/prisma/factories/prisma-data";
 
 /** Makes sure all regions exist (the migrated test database starts empty). */
 export async function ensureRegions(prisma: PrismaClient): Promise<void> {
   await prisma.region.createMany({
-    data: REGIONS.map((region) => ({
-      id: region.id,
-      kind: region.kind,
-      nameKk: region.name.kk,
-      nameRu: region.name.ru,
-      nameEn: region.name.en,
-      centreKk: region.centre.kk,
-      centreRu: region.centre.ru,
-      centreEn: region.centre.en,
-      isResettlementTarget: region.isResettlementTarget,
-      isLabourSurplus: region.isLabourSurplus,
-    })),
+    data: REGIONS.map(regionRowData),
     skipDuplicates: true,
   });
 }

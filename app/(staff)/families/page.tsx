@@ -6,7 +6,8 @@ import { listFamilies } from "@/lib/db/families/list-families";
 import { listDistricts, listRegions } from "@/lib/db/regions";
 import { canSeePersonalData } from "@/lib/domain/access";
 import { localName, toLocale } from "@/lib/i18n/config";
-import { CASE_STATUSES, familyFiltersSchema, type FamilyFilters } from "@/lib/validation/family-filters";
+import { CASE_STATUSES } from "@/lib/domain/case-status";
+import { familyFiltersSchema, type FamilyFilters } from "@/lib/validation/family-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 

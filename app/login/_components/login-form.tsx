@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
 import { loginSchema, type LoginInput } from "@/lib/validation/login";
 
 const THROTTLED_PREFIX = "throttled:";
@@ -48,42 +49,24 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <div aria-live="assertive" id="login-error">
         {formError && <p className="rounded-md bg-red-50 p-3 text-sm text-red-800">{formError}</p>}
       </div>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          {t("email")}
-        </label>
-        <input
-          id="email"
-          type="email"
-          autoComplete="username"
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? "email-error" : undefined}
-          disabled={isSubmitting}
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-          {...register("email")}
-        />
-        <p id="email-error" aria-live="polite" className="mt-1 text-sm text-red-700">
-          {errors.email?.message && tv(errors.email.message)}
-        </p>
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? "password-error" : undefined}
-          disabled={isSubmitting}
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-          {...register("password")}
-        />
-        <p id="password-error" aria-live="polite" className="mt-1 text-sm text-red-700">
-          {errors.password?.message && tv(errors.password.message)}
-        </p>
-      </div>
+      <TextField
+        id="email"
+        type="email"
+        autoComplete="username"
+        label={t("email")}
+        error={errors.email?.message && tv(errors.email.message)}
+        disabled={isSubmitting}
+        registration={register("email")}
+      />
+      <TextField
+        id="password"
+        type="password"
+        autoComplete="current-password"
+        label={t("password")}
+        error={errors.password?.message && tv(errors.password.message)}
+        disabled={isSubmitting}
+        registration={register("password")}
+      />
       <Button type="submit" disabled={!isHydrated || isSubmitting} className="w-full">
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>
