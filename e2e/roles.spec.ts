@@ -78,3 +78,12 @@ test("security headers are sent with every page", async ({ page }) => {
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
 });
+
+test("a forged x-middleware-subrequest header does not skip the proxy", async ({ request }) => {
+  const response = await request.get("/families", {
+    headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toContain("/login?callbackUrl=");
+});
