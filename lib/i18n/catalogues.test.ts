@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "../../messages/en.json";
-import kk from "../../messages/kk.json";
-import ru from "../../messages/ru.json";
+import { loadMessages } from "./messages";
 
 function flatten(tree: object, prefix = ""): Map<string, string> {
   const entries = new Map<string, string>();
@@ -17,7 +15,7 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "").sort();
 }
 
-const catalogues = { en: flatten(en), kk: flatten(kk), ru: flatten(ru) };
+const catalogues = { en: flatten(loadMessages("en")), kk: flatten(loadMessages("kk")), ru: flatten(loadMessages("ru")) };
 // Words that are the same in every language: language names, the programme's name in Latin, codes.
 const SAME_EVERYWHERE = new Set(["language.kk", "language.ru", "language.en", "family.phone"]);
 

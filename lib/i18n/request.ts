@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
+import { loadMessages } from "@/lib/i18n/messages";
 
 // The language is a per-browser choice kept in a cookie, so URLs stay the same in every language.
 export default getRequestConfig(async () => {
@@ -8,6 +9,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Almaty",
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: loadMessages(locale),
   };
 });

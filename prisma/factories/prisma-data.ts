@@ -2,6 +2,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RegionInfo } from "@/lib/domain/regions";
+import { personSearchText } from "@/lib/domain/person-search";
 import type { EventDraft, FamilyDraft, PersonDraft } from "./family";
 
 /** Ids the drafts refer to by role or name. */
@@ -31,6 +32,7 @@ export function personData(p: PersonDraft): Omit<Prisma.PersonUncheckedCreateInp
     citizenship: p.citizenship,
     education: p.education,
     profession: p.profession,
+    searchText: personSearchText(p),
   };
 }
 
