@@ -28,7 +28,7 @@ export class UserFacingError extends Error {
   constructor(
     readonly messageKey: string,
     readonly values: Record<string, string | number> = {},
-    readonly fieldErrors?: Record<string, string>,
+    readonly fieldErrors?: Record<string, string | { key: string; values: Record<string, string | number> }>,
     readonly details?: unknown,
   ) {
     super(messageKey);
@@ -77,7 +77,12 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
       if (error instanceof NotFoundError || error instanceof ForbiddenError) return { ok: false, message: t("errors.notFound") };
       if (error instanceof UserFacingError) {
         const fieldErrors = error.fieldErrors
-          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, translate(key, "validation", error.values)]))
+          ? Object.fromEntries(
+              Object.entries(error.fieldErrors).map(([field, entry]) => [
+                field,
+                typeof entry === "string" ? translate(entry, "validation", error.values) : translate(entry.key, "validation", entry.values),
+              ]),
+            )
           : undefined;
         return { ok: false, message: translate(error.messageKey, "errors", error.values), fieldErrors, details: error.details };
       }

@@ -17,3 +17,11 @@ export function listDistricts(regionId: string) {
     select: { id: true, nameKk: true, nameRu: true, nameEn: true },
   });
 }
+
+/** Districts of every region, for the administrator's form where the region is chosen too. */
+export function listAllDistricts() {
+  return db().district.findMany({
+    orderBy: [{ regionId: "asc" }, { nameEn: "asc" }],
+    select: { id: true, regionId: true, nameKk: true, nameRu: true, nameEn: true },
+  });
+}

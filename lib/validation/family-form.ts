@@ -174,6 +174,9 @@ function checkHousehold(value: FamilyFields, context: z.RefinementCtx) {
   }
 }
 
+/** The fields the family form edits, as the browser validates them before sending. */
+export const familyFieldsSchema = z.object(familyFields).superRefine(checkHousehold);
+
 /** Registering a family: the form's fields plus a key that makes a repeated submit create one family. */
 export const familyCreateSchema = z
   .object({ ...familyFields, registrationKey: z.uuid() })
@@ -186,6 +189,6 @@ export const familyUpdateSchema = z
 
 export type FamilyCreateInput = z.infer<typeof familyCreateSchema>;
 export type FamilyUpdateInput = z.infer<typeof familyUpdateSchema>;
-export type FamilyFormValues = z.input<typeof familyCreateSchema>;
+export type FamilyFormValues = z.input<typeof familyFieldsSchema>;
 export type MemberFormValues = z.input<typeof memberSchema>;
 export type FamilyFieldsInput = FamilyFields;

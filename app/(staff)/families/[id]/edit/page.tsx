@@ -1,0 +1,70 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { getFamily } from "@/lib/db/families/get-family";
+import { NotFoundError } from "@/lib/db/errors";
+import { toLocale } from "@/lib/i18n/config";
+import type { MemberFormValues } from "@/lib/validation/family-form";
+import { familyFormOptions } from "../../_lib/form-options";
+import { EditFamilyForm } from "./_components/edit-family-form";
+
+const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+
+export async function generateMetadata() {
+  const t = await getTranslations("familyForm");
+  return { title: t("edit") };
+}
+
+export default async function EditFamilyPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const rawId = (await params).id;
+  if (user.role === "ANALYST" || !/^\d{1,9}$/.test(rawId)) notFound();
+  const family = await getFamily(user, Number(rawId)).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const t = await getTranslations("familyForm");
+  const options = await familyFormOptions(user, toLocale(await getLocale()));
+  return (
+    <section>
+      <h1 className="mb-4 text-2xl font-semibold">{t("editTitle", { caseNumber: family.caseNumber })}</h1>
+      <EditFamilyForm
+        familyId={family.id}
+        version={family.version}
+        options={options}
+        defaultValues={{
+          category: family.category,
+          originCountry: family.originCountry ?? "",
+          originRegionId: family.originRegion?.id ?? "",
+          targetRegionId: family.targetRegion.id,
+          targetDistrictId: family.targetDistrict ? String(family.targetDistrict.id) : "",
+          contactPhone: family.contactPhone ?? "",
+          contactEmail: family.contactEmail ?? "",
+          address: family.address ?? "",
+          applicationDate: isoDay(family.applicationDate),
+          acknowledgeIinWarnings: false,
+          duplicateDecisions: [],
+          members: family.members.map(
+            (member): MemberFormValues => ({
+              personId: member.id,
+              isHead: member.isHead,
+              relationship: member.relationship,
+              surnameCyr: member.surnameCyr,
+              givenNameCyr: member.givenNameCyr,
+              patronymicCyr: member.patronymicCyr ?? "",
+              surnameLat: member.surnameLat,
+              givenNameLat: member.givenNameLat,
+              patronymicLat: member.patronymicLat ?? "",
+              birthDate: isoDay(member.birthDate),
+              sex: member.sex,
+              iin: member.iin ?? "",
+              citizenship: member.citizenship,
+              education: member.education ?? "",
+              profession: member.profession ?? "",
+            }),
+          ),
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,423 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { useFieldArray, useForm, useWatch, type FieldErrors, type Path, type UseFormRegisterReturn } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionResult } from "@/lib/actions/action";
+import type { DuplicateCandidate } from "@/lib/db/families/errors";
+import { transliterateKazakh } from "@/lib/domain/transliteration";
+import {
+  EDUCATION_LEVELS,
+  MAX_MEMBERS,
+  RELATIONSHIPS,
+  familyFieldsSchema,
+  iinWarningsByMember,
+  type FamilyFieldsInput,
+  type FamilyFormValues,
+  type MemberFormValues,
+} from "@/lib/validation/family-form";
+
+type Option = { value: string; label: string };
+export type FamilyFormOptions = {
+  countries: Option[];
+  citizenships: Option[];
+  originRegions: Option[];
+  /** Empty for regional staff, whose target region is their own. */
+  targetRegions: Option[];
+  fixedTargetRegion: string | null;
+  districts: { value: string; label: string; regionId: string }[];
+};
+
+type SaveOutcome = { familyId: number; caseNumber: string };
+type Submit = (values: FamilyFormValues & { duplicateDecisions: FamilyFormValues["duplicateDecisions"] }) => Promise<ActionResult<SaveOutcome>>;
+
+const NAME_PAIRS = [
+  ["surnameCyr", "surnameLat"],
+  ["givenNameCyr", "givenNameLat"],
+  ["patronymicCyr", "patronymicLat"],
+] as const;
+
+const subscribeToNothing = () => () => undefined;
+
+/** A blank household member; the first member of a new family is its head. */
+export function emptyMember(isHead: boolean): MemberFormValues {
+  return {
+    isHead,
+    relationship: (isHead ? "HEAD" : "") as MemberFormValues["relationship"],
+    surnameCyr: "",
+    givenNameCyr: "",
+    patronymicCyr: "",
+    surnameLat: "",
+    givenNameLat: "",
+    patronymicLat: "",
+    birthDate: "",
+    sex: "" as MemberFormValues["sex"],
+    iin: "",
+    citizenship: "",
+    education: "",
+    profession: "",
+  };
+}
+
+function errorAt(errors: FieldErrors<FamilyFormValues>, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  const message = (node as { message?: unknown } | undefined)?.message;
+  return typeof message === "string" ? message : undefined;
+}
+
+/**
+ * The family form for registering and editing: household as a field array, Latin spellings suggested
+ * from the Cyrillic, IIN errors and warnings, possible duplicates to decide on, and a draft kept in
+ * the tab's session storage so that a session that ends while typing loses nothing.
+ */
+export function FamilyForm({
+  defaultValues,
+  options,
+  draftKey,
+  submit,
+  cancelHref,
+}: {
+  defaultValues: FamilyFormValues;
+  options: FamilyFormOptions;
+  /** Names the draft in session storage; one per form (new family, or edit of one family). */
+  draftKey: string;
+  submit: Submit;
+  cancelHref: string;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const [formMessage, setFormMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const [decisions, setDecisions] = useState<Record<number, "SAME_PERSON" | "DIFFERENT_PERSON">>({});
+  // Latin spellings this form suggested, per field: a stable container read only in event handlers.
+  const [lastSuggestion] = useState(() => new Map<string, string>());
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    setValue,
+    getValues,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<FamilyFormValues, unknown, FamilyFieldsInput>({ resolver: zodResolver(familyFieldsSchema), defaultValues, mode: "onBlur" });
+  const { fields, append, remove, move } = useFieldArray({ control, name: "members" });
+
+  useEffect(() => {
+    const draft = sessionStorage.getItem(draftKey);
+    if (!draft) return;
+    sessionStorage.removeItem(draftKey);
+    reset(JSON.parse(draft) as FamilyFormValues);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft lives in sessionStorage, readable only after hydration
+    setFormMessage({ text: t("familyForm.restored"), tone: "info" });
+  }, [draftKey, reset, t]);
+
+  const category = useWatch({ control, name: "category" });
+  const targetRegionId = useWatch({ control, name: "targetRegionId" });
+  const members = useWatch({ control, name: "members" });
+  const iinWarnings = iinWarningsByMember(members);
+  const hasIinWarnings = iinWarnings.some((warnings) => warnings.length > 0);
+  const districts = options.districts.filter((district) => !options.targetRegions.length || district.regionId === targetRegionId);
+  const translate = (key: string | undefined) => (key ? (t.has(key) ? t(key) : key) : undefined);
+
+  function suggestLatin(index: number, latinField: (typeof NAME_PAIRS)[number][1], cyrillic: string) {
+    const latinPath = `members.${index}.${latinField}` as const;
+    const key = `${fields[index]?.id}.${latinField}`;
+    const current = getValues(latinPath) ?? "";
+    // Overwrite only what we suggested before: a spelling the user corrected by hand stays.
+    if (current === "" || current === lastSuggestion.get(key)) {
+      const suggestion = transliterateKazakh(cyrillic.trim());
+      lastSuggestion.set(key, suggestion);
+      setValue(latinPath, suggestion, { shouldDirty: true });
+    }
+  }
+
+  function setHead(index: number) {
+    getValues("members").forEach((member, position) => {
+      const isHead = position === index;
+      setValue(`members.${position}.isHead`, isHead, { shouldDirty: true });
+      if (isHead) setValue(`members.${position}.relationship`, "HEAD", { shouldDirty: true });
+      else if (member.relationship === "HEAD") setValue(`members.${position}.relationship`, "" as MemberFormValues["relationship"]);
+    });
+  }
+
+  // The server parses the raw form values with the same schema, so they are sent as typed.
+  async function onSubmit() {
+    const values = getValues();
+    setFormMessage(null);
+    const duplicateDecisions = Object.entries(decisions).map(([personId, decision]) => ({ personId: Number(personId), decision }));
+    const result = await submit({ ...values, duplicateDecisions });
+    if (result.ok) {
+      sessionStorage.removeItem(draftKey);
+      router.push(`/families/${result.data.familyId}`);
+      router.refresh();
+      return;
+    }
+    if (result.isSignedOut) {
+      sessionStorage.setItem(draftKey, JSON.stringify(getValues()));
+      router.push(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+      return;
+    }
+    setFormMessage({ text: result.message, tone: "error" });
+    const found = (result.details as { duplicates?: DuplicateCandidate[] } | undefined)?.duplicates;
+    if (found) setDuplicates(found);
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      setError(field as Path<FamilyFormValues>, { type: "server", message });
+    }
+  }
+
+  const fieldProps = (path: Path<FamilyFormValues>, label: string) => ({
+    id: path.replaceAll(".", "-"),
+    label,
+    error: translate(errorAt(errors, path)),
+    disabled: isSubmitting,
+    registration: register(path),
+  });
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-6">
+      <div aria-live="assertive">
+        {formMessage && (
+          <p className={`rounded-md p-3 text-sm ${formMessage.tone === "error" ? "bg-red-50 text-red-800" : "bg-sky-50 text-sky-900"}`}>
+            {formMessage.text}
+          </p>
+        )}
+      </div>
+
+      <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="px-1 text-lg font-semibold">{t("familyForm.case")}</legend>
+        <SelectField
+          {...fieldProps("category", t("familyForm.category"))}
+          options={[
+            { value: "KANDAS", label: t("category.KANDAS") },
+            { value: "SETTLER", label: t("category.SETTLER") },
+          ]}
+          placeholder={t("familyForm.choose")}
+        />
+        {category === "SETTLER" ? (
+          <SelectField {...fieldProps("originRegionId", t("familyForm.originRegion"))} options={options.originRegions} placeholder={t("familyForm.choose")} />
+        ) : (
+          <SelectField {...fieldProps("originCountry", t("familyForm.originCountry"))} options={options.countries} placeholder={t("familyForm.choose")} />
+        )}
+        {options.targetRegions.length > 0 ? (
+          <SelectField {...fieldProps("targetRegionId", t("familyForm.targetRegion"))} options={options.targetRegions} placeholder={t("familyForm.choose")} />
+        ) : (
+          <div className="text-sm">
+            <span className="block font-medium">{t("familyForm.targetRegion")}</span>
+            <span className="mt-2 block">{options.fixedTargetRegion}</span>
+          </div>
+        )}
+        <SelectField {...fieldProps("targetDistrictId", t("familyForm.targetDistrict"))} options={districts} placeholder={t("familyForm.noDistrict")} />
+        <TextField {...fieldProps("applicationDate", t("familyForm.applicationDate"))} type="date" />
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">
+        <legend className="px-1 text-lg font-semibold">{t("familyForm.contact")}</legend>
+        <TextField {...fieldProps("contactPhone", t("familyForm.phone"))} type="tel" autoComplete="off" placeholder={t("familyForm.phoneHint")} />
+        <TextField {...fieldProps("contactEmail", t("familyForm.email"))} type="email" autoComplete="off" />
+        <TextField {...fieldProps("address", t("familyForm.address"))} autoComplete="off" />
+      </fieldset>
+
+      <section aria-labelledby="household-heading" className="space-y-4">
+        <h2 id="household-heading" className="text-lg font-semibold">
+          {t("familyForm.household")}
+        </h2>
+        <p aria-live="polite" className="text-sm text-red-700">
+          {translate(errorAt(errors, "members") ?? (errors.members as { root?: { message?: string } } | undefined)?.root?.message)}
+        </p>
+        {fields.map((field, index) => {
+          const number = index + 1;
+          const base = `members.${index}` as const;
+          return (
+            <fieldset key={field.id} className="rounded-lg bg-white p-4 shadow-sm">
+              <legend className="px-1 font-semibold">{t("familyForm.member", { number })}</legend>
+              <div className="mb-3 flex flex-wrap items-center gap-3">
+                <label className="inline-flex items-center gap-2 text-sm font-medium">
+                  <input type="radio" name="headOfFamily" checked={members[index]?.isHead ?? false} onChange={() => setHead(index)} disabled={isSubmitting} />
+                  {t("familyForm.isHead")}
+                </label>
+                <div className="ml-auto flex gap-2">
+                  <Button type="button" variant="secondary" onClick={() => move(index, index - 1)} disabled={index === 0 || isSubmitting} aria-label={t("familyForm.moveUp", { number })}>
+                    ↑
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => move(index, index + 1)}
+                    disabled={index === fields.length - 1 || isSubmitting}
+                    aria-label={t("familyForm.moveDown", { number })}
+                  >
+                    ↓
+                  </Button>
+                  <Button type="button" variant="danger" onClick={() => remove(index)} disabled={fields.length === 1 || isSubmitting}>
+                    {t("familyForm.removeMember", { number })}
+                  </Button>
+                </div>
+              </div>
+              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                {NAME_PAIRS.map(([cyrillicField, latinField]) => (
+                  <div key={cyrillicField} className="contents">
+                    <TextField
+                      {...fieldProps(`${base}.${cyrillicField}`, t(`familyForm.${cyrillicField}`))}
+                      autoComplete="off"
+                      registration={register(`${base}.${cyrillicField}`, {
+                        onChange: (event: React.ChangeEvent<HTMLInputElement>) => suggestLatin(index, latinField, event.target.value),
+                      })}
+                    />
+                    <TextField {...fieldProps(`${base}.${latinField}`, t(`familyForm.${latinField}`))} autoComplete="off" title={t("familyForm.latinHint")} />
+                  </div>
+                ))}
+                <SelectField
+                  {...fieldProps(`${base}.relationship`, t("familyForm.relationship"))}
+                  options={RELATIONSHIPS.filter((relationship) => (members[index]?.isHead ? relationship === "HEAD" : relationship !== "HEAD")).map((relationship) => ({
+                    value: relationship,
+                    label: t(`relationship.${relationship}`),
+                  }))}
+                  placeholder={t("familyForm.choose")}
+                />
+                <TextField {...fieldProps(`${base}.birthDate`, t("familyForm.birthDate"))} type="date" />
+                <SelectField
+                  {...fieldProps(`${base}.sex`, t("familyForm.sex"))}
+                  options={[
+                    { value: "M", label: t("sex.M") },
+                    { value: "F", label: t("sex.F") },
+                  ]}
+                  placeholder={t("familyForm.choose")}
+                />
+                <div>
+                  <TextField {...fieldProps(`${base}.iin`, t("familyForm.iin"))} inputMode="numeric" autoComplete="off" maxLength={20} />
+                  {iinWarnings[index]?.map((warning) => (
+                    <p key={warning} role="status" className="text-sm text-amber-800">
+                      {t(`familyForm.warnings.${warning}`)}
+                    </p>
+                  ))}
+                </div>
+                <SelectField {...fieldProps(`${base}.citizenship`, t("familyForm.citizenship"))} options={options.citizenships} placeholder={t("familyForm.choose")} />
+                <SelectField
+                  {...fieldProps(`${base}.education`, t("familyForm.education"))}
+                  options={EDUCATION_LEVELS.map((level) => ({ value: level, label: t(`education.${level}`) }))}
+                  placeholder="—"
+                />
+                <TextField {...fieldProps(`${base}.profession`, t("familyForm.profession"))} autoComplete="off" />
+              </div>
+            </fieldset>
+          );
+        })}
+        <Button type="button" variant="secondary" onClick={() => append(emptyMember(false))} disabled={fields.length >= MAX_MEMBERS || isSubmitting}>
+          {t("familyForm.addMember")}
+        </Button>
+      </section>
+
+      {hasIinWarnings && (
+        <div className="rounded-lg bg-amber-50 p-4">
+          <label className="inline-flex items-start gap-2 text-sm">
+            <input type="checkbox" {...register("acknowledgeIinWarnings")} disabled={isSubmitting} aria-describedby="iin-ack-error" />
+            {t("familyForm.acknowledgeIinWarnings")}
+          </label>
+          <p id="iin-ack-error" aria-live="polite" className="text-sm text-red-700">
+            {translate(errors.acknowledgeIinWarnings?.message)}
+          </p>
+        </div>
+      )}
+
+      {duplicates.length > 0 && (
+        <section aria-labelledby="duplicates-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h2 id="duplicates-heading" className="font-semibold">
+            {t("familyForm.duplicatesTitle")}
+          </h2>
+          <p className="text-sm">{t("familyForm.duplicatesIntro")}</p>
+          <ul className="mt-3 space-y-3">
+            {duplicates.map((candidate) => (
+              <li key={candidate.personId} className="rounded bg-white p-3 text-sm">
+                <p>
+                  <span className="font-medium">{t("familyForm.duplicateOf", { number: candidate.index + 1 })}: </span>
+                  {candidate.name ?? t("familyForm.hiddenCase")}
+                  {candidate.caseNumber && (
+                    <a href={`/families/${candidate.familyId}`} target="_blank" rel="noreferrer" className="ml-2 font-mono text-brand-700 underline">
+                      {candidate.caseNumber}
+                    </a>
+                  )}{" "}
+                  · {candidate.birthDate} · {t("familyForm.similarity", { percent: Math.round(candidate.similarity * 100) })}
+                </p>
+                <div role="radiogroup" aria-label={t("familyForm.duplicateOf", { number: candidate.index + 1 })} className="mt-2 flex gap-4">
+                  {(["SAME_PERSON", "DIFFERENT_PERSON"] as const).map((decision) => (
+                    <label key={decision} className="inline-flex items-center gap-1">
+                      <input
+                        type="radio"
+                        name={`duplicate-${candidate.personId}`}
+                        checked={decisions[candidate.personId] === decision}
+                        onChange={() => setDecisions((current) => ({ ...current, [candidate.personId]: decision }))}
+                      />
+                      {t(decision === "SAME_PERSON" ? "familyForm.samePerson" : "familyForm.differentPerson")}
+                    </label>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div className="flex gap-3">
+        <Button type="submit" disabled={!isHydrated || isSubmitting}>
+          {isSubmitting ? t("familyForm.saving") : t("familyForm.save")}
+        </Button>
+        <a href={cancelHref} className="px-4 py-2 text-sm text-brand-700 hover:underline">
+          {t("familyForm.cancel")}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+function SelectField({
+  id,
+  label,
+  error,
+  disabled,
+  registration,
+  options,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  disabled?: boolean;
+  registration: UseFormRegisterReturn;
+  options: Option[];
+  placeholder: string;
+}) {
+  const errorId = `${id}-error`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-invalid:border-red-600"
+        {...registration}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <p id={errorId} aria-live="polite" className="mt-1 text-sm text-red-700">
+        {error}
+      </p>
+    </div>
+  );
+}
