@@ -25,7 +25,9 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
-  if (!isPublic && !hasSession) {
+  // Only page loads are redirected: a server action from a form whose session ended must reach the
+  // server, which answers "signed out" so the form can keep its input.
+  if (!isPublic && !hasSession && request.method === "GET") {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);

@@ -192,3 +192,23 @@ export type FamilyUpdateInput = z.infer<typeof familyUpdateSchema>;
 export type FamilyFormValues = z.input<typeof familyFieldsSchema>;
 export type MemberFormValues = z.input<typeof memberSchema>;
 export type FamilyFieldsInput = FamilyFields;
+
+/** A blank household member; the first member of a new family is its head. */
+export function emptyMember(isHead: boolean): MemberFormValues {
+  return {
+    isHead,
+    relationship: (isHead ? "HEAD" : "") as MemberFormValues["relationship"],
+    surnameCyr: "",
+    givenNameCyr: "",
+    patronymicCyr: "",
+    surnameLat: "",
+    givenNameLat: "",
+    patronymicLat: "",
+    birthDate: "",
+    sex: "" as MemberFormValues["sex"],
+    iin: "",
+    citizenship: "",
+    education: "",
+    profession: "",
+  };
+}

@@ -15,6 +15,7 @@ import {
   MAX_MEMBERS,
   RELATIONSHIPS,
   familyFieldsSchema,
+  emptyMember,
   iinWarningsByMember,
   type FamilyFieldsInput,
   type FamilyFormValues,
@@ -42,26 +43,6 @@ const NAME_PAIRS = [
 ] as const;
 
 const subscribeToNothing = () => () => undefined;
-
-/** A blank household member; the first member of a new family is its head. */
-export function emptyMember(isHead: boolean): MemberFormValues {
-  return {
-    isHead,
-    relationship: (isHead ? "HEAD" : "") as MemberFormValues["relationship"],
-    surnameCyr: "",
-    givenNameCyr: "",
-    patronymicCyr: "",
-    surnameLat: "",
-    givenNameLat: "",
-    patronymicLat: "",
-    birthDate: "",
-    sex: "" as MemberFormValues["sex"],
-    iin: "",
-    citizenship: "",
-    education: "",
-    profession: "",
-  };
-}
 
 function errorAt(errors: FieldErrors<FamilyFormValues>, path: string): string | undefined {
   let node: unknown = errors;

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { toLocale } from "@/lib/i18n/config";
-import { emptyMember } from "../_components/family-form";
+import { emptyMember } from "@/lib/validation/family-form";
 import { familyFormOptions } from "../_lib/form-options";
 import { NewFamilyForm } from "./_components/new-family-form";
 
