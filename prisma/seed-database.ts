@@ -3,9 +3,10 @@
  * app_meta has the key 'seeded' nothing is written. An advisory lock makes concurrent runs safe.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { CaseStatus, DocumentStatus, Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { DISTRICTS, REGIONS } from "@/lib/domain/regions";
+import { documentChecklist } from "@/lib/domain/documents";
 import { DEMO_USER_LIST } from "./demo-users";
 import { eventData, familyRowData, personData, regionRowData } from "./factories/prisma-data";
 import { planSeed, type SeedPlanOptions } from "./seed-plan";
@@ -139,6 +140,19 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
         draft.members.map((m) => ({ ...personData(m), familyId: idOf(caseNumber) })),
       );
       await tx.person.createMany({ data: persons });
+      // Document checklists (lib/domain/documents): the further a case has gone, the more is received and verified.
+      const personRows = await tx.person.findMany({ select: { id: true, familyId: true }, orderBy: [{ familyId: "asc" }, { position: "asc" }] });
+      const documents = plan.families.flatMap(({ draft, caseNumber }, familyIndex) => {
+        const id = idOf(caseNumber);
+        const actor = actorFor(draft.targetRegionId);
+        const items = documentChecklist(draft.category, personRows.filter((p) => p.familyId === id));
+        return items.map((item, itemIndex) => {
+          const status = seedDocumentStatus(draft.status, (familyIndex * 7 + itemIndex * 3) % 10);
+          const updatedById = status === "VERIFIED" ? actor("COORDINATOR") : status === "RECEIVED" ? actor("CASEWORKER") : null;
+          return { familyId: id, personId: item.personId, kind: item.kind, status, updatedById };
+        });
+      });
+      await tx.document.createMany({ data: documents });
       const events = plan.families.flatMap(({ draft, caseNumber }) =>
         draft.events.map((e) => ({ ...eventData(e, actorFor(draft.targetRegionId)), familyId: idOf(caseNumber) })),
       );
@@ -205,6 +219,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
             persons: summary.persons,
             events: summary.events,
             allocations: summary.allocations,
+            documents: documents.length,
           }),
         ],
       });
@@ -218,4 +233,20 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** A realistic checklist status for a case in `status`; `roll` (0..9) spreads the outcomes deterministically. */
+function seedDocumentStatus(status: CaseStatus, roll: number): DocumentStatus {
+  switch (status) {
+    case "REGISTERED":
+      return roll < 6 ? "MISSING" : "RECEIVED";
+    case "UNDER_REVIEW":
+    case "REJECTED":
+      return roll < 1 ? "MISSING" : roll < 6 ? "RECEIVED" : "VERIFIED";
+    case "WITHDRAWN":
+    case "EXPIRED":
+      return roll < 3 ? "MISSING" : roll < 7 ? "RECEIVED" : "VERIFIED";
+    default:
+      return roll < 1 ? "RECEIVED" : "VERIFIED";
+  }
 }

@@ -72,7 +72,9 @@ export function FamilyForm({
 }) {
   const t = useTranslations();
   const router = useRouter();
+  // Before hydration no button here works; disabled buttons make that visible and clickable-ready once it does.
   const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const isLocked = !isHydrated || isSubmitting;
   const [formMessage, setFormMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [decisions, setDecisions] = useState<Record<number, "SAME_PERSON" | "DIFFERENT_PERSON">>({});
@@ -221,23 +223,23 @@ export function FamilyForm({
               <legend className="px-1 font-semibold">{t("familyForm.member", { number })}</legend>
               <div className="mb-3 flex flex-wrap items-center gap-3">
                 <label className="inline-flex items-center gap-2 text-sm font-medium">
-                  <input type="radio" name="headOfFamily" checked={members[index]?.isHead ?? false} onChange={() => setHead(index)} disabled={isSubmitting} />
+                  <input type="radio" name="headOfFamily" checked={members[index]?.isHead ?? false} onChange={() => setHead(index)} disabled={isLocked} />
                   {t("familyForm.isHead")}
                 </label>
                 <div className="ml-auto flex gap-2">
-                  <Button type="button" variant="secondary" onClick={() => move(index, index - 1)} disabled={index === 0 || isSubmitting} aria-label={t("familyForm.moveUp", { number })}>
+                  <Button type="button" variant="secondary" onClick={() => move(index, index - 1)} disabled={index === 0 || isLocked} aria-label={t("familyForm.moveUp", { number })}>
                     ↑
                   </Button>
                   <Button
                     type="button"
                     variant="secondary"
                     onClick={() => move(index, index + 1)}
-                    disabled={index === fields.length - 1 || isSubmitting}
+                    disabled={index === fields.length - 1 || isLocked}
                     aria-label={t("familyForm.moveDown", { number })}
                   >
                     ↓
                   </Button>
-                  <Button type="button" variant="danger" onClick={() => remove(index)} disabled={fields.length === 1 || isSubmitting}>
+                  <Button type="button" variant="danger" onClick={() => remove(index)} disabled={fields.length === 1 || isLocked}>
                     {t("familyForm.removeMember", { number })}
                   </Button>
                 </div>
@@ -291,7 +293,7 @@ export function FamilyForm({
             </fieldset>
           );
         })}
-        <Button type="button" variant="secondary" onClick={() => append(emptyMember(false))} disabled={fields.length >= MAX_MEMBERS || isSubmitting}>
+        <Button type="button" variant="secondary" onClick={() => append(emptyMember(false))} disabled={fields.length >= MAX_MEMBERS || isLocked}>
           {t("familyForm.addMember")}
         </Button>
       </section>
@@ -347,7 +349,7 @@ export function FamilyForm({
       )}
 
       <div className="flex gap-3">
-        <Button type="submit" disabled={!isHydrated || isSubmitting}>
+        <Button type="submit" disabled={isLocked}>
           {isSubmitting ? t("familyForm.saving") : t("familyForm.save")}
         </Button>
         <a href={cancelHref} className="px-4 py-2 text-sm text-brand-700 hover:underline">

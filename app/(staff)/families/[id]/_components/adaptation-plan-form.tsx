@@ -1,0 +1,119 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { adaptationPlanSchemaFor } from "@/lib/validation/case-file";
+import { saveAdaptationPlanAction } from "../actions-case-file";
+import { useSchemaMessage } from "./case-file-field-error";
+
+type PlanSchema = ReturnType<typeof adaptationPlanSchemaFor>;
+type PlanValues = z.input<PlanSchema>;
+
+export type PlanDefaults = {
+  plannedArrival: string;
+  transport: string;
+  membersArriving: string;
+  housing: string;
+  job: string;
+  training: string;
+  /** updatedAt of the plan the form shows (ISO), null when there is none yet. */
+  loadedAt: string | null;
+};
+
+const TEXT_AREAS = ["housing", "job", "training"] as const;
+
+/** The individual adaptation plan; the server refuses a save over a colleague's newer one. */
+export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyId: number; familySize: number; defaults: PlanDefaults }) {
+  const t = useTranslations("casefile.plan");
+  const message = useSchemaMessage();
+  const schema = useMemo(() => adaptationPlanSchemaFor(familySize), [familySize]);
+  const [loadedAt, setLoadedAt] = useState(defaults.loadedAt);
+  const [formMessage, setFormMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<PlanValues, unknown, z.output<PlanSchema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { familyId, ...defaults },
+  });
+
+  async function onSubmit(values: z.output<PlanSchema>) {
+    setFormMessage(null);
+    const result = await saveAdaptationPlanAction({ ...values, loadedAt });
+    if (result.ok) {
+      setLoadedAt(result.data.updatedAt);
+      setFormMessage({ text: t("saved"), isError: false });
+      return;
+    }
+    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
+      if (field !== "form") setError(field as keyof PlanValues, { type: "server", message: text });
+    }
+    setFormMessage({ text: result.fieldErrors?.form ?? result.message, isError: true });
+  }
+
+  const errorOf = (field: keyof PlanValues) => {
+    const error = errors[field];
+    // Server messages arrive translated; the resolver's are catalogue keys.
+    return error?.type === "server" ? error.message : message(error?.message);
+  };
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField id="plan-arrival" type="date" label={t("plannedArrival")} error={errorOf("plannedArrival")} disabled={isSubmitting} registration={register("plannedArrival")} />
+        <TextField id="plan-transport" label={t("transport")} error={errorOf("transport")} disabled={isSubmitting} registration={register("transport")} maxLength={200} />
+        <TextField
+          id="plan-members"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={familySize}
+          label={t("membersArriving", { count: familySize })}
+          error={errorOf("membersArriving")}
+          disabled={isSubmitting}
+          registration={register("membersArriving")}
+        />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        {TEXT_AREAS.map((field) => {
+          const error = errorOf(field);
+          return (
+            <div key={field}>
+              <label htmlFor={`plan-${field}`} className="block text-sm font-medium">
+                {t(field)}
+              </label>
+              <textarea
+                id={`plan-${field}`}
+                rows={3}
+                maxLength={1000}
+                disabled={isSubmitting}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `plan-${field}-error` : undefined}
+                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
+                {...register(field)}
+              />
+              <p id={`plan-${field}-error`} aria-live="polite" className="mt-1 text-sm text-red-700">
+                {error}
+              </p>
+            </div>
+          );
+        })}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : t("save")}
+        </Button>
+        <p aria-live="polite" className={`text-sm ${formMessage?.isError ? "text-red-700" : "text-green-700"}`}>
+          {formMessage?.text}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/db/audit";
+import { NotFoundError } from "@/lib/db/errors";
+import { CaseFileRuleError } from "@/lib/db/case-file/errors";
+import { ensureChecklist, findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
+import type { Actor } from "@/lib/domain/access";
+import {
+  canAttachFile,
+  canChangeDocumentStatus,
+  MAX_DOCUMENT_FILE_BYTES,
+  statusAfterUpload,
+  type DocumentStatus,
+} from "@/lib/domain/documents";
+import { safeFileName, sniffFileType } from "@/lib/domain/file-type";
+
+/**
+ * Sets the status of one checklist item of a family in scope. Verifying (or changing a verified item)
+ * is for coordinators and administrators (canChangeDocumentStatus). Audited with the old and new status.
+ */
+export async function setDocumentStatus(
+  actor: Actor,
+  input: { familyId: number; documentId: number; status: DocumentStatus },
+): Promise<{ status: DocumentStatus }> {
+  return db().$transaction(async (tx) => {
+    const family = await findFamilyInScope(tx, actor, input.familyId, "document.update");
+    await ensureChecklist(tx, actor, family);
+    const document = await tx.document.findFirst({
+      where: { id: input.documentId, familyId: family.id },
+      select: { id: true, kind: true, status: true },
+    });
+    if (!document) throw new NotFoundError("document");
+    if (document.status === input.status) return { status: document.status };
+    if (!canChangeDocumentStatus(actor.role, document.status, input.status)) throw new CaseFileRuleError("verifyNotAllowed", "status");
+    await tx.document.update({ where: { id: document.id }, data: { status: input.status, updatedById: actor.id } });
+    await recordAudit(
+      {
+        actor,
+        action: "document.update",
+        entity: "document",
+        entityId: document.id,
+        regionId: family.targetRegionId,
+        changes: { status: { from: document.status, to: input.status } },
+        details: { familyId: family.id, kind: document.kind },
+      },
+      tx,
+    );
+    return { status: input.status };
+  });
+}
+
+/**
+ * Stores an uploaded scan in the database (so a backup keeps it) on a checklist item of a family in
+ * scope. The type is recognised from the content (PDF, JPEG, PNG); empty, too large or other files are
+ * refused with CaseFileRuleError. A missing item becomes received. Audited with size and checksum.
+ */
+export async function storeDocumentFile(
+  actor: Actor,
+  input: { familyId: number; documentId: number; fileName: string; content: Uint8Array },
+): Promise<{ id: number; fileName: string; mimeType: string; sizeBytes: number }> {
+  return db().$transaction(async (tx) => {
+    const family = await findFamilyInScope(tx, actor, input.familyId, "document_file.upload");
+    const document = await tx.document.findFirst({
+      where: { id: input.documentId, familyId: family.id },
+      select: { id: true, kind: true, status: true },
+    });
+    if (!document) throw new NotFoundError("document");
+    if (!canAttachFile(actor.role, document.status)) throw new CaseFileRuleError("verifiedLocked", "file");
+    const sizeBytes = input.content.byteLength;
+    if (sizeBytes === 0) throw new CaseFileRuleError("fileEmpty", "file");
+    if (sizeBytes > MAX_DOCUMENT_FILE_BYTES) throw new CaseFileRuleError("fileTooLarge", "file", { maxMb: MAX_DOCUMENT_FILE_BYTES / 1024 / 1024 });
+    const type = sniffFileType(input.content);
+    if (!type) throw new CaseFileRuleError("fileType", "file");
+
+    const fileName = safeFileName(input.fileName, type.extension);
+    const sha256 = createHash("sha256").update(input.content).digest("hex");
+    const file = await tx.documentFile.create({
+      data: {
+        documentId: document.id,
+        fileName,
+        mimeType: type.mimeType,
+        sizeBytes,
+        sha256,
+        content: new Uint8Array(input.content),
+        uploadedById: actor.id,
+      },
+      select: { id: true, fileName: true, mimeType: true, sizeBytes: true },
+    });
+    const status = statusAfterUpload(document.status);
+    if (status !== document.status) {
+      await tx.document.update({ where: { id: document.id }, data: { status, updatedById: actor.id } });
+    }
+    await recordAudit(
+      {
+        actor,
+        action: "document_file.upload",
+        entity: "document_file",
+        entityId: file.id,
+        regionId: family.targetRegionId,
+        details: { familyId: family.id, documentId: document.id, kind: document.kind, mimeType: type.mimeType, sizeBytes, sha256 },
+        ...(status !== document.status && { changes: { status: { from: document.status, to: status } } }),
+      },
+      tx,
+    );
+    return file;
+  });
+}
+
+/**
+ * One stored file of a family in scope, with its content, for download. A file of another family or
+ * region, or an unknown id, raises NotFoundError (audited as a denied download); a download is audited.
+ */
+export async function readDocumentFile(actor: Actor, input: { familyId: number; fileId: number }) {
+  return db().$transaction(async (tx) => {
+    const family = await findFamilyInScope(tx, actor, input.familyId, "document_file.download");
+    const file = await tx.documentFile.findFirst({
+      where: { id: input.fileId, document: { familyId: family.id } },
+      select: { id: true, fileName: true, mimeType: true, sizeBytes: true, sha256: true, content: true, documentId: true },
+    });
+    if (!file) {
+      await recordAudit({ actor, action: "document_file.download.denied", entity: "document_file", entityId: input.fileId, regionId: family.targetRegionId }, db());
+      throw new NotFoundError("document_file");
+    }
+    await recordAudit(
+      {
+        actor,
+        action: "document_file.download",
+        entity: "document_file",
+        entityId: file.id,
+        regionId: family.targetRegionId,
+        details: { familyId: family.id, documentId: file.documentId },
+      },
+      tx,
+    );
+    return file;
+  });
+}

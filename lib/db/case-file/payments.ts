@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/db/audit";
+import { CaseFileRuleError } from "@/lib/db/case-file/errors";
+import { findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
+import { loadEntitlements } from "@/lib/db/case-file/entitlements";
+import type { Actor } from "@/lib/domain/access";
+import { entitlementYear, kazakhstanToday, paymentIssues } from "@/lib/domain/benefits";
+import type { PaymentInput } from "@/lib/validation/case-file";
+
+/**
+ * Records a support payment for a family in scope after paymentIssues: positive amount, no future
+ * date, months for rent, and no more than the entitlement (from the settings and MCI of the arrival
+ * year) unless the note explains why. The family row is locked so two clerks cannot both pay the rest.
+ */
+export async function recordPayment(actor: Actor, input: PaymentInput): Promise<{ id: number }> {
+  return db().$transaction(async (tx) => {
+    const family = await findFamilyInScope(tx, actor, input.familyId, "payment.create", { forUpdate: true });
+    const plan = await tx.adaptationPlan.findUnique({ where: { familyId: family.id }, select: { membersArriving: true, plannedArrival: true } });
+    const previous = await tx.payment.findMany({ where: { familyId: family.id }, select: { kind: true, amountTenge: true, months: true } });
+    const year = entitlementYear(family.arrivalDate, plan?.plannedArrival ?? null, new Date());
+    const { entitlements } = await loadEntitlements(tx, year, plan?.membersArriving ?? family.members.length);
+    const draft = { kind: input.kind, amountTenge: input.amountTenge, paidOn: input.paidOn, months: input.months, note: input.note };
+    const [issue] = paymentIssues(draft, { entitlements, previous, today: kazakhstanToday() });
+    if (issue) throw new CaseFileRuleError(issue.key, issue.field, issue.values);
+
+    const payment = await tx.payment.create({
+      data: {
+        familyId: family.id,
+        kind: input.kind,
+        amountTenge: input.amountTenge,
+        paidOn: new Date(`${input.paidOn}T00:00:00Z`),
+        months: input.months,
+        note: input.note,
+        recordedById: actor.id,
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actor,
+        action: "payment.create",
+        entity: "payment",
+        entityId: payment.id,
+        regionId: family.targetRegionId,
+        details: { familyId: family.id, kind: input.kind, amountTenge: input.amountTenge, paidOn: input.paidOn, months: input.months, entitlementYear: year, hasNote: input.note !== null },
+      },
+      tx,
+    );
+    return payment;
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * Support measures of the programme (domain.md, "Support measures"), in tenge: the one-time relocation
+ * subsidy, rent and utilities compensation, and the housing certificate. Rates and the MCI value come
+ * from settings in the database; this module only does the arithmetic and the checks on payments.
+ */
+import { z } from "zod";
+import type { PaymentKind } from "@/lib/generated/prisma/enums";
+
+export type { PaymentKind };
+
+/** Every payment kind (same values as the Prisma enum). */
+export const PAYMENT_KINDS = ["RELOCATION_SUBSIDY", "RENT_COMPENSATION", "HOUSING_CERTIFICATE"] as const satisfies readonly PaymentKind[];
+
+/** Setting keys the rates are read from. */
+export const BENEFIT_SETTING_KEYS = {
+  relocationMciPerMember: "benefits.relocationMciPerMember",
+  rentMciPerMonth: "benefits.rentMciPerMonth",
+  rentMonths: "benefits.rentMonths",
+  housingSharePercent: "benefits.housingSharePercent",
+  housingCapTenge: "benefits.housingCapTenge",
+} as const;
+
+/** A note at least this long counts as the explicit explanation a payment above the entitlement needs. */
+export const MIN_EXPLANATION_LENGTH = 10;
+
+const positive = z.number().positive().finite();
+const ratesSchema = z.object({
+  relocationMciPerMember: positive,
+  rentMciPerMonth: z.object({ min: positive, max: positive }).refine((range) => range.min <= range.max),
+  rentMonths: z.number().int().min(1).max(120),
+  housingSharePercent: z.number().positive().max(100),
+  housingCapTenge: z.number().int().positive(),
+});
+
+export type BenefitRates = z.infer<typeof ratesSchema>;
+
+/** The benefit rates from the setting rows (key → JSON value), or null when one is missing or malformed. */
+export function parseBenefitRates(settings: Readonly<Record<string, unknown>>): BenefitRates | null {
+  const parsed = ratesSchema.safeParse(
+    Object.fromEntries(Object.entries(BENEFIT_SETTING_KEYS).map(([field, key]) => [field, settings[key]])),
+  );
+  return parsed.success ? parsed.data : null;
+}
+
+export type Entitlements = {
+  year: number;
+  mciTenge: number;
+  membersMoving: number;
+  /** One-time relocation subsidy for the members who move. */
+  relocationTenge: number;
+  rentMonthlyMinTenge: number;
+  rentMonthlyMaxTenge: number;
+  rentMonths: number;
+  /** Most rent compensation over the whole period (maximum rate × months). */
+  rentTotalMaxTenge: number;
+  housingSharePercent: number;
+  housingCapTenge: number;
+};
+
+/** Relocation subsidy: the MCI rate per member × the MCI of the year × the members who move. */
+export function relocationSubsidyTenge(mciTenge: number, rates: BenefitRates, membersMoving: number): number {
+  return Math.round(rates.relocationMciPerMember * mciTenge * Math.max(0, membersMoving));
+}
+
+/** Rent and utilities compensation per month for the family: the minimum and maximum of the range. */
+export function rentCompensationMonthlyTenge(mciTenge: number, rates: BenefitRates): { min: number; max: number } {
+  return { min: Math.round(rates.rentMciPerMonth.min * mciTenge), max: Math.round(rates.rentMciPerMonth.max * mciTenge) };
+}
+
+/** Housing certificate: the share of the purchase cost, never above the cap. */
+export function housingCertificateTenge(costTenge: number, rates: BenefitRates): number {
+  return Math.min(Math.floor((Math.max(0, costTenge) * rates.housingSharePercent) / 100), rates.housingCapTenge);
+}
+
+/** Everything a family is entitled to in a year, for the members who move. */
+export function computeEntitlements(input: { year: number; mciTenge: number; rates: BenefitRates; membersMoving: number }): Entitlements {
+  const { year, mciTenge, rates, membersMoving } = input;
+  const rent = rentCompensationMonthlyTenge(mciTenge, rates);
+  return {
+    year,
+    mciTenge,
+    membersMoving,
+    relocationTenge: relocationSubsidyTenge(mciTenge, rates, membersMoving),
+    rentMonthlyMinTenge: rent.min,
+    rentMonthlyMaxTenge: rent.max,
+    rentMonths: rates.rentMonths,
+    rentTotalMaxTenge: rent.max * rates.rentMonths,
+    housingSharePercent: rates.housingSharePercent,
+    housingCapTenge: rates.housingCapTenge,
+  };
+}
+
+/** The year whose MCI applies: the year of arrival, else of the planned arrival, else the current one. */
+export function entitlementYear(arrivalDate: Date | null, plannedArrival: Date | null, today: Date): number {
+  return (arrivalDate ?? plannedArrival ?? today).getUTCFullYear();
+}
+
+/** Today's date in Kazakhstan as YYYY-MM-DD (payments are dated in local time). */
+export function kazakhstanToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export type PaymentDraft = {
+  kind: PaymentKind;
+  amountTenge: number;
+  /** YYYY-MM-DD */
+  paidOn: string;
+  months: number | null;
+  note: string | null;
+};
+
+export type PaymentIssue = {
+  field: "amountTenge" | "months" | "paidOn" | "note";
+  /** Catalogue key under casefile.rules; values ending in "Tenge" are amounts. */
+  key: string;
+  values?: Record<string, number>;
+};
+
+/** Whether a payment note is long enough to count as an explicit explanation. */
+export function hasExplanation(note: string | null): boolean {
+  return (note?.trim().length ?? 0) >= MIN_EXPLANATION_LENGTH;
+}
+
+/**
+ * The problems with a payment before it is recorded: a positive whole amount; a date not in the future;
+ * months (1..12) for rent and only for rent; and without an explicit note, no more than the entitlement
+ * (relocation subsidy in total, rent per month and in months, housing up to the cap). Without
+ * entitlements (rates or MCI not set for the year) every payment needs the note.
+ */
+export function paymentIssues(
+  draft: PaymentDraft,
+  context: { entitlements: Entitlements | null; previous: readonly { kind: PaymentKind; amountTenge: number; months: number | null }[]; today: string },
+): PaymentIssue[] {
+  const issues: PaymentIssue[] = [];
+  const { entitlements, previous, today } = context;
+  if (!Number.isInteger(draft.amountTenge) || draft.amountTenge <= 0) issues.push({ field: "amountTenge", key: "amountPositive" });
+  if (draft.paidOn > today) issues.push({ field: "paidOn", key: "dateInFuture" });
+  if (draft.kind === "RENT_COMPENSATION") {
+    if (draft.months === null) issues.push({ field: "months", key: "monthsRequired" });
+    else if (!Number.isInteger(draft.months) || draft.months < 1 || draft.months > 12) issues.push({ field: "months", key: "monthsRange" });
+  } else if (draft.months !== null) {
+    issues.push({ field: "months", key: "monthsOnlyForRent" });
+  }
+  if (issues.length > 0 || hasExplanation(draft.note)) return issues;
+
+  if (!entitlements) return [{ field: "note", key: "noEntitlementNeedsNote" }];
+  const paidBefore = (kind: PaymentKind) => previous.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.amountTenge, 0);
+  switch (draft.kind) {
+    case "RELOCATION_SUBSIDY": {
+      const remaining = Math.max(0, entitlements.relocationTenge - paidBefore("RELOCATION_SUBSIDY"));
+      if (draft.amountTenge > remaining) issues.push({ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: remaining } });
+      break;
+    }
+    case "RENT_COMPENSATION": {
+      const months = draft.months ?? 0;
+      const monthsBefore = previous.filter((p) => p.kind === "RENT_COMPENSATION").reduce((sum, p) => sum + (p.months ?? 0), 0);
+      const monthsLeft = Math.max(0, entitlements.rentMonths - monthsBefore);
+      if (months > monthsLeft) issues.push({ field: "months", key: "rentMonthsExceeded", values: { remaining: monthsLeft } });
+      const max = entitlements.rentMonthlyMaxTenge * months;
+      if (draft.amountTenge > max) issues.push({ field: "amountTenge", key: "aboveRent", values: { maxTenge: max } });
+      break;
+    }
+    case "HOUSING_CERTIFICATE": {
+      const remaining = Math.max(0, entitlements.housingCapTenge - paidBefore("HOUSING_CERTIFICATE"));
+      if (draft.amountTenge > remaining) issues.push({ field: "amountTenge", key: "aboveHousingCap", values: { maxTenge: remaining } });
+      break;
+    }
+  }
+  return issues;
+}
