@@ -5,12 +5,12 @@ import { DEMO_PASSWORD, DEMO_USERS, signedInPage, useLanguage, type DemoAccount 
 type RoleAccount = Exclude<DemoAccount, "throttleProbe">;
 
 const EXPECTED_NAVIGATION: Record<RoleAccount, string[]> = {
-  admin: ["Overview", "Families", "Users"],
+  admin: ["Overview", "Families", "Expiring statuses", "Users"],
   analyst: ["Overview"],
-  coordinatorPavlodar: ["Overview", "Families"],
-  caseworkerPavlodar: ["Overview", "Families"],
-  coordinatorAkmola: ["Overview", "Families"],
-  caseworkerAkmola: ["Overview", "Families"],
+  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses"],
+  caseworkerPavlodar: ["Overview", "Families", "Expiring statuses"],
+  coordinatorAkmola: ["Overview", "Families", "Expiring statuses"],
+  caseworkerAkmola: ["Overview", "Families", "Expiring statuses"],
 };
 
 const EXPECTED_SHELL: Record<RoleAccount, RegExp> = {

@@ -1,21 +1,24 @@
 import type { StaffRole } from "@/lib/domain/access";
 
-export type NavItem = { href: string; labelKey: "overview" | "families" | "users" };
+export type NavItem = { href: string; labelKey: "overview" | "families" | "expiring" | "users" };
 
 // Navigation is a convenience; every page and action checks the role again on the server.
 const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
   ADMIN: [
     { href: "/", labelKey: "overview" },
     { href: "/families", labelKey: "families" },
+    { href: "/families/expiring", labelKey: "expiring" },
     { href: "/admin/users", labelKey: "users" },
   ],
   COORDINATOR: [
     { href: "/", labelKey: "overview" },
     { href: "/families", labelKey: "families" },
+    { href: "/families/expiring", labelKey: "expiring" },
   ],
   CASEWORKER: [
     { href: "/", labelKey: "overview" },
     { href: "/families", labelKey: "families" },
+    { href: "/families/expiring", labelKey: "expiring" },
   ],
   ANALYST: [{ href: "/", labelKey: "overview" }],
 };

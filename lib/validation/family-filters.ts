@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
+import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/domain/search-query";
 
 // Search params arrive as strings and may be hand-edited: anything unusable is dropped, not an error.
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -8,11 +9,31 @@ const optionalPositiveInt = z.coerce.number().int().positive().max(2_147_483_647
 
 /** Filters of the family list, parsed from the URL so that a link always shows the same view. */
 export const familyFiltersSchema = z.object({
+  /** The search box: a case number, an IIN or names (lib/domain/search-query.ts). */
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_QUERY_MAX_LENGTH)
+    .transform((value) => value || undefined)
+    .optional()
+    .catch(undefined),
   status: optionalEnum(CASE_STATUSES),
   category: optionalEnum(["KANDAS", "SETTLER"] as const),
-  region: z.string().regex(/^KZ-\d{2}$/).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^KZ-\d{2}$/)
+    .optional()
+    .catch(undefined),
   district: optionalPositiveInt,
   year: z.coerce.number().int().min(1991).max(2100).optional().catch(undefined),
+  /** Origin: an ISO 3166-1 country code (kandas) or the region id KZ-NN (settlers). */
+  origin: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(?:[A-Z]{2}|KZ-\d{2})$/)
+    .optional()
+    .catch(undefined),
   after: optionalPositiveInt,
 });
 

@@ -205,6 +205,10 @@ async function initialise(bin: Binaries, opts: EmbeddedPostgresOptions, who: Ide
         // The builtin provider gives Unicode-aware lower()/upper() (Cyrillic and Kazakh names) without
         // depending on which OS locales happen to be installed.
         "--locale=C",
+        // pg_trgm classifies letters with the database's LC_CTYPE: under plain C it sees no Cyrillic
+        // letters at all, and name search and the duplicate check would ignore Cyrillic spellings.
+        // glibc ships C.UTF-8 on every Debian, so this needs no extra OS package.
+        "--lc-ctype=C.UTF-8",
         "--locale-provider=builtin",
         "--builtin-locale=C.UTF-8",
         "--no-instructions",

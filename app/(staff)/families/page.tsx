@@ -7,6 +7,9 @@ import { listDistricts, listRegions } from "@/lib/db/regions";
 import { canSeePersonalData } from "@/lib/domain/access";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
+import { countryName, ORIGIN_COUNTRIES } from "@/lib/domain/countries";
+import { labourSurplusRegions, regionName } from "@/lib/domain/regions";
+import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/domain/search-query";
 import { familyFiltersSchema, type FamilyFilters } from "@/lib/validation/family-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
@@ -40,11 +43,42 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
   const locale = toLocale(await getLocale());
   const currentYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, index) => currentYear - index);
+  const collator = new Intl.Collator(locale);
+  const originCountries = ORIGIN_COUNTRIES.map((country) => ({ code: country.code, name: countryName(country.code, locale) })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
+  const originRegions = labourSurplusRegions()
+    .map((region) => ({ id: region.id, name: regionName(region, locale) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 
   return (
     <section>
-      <h1 className="text-2xl font-semibold">{t("families.title")}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{t("families.title")}</h1>
+        <Link href="/families/new" className="ml-auto rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {t("familyForm.register")}
+        </Link>
+      </div>
       <form method="get" action="/families" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm" aria-label={t("families.filters")}>
+        <div className="flex w-full flex-wrap items-end gap-3">
+          <label className="min-w-64 flex-1 text-sm">
+            <span className="block font-medium">{t("search.label")}</span>
+            <input
+              type="search"
+              name="q"
+              defaultValue={filters.q ?? ""}
+              maxLength={SEARCH_QUERY_MAX_LENGTH}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby="family-search-hint"
+              className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5"
+            />
+          </label>
+          <Button type="submit">{t("search.submit")}</Button>
+          <p id="family-search-hint" className="w-full text-xs text-slate-500">
+            {t("search.hint")}
+          </p>
+        </div>
         <label className="text-sm">
           <span className="block font-medium">{t("families.filter.status")}</span>
           <select name="status" defaultValue={filters.status ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
@@ -91,6 +125,26 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           </label>
         )}
         <label className="text-sm">
+          <span className="block font-medium">{t("search.origin")}</span>
+          <select name="origin" defaultValue={filters.origin ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
+            <option value="">{t("families.filter.any")}</option>
+            <optgroup label={t("search.originCountries")}>
+              {originCountries.map((country) => (
+                <option key={country.code} value={country.code}>
+                  {country.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("search.originRegions")}>
+              {originRegions.map((region) => (
+                <option key={region.id} value={region.id}>
+                  {region.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <label className="text-sm">
           <span className="block font-medium">{t("families.filter.year")}</span>
           <select name="year" defaultValue={filters.year ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
             <option value="">{t("families.filter.any")}</option>
@@ -101,14 +155,24 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        <Button type="submit">{t("families.filter.apply")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("families.filter.apply")}
+        </Button>
         <Link href="/families" className="px-2 py-2 text-sm text-brand-700 hover:underline">
           {t("families.filter.reset")}
         </Link>
       </form>
 
+      {filters.q && (
+        <div className="mt-6 flex flex-wrap items-baseline gap-4">
+          <h2 className="text-lg font-medium">{t("search.results", { query: filters.q })}</h2>
+          <Link href={hrefWith({ ...filtersWithoutCursor, q: undefined })} className="text-sm text-brand-700 hover:underline">
+            {t("search.clear")}
+          </Link>
+        </div>
+      )}
       {page.items.length === 0 ? (
-        <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("families.empty")}</p>
+        <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{filters.q ? t("search.empty") : t("families.empty")}</p>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm">
           <table className="w-full border-collapse text-sm">

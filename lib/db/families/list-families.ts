@@ -1,9 +1,11 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { familyScopeWhere } from "@/lib/db/families/scope";
-import type { Actor } from "@/lib/domain/access";
+import { familyScope, type Actor } from "@/lib/domain/access";
+import { maskIdentifier } from "@/lib/domain/audit-mask";
+import { classifySearchQuery, SEARCH_WORD_SIMILARITY, type SearchQuery } from "@/lib/domain/search-query";
 import type { FamilyFilters } from "@/lib/validation/family-filters";
 
 export const FAMILY_PAGE_SIZE = 25;
@@ -23,52 +25,178 @@ export type FamilyListItem = {
 export type FamilyListPage = { items: FamilyListItem[]; nextCursor: number | null };
 
 /**
- * One page of families in the actor's scope, newest first, with keyset pagination on the id so a
- * deep page costs the same as the first. The view of personal data is audited.
+ * One page of families in the actor's scope, newest first, narrowed by the filters and the search box
+ * (case number, IIN or any member's name; lib/domain/search-query.ts). Keyset pagination on the id, so
+ * a deep page costs the same as the first. The view of personal data is audited.
+ *
+ * The page's ids come from one SQL query that applies the scope, the filters, the search, the cursor
+ * and the LIMIT together (Prisma cannot express the trigram operator); the rows are then loaded by id.
  */
 export async function listFamilies(actor: Actor, filters: FamilyFilters): Promise<FamilyListPage> {
-  const where: Prisma.FamilyWhereInput = {
-    AND: [
-      familyScopeWhere(actor),
-      filters.status ? { status: filters.status } : {},
-      filters.category ? { category: filters.category } : {},
-      filters.region ? { targetRegionId: filters.region } : {},
-      filters.district ? { targetDistrictId: filters.district } : {},
-      filters.year
-        ? { applicationDate: { gte: new Date(Date.UTC(filters.year, 0, 1)), lt: new Date(Date.UTC(filters.year + 1, 0, 1)) } }
-        : {},
-      filters.after ? { id: { lt: filters.after } } : {},
-    ],
-  };
-  const rows = await db().family.findMany({
-    where,
-    orderBy: { id: "desc" },
-    take: FAMILY_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      caseNumber: true,
-      category: true,
-      status: true,
-      applicationDate: true,
-      targetRegion: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
-      targetDistrict: { select: { nameKk: true, nameRu: true, nameEn: true } },
-      members: {
-        where: { isHead: true },
-        select: { surnameCyr: true, givenNameCyr: true, surnameLat: true, givenNameLat: true },
-      },
-      _count: { select: { members: true } },
-    },
-  });
-  const hasMore = rows.length > FAMILY_PAGE_SIZE;
-  const page = rows.slice(0, FAMILY_PAGE_SIZE);
+  const search = filters.q ? classifySearchQuery(filters.q) : null;
+  const ids = await pageOfFamilyIds(actor, filters, search);
+  const hasMore = ids.length > FAMILY_PAGE_SIZE;
+  const pageIds = ids.slice(0, FAMILY_PAGE_SIZE);
+  const rows =
+    pageIds.length === 0
+      ? []
+      : await db().family.findMany({
+          // The scope again: the ids are already scoped, this keeps the load safe on its own.
+          where: { AND: [familyScopeWhere(actor), { id: { in: pageIds } }] },
+          orderBy: { id: "desc" },
+          select: {
+            id: true,
+            caseNumber: true,
+            category: true,
+            status: true,
+            applicationDate: true,
+            targetRegion: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+            targetDistrict: { select: { nameKk: true, nameRu: true, nameEn: true } },
+            // All members of the page's families (a few rows each, through the familyId index) rather
+            // than `_count`, which Prisma computes by grouping the whole person table.
+            members: {
+              orderBy: { position: "asc" },
+              select: { isHead: true, surnameCyr: true, givenNameCyr: true, surnameLat: true, givenNameLat: true },
+            },
+          },
+        });
   await recordAudit({
     actor,
     action: "family.list",
     entity: "family",
-    details: { filters, shown: page.map((row) => row.id) },
+    details: {
+      // An IIN typed into the search box is an identifier like any other: the log keeps its tail only.
+      filters: search?.kind === "iin" ? { ...filters, q: maskIdentifier(search.iin) } : filters,
+      ...(search && { search: search.kind }),
+      shown: rows.map((row) => row.id),
+    },
   });
   return {
-    items: page.map(({ members, _count, ...row }) => ({ ...row, head: members[0] ?? null, memberCount: _count.members })),
-    nextCursor: hasMore ? (page.at(-1)?.id ?? null) : null,
+    items: rows.map(({ members, ...row }) => {
+      const head = members.find((member) => member.isHead);
+      return {
+        ...row,
+        head: head
+          ? {
+              surnameCyr: head.surnameCyr,
+              givenNameCyr: head.givenNameCyr,
+              surnameLat: head.surnameLat,
+              givenNameLat: head.givenNameLat,
+            }
+          : null,
+        memberCount: members.length,
+      };
+    }),
+    nextCursor: hasMore ? (pageIds.at(-1) ?? null) : null,
   };
+}
+
+const TRUE = Prisma.sql`TRUE`;
+
+/** The actor's scope as SQL, the same rule as familyScopeWhere (lib/domain/access.ts familyScope). */
+function scopeSql(actor: Actor): Prisma.Sql {
+  const scope = familyScope(actor);
+  switch (scope.kind) {
+    case "all":
+      return TRUE;
+    case "region":
+      return Prisma.sql`f."targetRegionId" = ${scope.regionId}`;
+    case "none":
+      return Prisma.sql`FALSE`;
+  }
+}
+
+/** The search box as SQL: an optional CTE and a condition on family `f`; every branch uses an index. */
+function searchSql(search: SearchQuery, after: number | undefined): { cte: Prisma.Sql | null; condition: Prisma.Sql } {
+  switch (search.kind) {
+    case "caseNumber":
+      return { cte: null, condition: Prisma.sql`f."caseNumber" = ${search.caseNumber}` };
+    case "caseSequence": {
+      // The tail of a case number of any year: find the years present with a loose index scan over
+      // the unique index on caseNumber (one probe per year), then look each candidate number up.
+      const tail = String(search.seq).padStart(6, "0");
+      return {
+        cte: null,
+        condition: Prisma.sql`f."caseNumber" IN (
+          WITH RECURSIVE years(y) AS (
+            SELECT (SELECT substr(min(g."caseNumber"), 4, 4) FROM family g)
+            UNION ALL
+            SELECT (SELECT substr(min(g."caseNumber"), 4, 4) FROM family g WHERE g."caseNumber" > 'NK-' || years.y || '-999999')
+            FROM years WHERE years.y IS NOT NULL
+          )
+          SELECT 'NK-' || y || '-' || ${tail} FROM years WHERE y IS NOT NULL
+        )`,
+      };
+    }
+    case "iin":
+      return {
+        cte: null,
+        condition: Prisma.sql`f.id IN (SELECT p."familyId" FROM person p WHERE p.iin = ${search.iin})`,
+      };
+    case "name": {
+      // Every word must match the same person; a word matches when one of its spellings is similar to
+      // a word of the person's search text (<% is pg_trgm word similarity, served by the GIN index
+      // person_search_text_trgm; the threshold is set for the transaction in pageOfFamilyIds).
+      // MATERIALIZED keeps the planner from walking families in id order and testing every person's
+      // name on the way (a row-by-row similarity check that took seconds on 360,000 people).
+      const words = search.words.map(
+        (variants) =>
+          Prisma.sql`(${Prisma.join(
+            variants.map((variant) => Prisma.sql`${variant} <% p."searchText"`),
+            " OR ",
+          )})`,
+      );
+      const cursor = after ? Prisma.sql` AND p."familyId" < ${after}` : Prisma.empty;
+      return {
+        cte: Prisma.sql`WITH name_matches AS MATERIALIZED (
+          SELECT p."familyId" FROM person p WHERE ${Prisma.join(words, " AND ")}${cursor}
+        )`,
+        condition: Prisma.sql`f.id IN (SELECT "familyId" FROM name_matches)`,
+      };
+    }
+    case "nothing":
+      return { cte: null, condition: Prisma.sql`FALSE` };
+  }
+}
+
+/** Up to FAMILY_PAGE_SIZE + 1 ids of the page (one more tells whether there is a next page). */
+async function pageOfFamilyIds(actor: Actor, filters: FamilyFilters, search: SearchQuery | null): Promise<number[]> {
+  const conditions: Prisma.Sql[] = [scopeSql(actor)];
+  if (filters.status) conditions.push(Prisma.sql`f.status = ${filters.status}::"CaseStatus"`);
+  if (filters.category) conditions.push(Prisma.sql`f.category = ${filters.category}::"Category"`);
+  if (filters.region) conditions.push(Prisma.sql`f."targetRegionId" = ${filters.region}`);
+  if (filters.district) conditions.push(Prisma.sql`f."targetDistrictId" = ${filters.district}`);
+  if (filters.year) {
+    conditions.push(
+      Prisma.sql`f."applicationDate" >= make_date(${filters.year}::int, 1, 1) AND f."applicationDate" < make_date(${filters.year + 1}::int, 1, 1)`,
+    );
+  }
+  if (filters.origin) {
+    // Kandas come from a country, settlers from a region of Kazakhstan (KZ-NN).
+    conditions.push(
+      filters.origin.startsWith("KZ-")
+        ? Prisma.sql`f."originRegionId" = ${filters.origin}`
+        : Prisma.sql`f."originCountry" = ${filters.origin}`,
+    );
+  }
+  if (filters.after) conditions.push(Prisma.sql`f.id < ${filters.after}`);
+  const searchPart = search ? searchSql(search, filters.after) : null;
+  if (searchPart) conditions.push(searchPart.condition);
+
+  const query = Prisma.sql`
+    ${searchPart?.cte ?? Prisma.empty}
+    SELECT f.id FROM family f
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY f.id DESC
+    LIMIT ${FAMILY_PAGE_SIZE + 1}`;
+  if (search?.kind !== "name") {
+    const rows = await db().$queryRaw<{ id: number }[]>(query);
+    return rows.map((row) => row.id);
+  }
+  // The word-similarity threshold is a setting of the session; set it for this transaction only.
+  const [, rows] = await db().$transaction([
+    db().$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_WORD_SIMILARITY)}, true)`,
+    db().$queryRaw<{ id: number }[]>(query),
+  ]);
+  return rows.map((row) => row.id);
 }

@@ -219,6 +219,10 @@ export async function registerFamily(actor: Actor, input: FamilyCreateInput): Pr
   if (existing) return existing;
   try {
     return await db().$transaction(async (tx) => {
+      // Submits of the same form take turns; the later one finds the family the first one created.
+      await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${input.registrationKey}))`);
+      const earlier = await findByRegistrationKey(actor, input.registrationKey, tx);
+      if (earlier) return earlier;
       const target = await resolveTarget(tx, actor, input);
       await assertIinsFree(tx, actor, input.members, null);
       const dismissed = await settleDuplicates(tx, actor, input, null);
@@ -251,18 +255,14 @@ export async function registerFamily(actor: Actor, input: FamilyCreateInput): Pr
       return { familyId: family.id, caseNumber: family.caseNumber, isNew: true };
     });
   } catch (error) {
-    // Two identical submits racing: the loser finds the winner's family.
-    if (isUniqueViolation(error, "registrationKey")) {
-      const winner = await findByRegistrationKey(actor, input.registrationKey);
-      if (winner) return winner;
-    }
+    // Another family took one of the IINs between the check and the insert: explain which.
     if (isUniqueViolation(error, "iin")) await db().$transaction((tx) => assertIinsFree(tx, actor, input.members, null));
     throw error;
   }
 }
 
-async function findByRegistrationKey(actor: Actor, registrationKey: string): Promise<SaveResult | null> {
-  const family = await db().family.findFirst({
+async function findByRegistrationKey(actor: Actor, registrationKey: string, client: Tx = db()): Promise<SaveResult | null> {
+  const family = await client.family.findFirst({
     where: { AND: [{ registrationKey }, familyScopeWhere(actor)] },
     select: { id: true, caseNumber: true },
   });

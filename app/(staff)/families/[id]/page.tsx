@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
@@ -6,6 +7,8 @@ import { NotFoundError } from "@/lib/db/errors";
 import { countryName } from "@/lib/domain/countries";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
+import { CaseFileSections } from "./_components/case-file-sections";
 
 const MAX_ID = 2_147_483_647;
 
@@ -57,6 +60,9 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold">{family.caseNumber}</h1>
         <StatusBadge status={family.status} label={t(`status.${family.status}`)} />
+        <Link href={`/families/${family.id}/edit`} className="ml-auto rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+          {t("familyForm.edit")}
+        </Link>
       </header>
 
       <section aria-labelledby="case-facts" className="rounded-lg bg-white p-4 shadow-sm">
@@ -70,6 +76,8 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
           ))}
         </dl>
       </section>
+
+      <CaseWorkflowPanel family={family} />
 
       <section aria-labelledby="members" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="members" className="text-lg font-semibold">{t("family.members", { count: family.members.length })}</h2>
@@ -143,6 +151,8 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
           </ul>
         </section>
       )}
+
+      <CaseFileSections familyId={family.id} />
     </article>
   );
 }

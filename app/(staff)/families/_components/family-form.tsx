@@ -74,7 +74,6 @@ export function FamilyForm({
   const router = useRouter();
   // Before hydration no button here works; disabled buttons make that visible and clickable-ready once it does.
   const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
-  const isLocked = !isHydrated || isSubmitting;
   const [formMessage, setFormMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [decisions, setDecisions] = useState<Record<number, "SAME_PERSON" | "DIFFERENT_PERSON">>({});
@@ -90,8 +89,11 @@ export function FamilyForm({
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<FamilyFormValues, unknown, FamilyFieldsInput>({ resolver: zodResolver(familyFieldsSchema), defaultValues, mode: "onBlur" });
+    // Validated on submit, then on every change: validating on blur would show errors under fields not yet
+    // reached and move the buttons under the pointer (a click on "Add a member" could miss).
+  } = useForm<FamilyFormValues, unknown, FamilyFieldsInput>({ resolver: zodResolver(familyFieldsSchema), defaultValues });
   const { fields, append, remove, move } = useFieldArray({ control, name: "members" });
+  const isLocked = !isHydrated || isSubmitting;
 
   useEffect(() => {
     const draft = sessionStorage.getItem(draftKey);

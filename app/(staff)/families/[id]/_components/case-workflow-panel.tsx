@@ -1,0 +1,65 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { allowedTransitions, isTerminalStatus, type CaseStatus } from "@/lib/domain/case-status";
+import { programmeToday, validityState } from "@/lib/domain/status-validity";
+import { requirementsFor } from "@/lib/validation/transition";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { ValidityMark } from "@/components/validity-mark";
+import { WorkflowActions } from "./workflow-actions";
+
+type WorkflowFamily = {
+  id: number;
+  status: CaseStatus;
+  category: "KANDAS" | "SETTLER";
+  statusValidUntil: Date | null;
+  version: number;
+};
+
+/**
+ * The case's status, its kandas status expiry and the steps the signed-in user may take from here.
+ * Offering a step is a convenience: the server action checks everything again.
+ */
+export async function CaseWorkflowPanel({ family }: { family: WorkflowFamily }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const steps = allowedTransitions(family.status, user.role).map((to) => ({ to, requires: requirementsFor(to) }));
+  const isTerminal = isTerminalStatus(family.status);
+  const validity =
+    family.category === "KANDAS" && family.statusValidUntil
+      ? validityState(family.statusValidUntil, programmeToday())
+      : null;
+
+  return (
+    <section aria-labelledby="case-workflow" className="rounded-lg bg-white p-4 shadow-sm">
+      <h2 id="case-workflow" className="text-lg font-semibold">
+        {t("workflow.title")}
+      </h2>
+      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+        <div className="flex items-center gap-2 text-sm">
+          <dt className="min-w-40 text-slate-500">{t("workflow.currentStatus")}</dt>
+          <dd data-testid="workflow-status">
+            <StatusBadge status={family.status} label={t(`status.${family.status}`)} />
+          </dd>
+        </div>
+        {family.category === "KANDAS" && family.statusValidUntil && validity && (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <dt className="min-w-40 text-slate-500">{t("workflow.validUntil")}</dt>
+            <dd className="flex flex-wrap items-center gap-2" data-testid="workflow-valid-until">
+              <span>{format.dateTime(family.statusValidUntil, { dateStyle: "medium", timeZone: "UTC" })}</span>
+              {/* Once the family has arrived or the case has ended, the expiry no longer calls for action. */}
+              {!isTerminal && (family.status === "APPROVED" || family.status === "QUOTA_ALLOCATED") && (
+                <ValidityMark state={validity} />
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {isTerminal ? (
+        <p className="mt-3 text-sm text-slate-600">{t("workflow.terminal")}</p>
+      ) : (
+        <WorkflowActions familyId={family.id} version={family.version} from={family.status} steps={steps} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/db/audit";
+import { NotFoundError } from "@/lib/db/errors";
+import { familyScopeWhere } from "@/lib/db/families/scope";
+import { VersionConflictError } from "@/lib/db/families/errors";
+import { TransitionRefusedError } from "@/lib/db/families/transition-errors";
+import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
+import type { Actor } from "@/lib/domain/access";
+import type { FieldChange } from "@/lib/domain/audit-mask";
+import { checkTransition, type CaseStatus } from "@/lib/domain/case-status";
+import { allocatesQuota, releasesQuota } from "@/lib/domain/quota";
+import {
+  calendarDay,
+  parseIsoDay,
+  programmeToday,
+  statusValidUntil,
+  validityMonthsFromSetting,
+} from "@/lib/domain/status-validity";
+
+export { TransitionRefusedError, VersionConflictError };
+
+// Allocations of one quota queue on its row lock; give a busy moment more than Prisma's 2 s default.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+/** The setting that holds how many months a kandas status stays valid. */
+const VALIDITY_SETTING = "status.validityMonths";
+
+export type TransitionFamilyInput = {
+  familyId: number;
+  /** The family's version the user saw; a different current version means someone changed it since. */
+  version: number;
+  to: CaseStatus;
+  reason?: string | null;
+  decisionNumber?: string | null;
+  /** ISO yyyy-mm-dd or a Date (calendar day). */
+  decisionDate?: string | Date | null;
+  /** ISO yyyy-mm-dd or a Date (calendar day). */
+  arrivalDate?: string | Date | null;
+};
+
+export type TransitionFamilyResult = {
+  familyId: number;
+  from: CaseStatus;
+  to: CaseStatus;
+  version: number;
+  eventId: number;
+  statusValidUntil: Date | null;
+  allocation: { year: number; persons: number } | null;
+  released: { year: number; persons: number }[];
+};
+
+const toDay = (value: string | Date | null | undefined): Date | null =>
+  value == null ? null : value instanceof Date ? calendarDay(value) : parseIsoDay(value);
+const isoDay = (value: Date) => value.toISOString().slice(0, 10);
+const trimmed = (value: string | null | undefined) => (value == null || value.trim() === "" ? null : value.trim());
+
+/**
+ * Moves a family's case to another status in one transaction: loads the family in the actor's scope
+ * (outside it: NotFoundError), refuses a stale `version` (VersionConflictError naming who changed the case
+ * and when) and any change the lifecycle does not allow for the actor's role (TransitionRefusedError),
+ * then writes status and decision data, takes or gives back quota places, appends the case event and
+ * the audit entry. Either all of it is stored or nothing.
+ */
+export async function transitionFamily(
+  actor: Actor,
+  input: TransitionFamilyInput,
+  options: { now?: Date } = {},
+): Promise<TransitionFamilyResult> {
+  const now = options.now ?? new Date();
+  const today = programmeToday(now);
+  try {
+    return await db().$transaction(async (tx) => {
+      const family = await tx.family.findFirst({
+        where: { AND: [{ id: input.familyId }, familyScopeWhere(actor)] },
+        select: {
+          id: true,
+          status: true,
+          category: true,
+          version: true,
+          targetRegionId: true,
+          decisionNumber: true,
+          decisionDate: true,
+          statusValidUntil: true,
+          arrivalDate: true,
+          updatedAt: true,
+          updatedBy: { select: { fullName: true } },
+        },
+      });
+      if (!family) throw new NotFoundError("family");
+      if (family.version !== input.version) {
+        throw new VersionConflictError(family.updatedBy.fullName, family.updatedAt);
+      }
+
+      const from = family.status;
+      const check = checkTransition(from, input.to, actor.role, input);
+      if (!check.ok) throw new TransitionRefusedError(check.error, check.field);
+
+      const data: Prisma.FamilyUncheckedUpdateManyInput = {
+        status: input.to,
+        version: { increment: 1 },
+        updatedById: actor.id,
+        updatedAt: now,
+      };
+      const eventData: Record<string, unknown> = {};
+      if (input.to === "APPROVED") {
+        const decisionDate = toDay(input.decisionDate);
+        if (!decisionDate) throw new TransitionRefusedError("decision-date-required", "decisionDate");
+        data.decisionNumber = trimmed(input.decisionNumber);
+        data.decisionDate = decisionDate;
+        eventData.decisionNumber = data.decisionNumber;
+        eventData.decisionDate = isoDay(decisionDate);
+        if (family.category === "KANDAS") {
+          const setting = await tx.setting.findUnique({ where: { key: VALIDITY_SETTING }, select: { value: true } });
+          const validUntil = statusValidUntil(decisionDate, validityMonthsFromSetting(setting?.value));
+          data.statusValidUntil = validUntil;
+          eventData.statusValidUntil = isoDay(validUntil);
+        }
+      }
+      if (input.to === "RESETTLED") {
+        const arrivalDate = toDay(input.arrivalDate);
+        if (!arrivalDate) throw new TransitionRefusedError("arrival-date-required", "arrivalDate");
+        data.arrivalDate = arrivalDate;
+        eventData.arrivalDate = isoDay(arrivalDate);
+      }
+      if (input.to === "EXPIRED" && family.statusValidUntil)
+        eventData.statusValidUntil = isoDay(family.statusValidUntil);
+
+      // The optimistic lock: the row changes only if nobody saved it since it was read. The row lock
+      // this takes also serialises every other change of the same family until this transaction ends.
+      const { count } = await tx.family.updateMany({ where: { id: family.id, version: input.version }, data });
+      if (count === 0) {
+        const current = await tx.family.findUniqueOrThrow({
+          where: { id: family.id },
+          select: { updatedAt: true, updatedBy: { select: { fullName: true } } },
+        });
+        throw new VersionConflictError(current.updatedBy.fullName, current.updatedAt);
+      }
+
+      let allocation: TransitionFamilyResult["allocation"] = null;
+      let released: TransitionFamilyResult["released"] = [];
+      if (allocatesQuota(from, input.to)) {
+        const result = await allocateQuotaPlaces(actor, tx, family, today);
+        allocation = { year: result.year, persons: result.persons };
+        Object.assign(eventData, { year: result.year, persons: result.persons, pool: result.pool });
+      }
+      if (releasesQuota(from, input.to)) {
+        released = (await releaseQuotaPlaces(actor, tx, family)).map(({ year, persons }) => ({ year, persons }));
+        if (released.length > 0) eventData.released = released;
+      }
+
+      const reason = trimmed(input.reason);
+      const event = await tx.caseEvent.create({
+        data: {
+          familyId: family.id,
+          fromStatus: from,
+          toStatus: input.to,
+          actorId: actor.id,
+          at: now,
+          reason,
+          data: Object.keys(eventData).length > 0 ? (eventData as Prisma.InputJsonValue) : undefined,
+        },
+        select: { id: true },
+      });
+
+      const changes: Record<string, FieldChange> = {
+        status: { from, to: input.to },
+        version: { from: family.version, to: family.version + 1 },
+      };
+      for (const field of ["decisionNumber", "decisionDate", "statusValidUntil", "arrivalDate"] as const) {
+        if (field in data) changes[field] = { from: family[field], to: data[field] };
+      }
+      await recordAudit(
+        {
+          actor,
+          action: "family.transition",
+          entity: "family",
+          entityId: family.id,
+          regionId: family.targetRegionId,
+          changes,
+          details: {
+            eventId: event.id,
+            ...(reason && { reason }),
+            ...(allocation && { allocation }),
+            ...(released.length > 0 && { released }),
+          },
+        },
+        tx,
+      );
+
+      return {
+        familyId: family.id,
+        from,
+        to: input.to,
+        version: family.version + 1,
+        eventId: event.id,
+        statusValidUntil: (data.statusValidUntil as Date | undefined) ?? family.statusValidUntil,
+        allocation,
+        released,
+      };
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    // The refused attempt is audited outside the rolled-back transaction, like a denied view.
+    if (error instanceof NotFoundError) {
+      await recordAudit({
+        actor,
+        action: "family.transition.denied",
+        entity: "family",
+        entityId: input.familyId,
+        details: { to: input.to },
+      });
+    }
+    throw error;
+  }
+}

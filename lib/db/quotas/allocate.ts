@@ -1,0 +1,177 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/db/audit";
+import { NotFoundError } from "@/lib/db/errors";
+import { NoMembersError, NoPlacesLeftError, NoQuotaError, StatusNotValidError } from "@/lib/db/quotas/errors";
+import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/access";
+import {
+  checkAllocationEligibility,
+  placesNeeded,
+  poolForCategory,
+  quotaYearFor,
+  remainingPlaces,
+} from "@/lib/domain/quota";
+
+type Tx = Prisma.TransactionClient;
+
+/** The family as the caller loaded it (in the actor's scope, inside the same transaction). */
+export type AllocatableFamily = {
+  id: number;
+  category: "KANDAS" | "SETTLER";
+  targetRegionId: string;
+  statusValidUntil: Date | null;
+};
+
+export type AllocationResult = {
+  allocationId: number;
+  quotaId: number;
+  year: number;
+  pool: "KANDAS" | "SETTLER";
+  persons: number;
+};
+
+function assertInScope(actor: Actor, family: { targetRegionId: string }): void {
+  // The caller loaded the family through familyScopeWhere; this keeps the helper safe on its own.
+  if (!canSeeFamilyInRegion(actor, family.targetRegionId)) throw new NotFoundError("family");
+}
+
+/**
+ * Gives a family places in its target region's quota for the year of `today`, in the pool of its
+ * category: one place per member, or per member arriving when the adaptation plan says so. Runs inside
+ * the caller's transaction. The conditional UPDATE takes the quota row lock and re-checks the total,
+ * so concurrent allocations can never push `allocated` past `total`. A RELEASED allocation of the
+ * same year is reactivated (one allocation per family and year).
+ */
+export async function allocateQuotaPlaces(
+  actor: Actor,
+  tx: Tx,
+  family: AllocatableFamily,
+  today: Date,
+): Promise<AllocationResult> {
+  assertInScope(actor, family);
+  const [memberCount, plan] = await Promise.all([
+    tx.person.count({ where: { familyId: family.id } }),
+    tx.adaptationPlan.findUnique({ where: { familyId: family.id }, select: { membersArriving: true } }),
+  ]);
+  const persons = placesNeeded(memberCount, plan?.membersArriving);
+  const eligibility = checkAllocationEligibility({
+    category: family.category,
+    statusValidUntil: family.statusValidUntil,
+    places: persons,
+    today,
+  });
+  if (!eligibility.ok) {
+    if (eligibility.reason === "no-members") throw new NoMembersError();
+    throw new StatusNotValidError(family.statusValidUntil);
+  }
+
+  const year = quotaYearFor(today);
+  const pool = poolForCategory(family.category);
+  const existing = await tx.allocation.findUnique({
+    where: { familyId_year: { familyId: family.id, year } },
+    select: { id: true, status: true },
+  });
+  if (existing?.status === "ACTIVE")
+    throw new Error(`family ${family.id} already holds an active allocation for ${year}`);
+
+  const updated = await tx.$queryRaw<{ id: number; total: number; allocated: number }[]>`
+    UPDATE "quota"
+       SET "allocated" = "allocated" + ${persons}, "updatedAt" = now()
+     WHERE "year" = ${year} AND "regionId" = ${family.targetRegionId} AND "pool" = ${pool}::"Pool"
+       AND "allocated" + ${persons} <= "total"
+    RETURNING "id", "total", "allocated"`;
+  const quota = updated[0];
+  if (!quota) {
+    const row = await tx.quota.findUnique({
+      where: { year_regionId_pool: { year, regionId: family.targetRegionId, pool } },
+      select: { total: true, allocated: true },
+    });
+    if (!row) throw new NoQuotaError(family.targetRegionId, year, pool);
+    throw new NoPlacesLeftError(remainingPlaces(row), persons, { regionId: family.targetRegionId, year, pool });
+  }
+
+  const allocation = existing
+    ? await tx.allocation.update({
+        where: { id: existing.id },
+        data: {
+          status: "ACTIVE",
+          quotaId: quota.id,
+          persons,
+          createdById: actor.id,
+          createdAt: new Date(),
+          releasedAt: null,
+        },
+        select: { id: true },
+      })
+    : await tx.allocation.create({
+        data: { quotaId: quota.id, familyId: family.id, year, persons, createdById: actor.id },
+        select: { id: true },
+      });
+
+  await recordAudit(
+    {
+      actor,
+      action: existing ? "quota.allocate.reactivated" : "quota.allocate",
+      entity: "quota",
+      entityId: quota.id,
+      regionId: family.targetRegionId,
+      details: { familyId: family.id, allocationId: allocation.id, year, pool, persons },
+      changes: { allocated: { from: quota.allocated - persons, to: quota.allocated } },
+    },
+    tx,
+  );
+  return { allocationId: allocation.id, quotaId: quota.id, year, pool, persons };
+}
+
+export type ReleaseResult = { year: number; persons: number; quotaId: number }[];
+
+/**
+ * Gives back every ACTIVE allocation of the family (withdrawal or expiry after inclusion in a quota):
+ * the quota's `allocated` drops by exactly the allocation's persons and the allocation becomes
+ * RELEASED. Runs inside the caller's transaction; the status guard on the allocation row makes a
+ * repeated release a no-op instead of a double refund.
+ */
+export async function releaseQuotaPlaces(
+  actor: Actor,
+  tx: Tx,
+  family: { id: number; targetRegionId: string },
+): Promise<ReleaseResult> {
+  assertInScope(actor, family);
+  const active = await tx.allocation.findMany({
+    where: { familyId: family.id, status: "ACTIVE" },
+    select: { id: true, quotaId: true, year: true, persons: true },
+  });
+  const released: ReleaseResult = [];
+  const releasedAt = new Date();
+  for (const allocation of active) {
+    const { count } = await tx.allocation.updateMany({
+      where: { id: allocation.id, status: "ACTIVE" },
+      data: { status: "RELEASED", releasedAt },
+    });
+    if (count === 0) continue;
+    const rows = await tx.$queryRaw<{ allocated: number }[]>`
+      UPDATE "quota" SET "allocated" = "allocated" - ${allocation.persons}, "updatedAt" = now()
+       WHERE "id" = ${allocation.quotaId}
+      RETURNING "allocated"`;
+    const after = rows[0]?.allocated ?? 0;
+    await recordAudit(
+      {
+        actor,
+        action: "quota.release",
+        entity: "quota",
+        entityId: allocation.quotaId,
+        regionId: family.targetRegionId,
+        details: {
+          familyId: family.id,
+          allocationId: allocation.id,
+          year: allocation.year,
+          persons: allocation.persons,
+        },
+        changes: { allocated: { from: after + allocation.persons, to: after } },
+      },
+      tx,
+    );
+    released.push({ year: allocation.year, persons: allocation.persons, quotaId: allocation.quotaId });
+  }
+  return released;
+}

@@ -1,0 +1,75 @@
+/**
+ * Quota rules: which pool a family draws from, how many places it takes, whether it may take them,
+ * and when it gives them back. Quotas are counted in persons (domain.md); the database applies the
+ * arithmetic atomically (lib/db/quotas/allocate.ts), these functions decide what to ask of it.
+ */
+import { holdsQuota, type CaseStatus } from "./case-status";
+import { isStatusValid } from "./status-validity";
+
+export type QuotaPool = "KANDAS" | "SETTLER";
+export type FamilyCategory = "KANDAS" | "SETTLER";
+
+/** The quota pool a family of this category draws from (kandas and settlers have separate pools). */
+export function poolForCategory(category: FamilyCategory): QuotaPool {
+  return category;
+}
+
+/**
+ * Places a family takes: one per person who moves. The adaptation plan's `membersArriving` counts when
+ * it is set to a sensible value (1 to the household size); otherwise every registered member moves.
+ */
+export function placesNeeded(memberCount: number, membersArriving: number | null | undefined): number {
+  if (
+    membersArriving != null &&
+    Number.isInteger(membersArriving) &&
+    membersArriving >= 1 &&
+    membersArriving <= memberCount
+  ) {
+    return membersArriving;
+  }
+  return memberCount;
+}
+
+/** Places still free in a quota (never negative). */
+export function remainingPlaces(quota: { total: number; allocated: number }): number {
+  return Math.max(0, quota.total - quota.allocated);
+}
+
+/** Whether `places` more persons fit into the quota without exceeding its total. */
+export function fitsInQuota(quota: { total: number; allocated: number }, places: number): boolean {
+  return places > 0 && quota.allocated + places <= quota.total;
+}
+
+/** The quota year a family is allocated to: the calendar year of the day of allocation. */
+export function quotaYearFor(day: Date): number {
+  return day.getUTCFullYear();
+}
+
+export type AllocationRefusal = "no-members" | "status-not-valid";
+
+/**
+ * Whether a family may be included in a quota on `today`: it needs at least one person, and a kandas
+ * family needs a valid status (the last day of validity still counts). Settlers have no status to lapse.
+ */
+export function checkAllocationEligibility(input: {
+  category: FamilyCategory;
+  statusValidUntil: Date | null;
+  places: number;
+  today: Date;
+}): { ok: true } | { ok: false; reason: AllocationRefusal } {
+  if (input.places < 1) return { ok: false, reason: "no-members" };
+  if (input.category === "KANDAS" && !isStatusValid(input.statusValidUntil, input.today)) {
+    return { ok: false, reason: "status-not-valid" };
+  }
+  return { ok: true };
+}
+
+/** Whether the status change takes quota places (inclusion in the quota). */
+export function allocatesQuota(from: CaseStatus, to: CaseStatus): boolean {
+  return !holdsQuota(from) && to === "QUOTA_ALLOCATED";
+}
+
+/** Whether the status change gives the family's places back: leaving the quota by withdrawal or expiry. */
+export function releasesQuota(from: CaseStatus, to: CaseStatus): boolean {
+  return holdsQuota(from) && (to === "WITHDRAWN" || to === "EXPIRED");
+}
