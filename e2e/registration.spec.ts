@@ -35,11 +35,26 @@ async function caseIdOf(key: string): Promise<number> {
   return head.familyId;
 }
 
+// The smallest valid PNG: a 1×1 transparent pixel.
+const PNG_BYTES = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082",
+  "hex",
+);
+
+async function takeStep(page: Page, action: string, fill: (form: Locator) => Promise<void> = async () => {}) {
+  await page.getByRole("region", { name: "Case workflow" }).getByRole("button", { name: action }).click();
+  const form = page.getByRole("form", { name: action });
+  await fill(form);
+  await form.getByRole("button", { name: "Confirm" }).click();
+}
+
 const memberGroup = (page: Page, number: number) => page.getByRole("group", { name: `Member ${number}`, exact: true });
 
-test("a Pavlodar caseworker registers a family of five through the form; Akmola cannot open it", async ({ browser }) => {
-  // Filling in five members field by field takes a while on two cores.
-  test.setTimeout(120_000);
+test("a Pavlodar caseworker registers a family of five, finds it, takes it to resettlement with the coordinator; Akmola cannot open it", async ({
+  browser,
+}) => {
+  // The whole journey of one case, field by field, takes a while on two cores.
+  test.setTimeout(240_000);
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto("/families");
   await page.getByRole("link", { name: "Register a family" }).click();
@@ -90,6 +105,47 @@ test("a Pavlodar caseworker registers a family of five through the form; Akmola 
   expect(stored.contactPhone).toBe("+77015554433");
   expect(stored.members).toHaveLength(5);
   expect(stored.events.map((event) => event.toStatus)).toEqual(["REGISTERED"]);
+  const caseNumber = stored.caseNumber;
+
+  // Found again by a Latin spelling with a typo.
+  await page.goto("/families");
+  const search = page.getByRole("searchbox", { name: "Search families" });
+  await search.fill("Zhanuzakof Beibarys");
+  await search.press("Enter");
+  await expect(page.getByRole("link", { name: caseNumber })).toBeVisible();
+  await page.getByRole("link", { name: caseNumber }).click();
+
+  // A scanned application, uploaded and listed.
+  await page.getByLabel("File for Application", { exact: true }).setInputFiles({ name: "application.png", mimeType: "image/png", buffer: PNG_BYTES });
+  await page.getByRole("button", { name: "Upload file: Application", exact: true }).click();
+  await expect(page.getByText("File uploaded.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "application.png" })).toBeVisible();
+
+  // The caseworker's steps, then the coordinator's decision and quota, then the arrival.
+  await takeStep(page, "Send for review");
+  await expect(page.getByTestId("workflow-status")).toHaveText("Under review");
+  await expect(page.getByRole("region", { name: "Case workflow" }).getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+  const coordinator = await signedInPage(browser, "coordinatorPavlodar");
+  await coordinator.page.goto(familyUrl);
+  await takeStep(coordinator.page, "Approve", async (form) => {
+    await form.getByLabel("Decision number").fill("KS-55/2026-0412");
+    await form.getByLabel("Decision date").fill(new Date().toISOString().slice(0, 10));
+  });
+  await expect(coordinator.page.getByTestId("workflow-status")).toHaveText("Approved");
+  await takeStep(coordinator.page, "Include in the quota");
+  await expect(coordinator.page.getByTestId("workflow-status")).toHaveText("Included in the quota");
+  await coordinator.context.close();
+
+  await page.reload();
+  await takeStep(page, "Record arrival", async (form) => {
+    await form.getByLabel("Arrival date").fill(new Date().toISOString().slice(0, 10));
+  });
+  await expect(page.getByTestId("workflow-status")).toHaveText("Resettled");
+  const resettled = await e2eDb().family.findUniqueOrThrow({ where: { id: stored.id }, include: { allocations: true, events: true } });
+  expect(resettled.status).toBe("RESETTLED");
+  expect(resettled.allocations).toMatchObject([{ persons: 5, status: "ACTIVE" }]);
+  expect(resettled.events.map((event) => event.toStatus)).toEqual(["REGISTERED", "UNDER_REVIEW", "APPROVED", "QUOTA_ALLOCATED", "RESETTLED"]);
   await context.close();
 
   const akmola = await signedInPage(browser, "caseworkerAkmola");
