@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { adaptationPlanSchemaFor } from "@/lib/validation/case-file";
 import { saveAdaptationPlanAction } from "../actions-case-file";
@@ -83,26 +84,17 @@ export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyI
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         {TEXT_AREAS.map((field) => {
-          const error = errorOf(field);
           return (
-            <div key={field}>
-              <label htmlFor={`plan-${field}`} className="block text-sm font-medium">
-                {t(field)}
-              </label>
-              <textarea
-                id={`plan-${field}`}
-                rows={3}
-                maxLength={1000}
-                disabled={isSubmitting}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `plan-${field}-error` : undefined}
-                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
-                {...register(field)}
-              />
-              <p id={`plan-${field}-error`} aria-live="polite" className="mt-1 text-sm text-red-700">
-                {error}
-              </p>
-            </div>
+            <TextAreaField
+              key={field}
+              id={`plan-${field}`}
+              label={t(field)}
+              rows={3}
+              maxLength={1000}
+              disabled={isSubmitting}
+              error={errorOf(field)}
+              registration={register(field)}
+            />
           );
         })}
       </div>

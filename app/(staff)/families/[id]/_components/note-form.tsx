@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { noteSchema } from "@/lib/validation/case-file";
 import { addNoteAction } from "../actions-case-file";
 import { useSchemaMessage } from "./case-file-field-error";
@@ -42,22 +43,15 @@ export function NoteForm({ familyId }: { familyId: number }) {
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-3 space-y-2">
-      <label htmlFor="note-body" className="block text-sm font-medium">
-        {t("body")}
-      </label>
-      <textarea
+      <TextAreaField
         id="note-body"
+        label={t("body")}
         rows={3}
         maxLength={4000}
         disabled={isSubmitting}
-        aria-invalid={bodyError ? true : undefined}
-        aria-describedby="note-body-error"
-        className="w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
-        {...register("body")}
+        error={bodyError}
+        registration={register("body")}
       />
-      <p id="note-body-error" aria-live="polite" className="text-sm text-red-700">
-        {bodyError}
-      </p>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? t("adding") : t("add")}

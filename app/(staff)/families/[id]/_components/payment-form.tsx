@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { MIN_EXPLANATION_LENGTH, PAYMENT_KINDS } from "@/lib/domain/benefits";
 import { paymentSchema } from "@/lib/validation/case-file";
@@ -83,27 +84,16 @@ export function PaymentForm({ familyId, today }: { familyId: number; today: stri
         <TextField id="payment-date" type="date" max={today} label={t("paidOn")} error={errorOf("paidOn")} disabled={isSubmitting} registration={register("paidOn")} />
         <TextField id="payment-months" type="number" inputMode="numeric" min={1} max={12} label={t("monthsField")} error={errorOf("months")} disabled={isSubmitting} registration={register("months")} />
       </div>
-      <div>
-        <label htmlFor="payment-note" className="block text-sm font-medium">
-          {t("noteField")}
-        </label>
-        <textarea
-          id="payment-note"
-          rows={2}
-          maxLength={1000}
-          disabled={isSubmitting}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby="payment-note-hint payment-note-error"
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
-          {...register("note")}
-        />
-        <p id="payment-note-hint" className="text-xs text-slate-500">
-          {t("noteHint", { min: MIN_EXPLANATION_LENGTH })}
-        </p>
-        <p id="payment-note-error" aria-live="polite" className="mt-1 text-sm text-red-700">
-          {noteError}
-        </p>
-      </div>
+      <TextAreaField
+        id="payment-note"
+        label={t("noteField")}
+        hint={t("noteHint", { min: MIN_EXPLANATION_LENGTH })}
+        rows={2}
+        maxLength={1000}
+        disabled={isSubmitting}
+        error={noteError}
+        registration={register("note")}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? t("submitting") : t("submit")}
