@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import { CASE_STATUSES, TRANSITIONS } from "./case-status";
 import {
   allocatesQuota,
+  canSetQuotaTotal,
   checkAllocationEligibility,
   fitsInQuota,
+  isQuotaTargetRegion,
+  isValidQuotaTotal,
+  isValidQuotaYear,
   placesNeeded,
   poolForCategory,
   quotaYearFor,
   releasesQuota,
   remainingPlaces,
+  validateQuotaOrder,
 } from "./quota";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -116,5 +121,66 @@ describe("allocatesQuota and releasesQuota over the transition table", () => {
     expect(releasesQuota("APPROVED", "WITHDRAWN")).toBe(false);
     expect(releasesQuota("QUOTA_ALLOCATED", "RESETTLED")).toBe(false);
     expect(releasesQuota("RESETTLED", "SUPPORTED")).toBe(false);
+  });
+});
+
+describe("quota order validation", () => {
+  const line = (regionId: string, pool: "KANDAS" | "SETTLER", total: number) => ({ regionId, pool, total });
+
+  it("accepts years 1991 to 2100 only", () => {
+    expect(isValidQuotaYear(1991)).toBe(true);
+    expect(isValidQuotaYear(2100)).toBe(true);
+    expect(isValidQuotaYear(1990)).toBe(false);
+    expect(isValidQuotaYear(2101)).toBe(false);
+    expect(isValidQuotaYear(2026.5)).toBe(false);
+  });
+
+  it("accepts whole non-negative totals only", () => {
+    expect(isValidQuotaTotal(0)).toBe(true);
+    expect(isValidQuotaTotal(977)).toBe(true);
+    expect(isValidQuotaTotal(-1)).toBe(false);
+    expect(isValidQuotaTotal(1.5)).toBe(false);
+    expect(isValidQuotaTotal(Number.NaN)).toBe(false);
+    expect(isValidQuotaTotal(Number.POSITIVE_INFINITY)).toBe(false);
+  });
+
+  it("knows the resettlement target regions", () => {
+    expect(isQuotaTargetRegion("KZ-55")).toBe(true);
+    expect(isQuotaTargetRegion("KZ-11")).toBe(true);
+    expect(isQuotaTargetRegion("KZ-75")).toBe(false); // Almaty city sends, does not receive
+    expect(isQuotaTargetRegion("KZ-99")).toBe(false);
+  });
+
+  it("accepts a correct order", () => {
+    expect(validateQuotaOrder({ year: 2026, places: [line("KZ-55", "KANDAS", 977), line("KZ-55", "SETTLER", 1655), line("KZ-11", "KANDAS", 0)] })).toEqual([]);
+  });
+
+  it("names every problem with the line it concerns", () => {
+    expect(
+      validateQuotaOrder({
+        year: 1990,
+        places: [line("KZ-55", "KANDAS", 10), line("KZ-75", "KANDAS", 5), line("KZ-55", "KANDAS", -3), line("KZ-11", "SETTLER", 2.5)],
+      }),
+    ).toEqual([
+      { code: "year-out-of-range" },
+      { code: "region-not-target", index: 1 },
+      { code: "total-invalid", index: 2 },
+      { code: "duplicate-place", index: 2 },
+      { code: "total-invalid", index: 3 },
+    ]);
+  });
+
+  it("refuses an order without lines and an unknown pool", () => {
+    expect(validateQuotaOrder({ year: 2026, places: [] })).toEqual([{ code: "no-places" }]);
+    expect(validateQuotaOrder({ year: 2026, places: [{ regionId: "KZ-55", pool: "OTHER" as "KANDAS", total: 1 }] })).toEqual([
+      { code: "pool-invalid", index: 0 },
+    ]);
+  });
+
+  it("never lets a total fall below the places already allocated", () => {
+    expect(canSetQuotaTotal({ allocated: 6 }, 6)).toBe(true);
+    expect(canSetQuotaTotal({ allocated: 6 }, 100)).toBe(true);
+    expect(canSetQuotaTotal({ allocated: 6 }, 5)).toBe(false);
+    expect(canSetQuotaTotal({ allocated: 0 }, -1)).toBe(false);
   });
 });

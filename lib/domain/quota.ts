@@ -4,6 +4,7 @@
  * arithmetic atomically (lib/db/quotas/allocate.ts), these functions decide what to ask of it.
  */
 import { holdsQuota, type CaseStatus } from "./case-status";
+import { findRegion } from "./regions";
 import { isStatusValid } from "./status-validity";
 
 export type QuotaPool = "KANDAS" | "SETTLER";
@@ -72,4 +73,68 @@ export function allocatesQuota(from: CaseStatus, to: CaseStatus): boolean {
 /** Whether the status change gives the family's places back: leaving the quota by withdrawal or expiry. */
 export function releasesQuota(from: CaseStatus, to: CaseStatus): boolean {
   return holdsQuota(from) && (to === "WITHDRAWN" || to === "EXPIRED");
+}
+
+// ——— Quota orders and amendments (issue 4) ———
+
+/** Both pools, in the order forms and reports list them. */
+export const QUOTA_POOLS = ["KANDAS", "SETTLER"] as const satisfies readonly QuotaPool[];
+
+/** Quota years the programme accepts (the database CHECK quota_year_range says the same). */
+export const QUOTA_YEAR_MIN = 1991;
+export const QUOTA_YEAR_MAX = 2100;
+
+/** Places in persons for one region and pool, as an order or an amendment states them. */
+export type QuotaPlaces = { regionId: string; pool: QuotaPool; total: number };
+
+export type QuotaOrderIssueCode =
+  | "year-out-of-range"
+  | "no-places"
+  | "total-invalid"
+  | "region-not-target"
+  | "pool-invalid"
+  | "duplicate-place"
+  | "reference-invalid"
+  | "order-date-invalid";
+
+/** One problem of an order; `index` points at the line of `places` it concerns. */
+export type QuotaOrderIssue = { code: QuotaOrderIssueCode; index?: number };
+
+export function isValidQuotaYear(year: number): boolean {
+  return Number.isInteger(year) && year >= QUOTA_YEAR_MIN && year <= QUOTA_YEAR_MAX;
+}
+
+/** A quota total is a whole number of persons, zero or more. */
+export function isValidQuotaTotal(total: number): boolean {
+  return Number.isSafeInteger(total) && total >= 0;
+}
+
+/** Only regions that receive resettlers have quotas. */
+export function isQuotaTargetRegion(regionId: string): boolean {
+  return findRegion(regionId)?.isResettlementTarget === true;
+}
+
+/**
+ * Checks an order or amendment before anything is stored: a year within range, at least one line,
+ * whole non-negative totals, target regions only, and each region/pool at most once.
+ */
+export function validateQuotaOrder(input: { year: number; places: readonly QuotaPlaces[] }): QuotaOrderIssue[] {
+  const issues: QuotaOrderIssue[] = [];
+  if (!isValidQuotaYear(input.year)) issues.push({ code: "year-out-of-range" });
+  if (input.places.length === 0) issues.push({ code: "no-places" });
+  const seen = new Set<string>();
+  input.places.forEach((line, index) => {
+    if (!isQuotaTargetRegion(line.regionId)) issues.push({ code: "region-not-target", index });
+    if (!(QUOTA_POOLS as readonly string[]).includes(line.pool)) issues.push({ code: "pool-invalid", index });
+    if (!isValidQuotaTotal(line.total)) issues.push({ code: "total-invalid", index });
+    const key = `${line.regionId}/${line.pool}`;
+    if (seen.has(key)) issues.push({ code: "duplicate-place", index });
+    seen.add(key);
+  });
+  return issues;
+}
+
+/** Whether a quota may be set to `newTotal`: never below the places already allocated. */
+export function canSetQuotaTotal(quota: { allocated: number }, newTotal: number): boolean {
+  return isValidQuotaTotal(newTotal) && newTotal >= quota.allocated;
 }

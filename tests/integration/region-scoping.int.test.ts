@@ -198,6 +198,9 @@ const SCOPING_COVERAGE: Record<string, string> = {
   findFamilyInScope: "used by every case-file function; tests/integration/case-file.int.test.ts",
   ensureChecklist: "called after findFamilyInScope only; tests/integration/case-file.int.test.ts (getCaseFile)",
   loadEntitlements: "settings and MCI only, no personal data; tests/integration/case-file.int.test.ts (recordPayment)",
+  createQuotaOrder: "tests/integration/quotas.int.test.ts (lets only the administrator enter or amend an order)",
+  amendQuota: "tests/integration/quotas.int.test.ts (lets only the administrator enter or amend an order)",
+  listQuotaHistory: "tests/integration/quotas.int.test.ts (history: every region for admin/analyst, own region for a coordinator, caseworker refused)",
 };
 
 describe("coverage of lib/db", () => {

@@ -1,4 +1,5 @@
 /** Typed refusals of quota operations; the server action turns each into a message the user can act on. */
+import type { QuotaOrderIssue } from "@/lib/domain/quota";
 
 /** No quota row exists for the family's target region, the year and the family's pool. */
 export class NoQuotaError extends Error {
@@ -37,5 +38,54 @@ export class NoMembersError extends Error {
   constructor() {
     super("family has no members");
     this.name = "NoMembersError";
+  }
+}
+
+/** An order or amendment breaks the rules of lib/domain/quota.ts (validateQuotaOrder); nothing was stored. */
+export class QuotaOrderInvalidError extends Error {
+  constructor(readonly issues: QuotaOrderIssue[]) {
+    super(`invalid quota order: ${issues.map((issue) => issue.code + (issue.index == null ? "" : `#${issue.index}`)).join(", ")}`);
+    this.name = "QuotaOrderInvalidError";
+  }
+}
+
+/** The year already has its original order (quotas); changes go through amendments. */
+export class QuotaOrderExistsError extends Error {
+  constructor(readonly year: number) {
+    super(`the quotas for ${year} are already set; amend them instead`);
+    this.name = "QuotaOrderExistsError";
+  }
+}
+
+/** An amendment for a year that has no original order yet. */
+export class QuotaOrderMissingError extends Error {
+  constructor(readonly year: number) {
+    super(`no quota order for ${year} to amend`);
+    this.name = "QuotaOrderMissingError";
+  }
+}
+
+/** Another order of the same year already has this reference number. */
+export class QuotaOrderReferenceTakenError extends Error {
+  constructor(
+    readonly year: number,
+    readonly reference: string,
+  ) {
+    super(`order ${reference} of ${year} is already recorded`);
+    this.name = "QuotaOrderReferenceTakenError";
+  }
+}
+
+/** An amendment would set a quota below the places already allocated; nothing of the amendment was stored. */
+export class QuotaBelowAllocatedError extends Error {
+  constructor(
+    readonly regionId: string,
+    readonly year: number,
+    readonly pool: "KANDAS" | "SETTLER",
+    readonly allocated: number,
+    readonly requested: number,
+  ) {
+    super(`${pool} quota ${regionId} ${year} cannot be set to ${requested}: ${allocated} places are already allocated`);
+    this.name = "QuotaBelowAllocatedError";
   }
 }
