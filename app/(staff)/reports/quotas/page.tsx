@@ -1,0 +1,184 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/db/errors";
+import { quotaReport, type QuotaReportPool } from "@/lib/db/reports/quota-report";
+import type { QuotaFigures } from "@/lib/domain/quota-report";
+import { intlTag, localName, toLocale } from "@/lib/i18n/config";
+import { parseReportYear } from "@/lib/validation/report-year";
+import { Button } from "@/components/ui/button";
+import { AllocationsLineChart, PrintButton, QuotaBarChart } from "./_components/quota-charts";
+
+export async function generateMetadata() {
+  const t = await getTranslations("reports");
+  return { title: t("title") };
+}
+
+const COLUMNS = ["total", "allocated", "families", "arrived", "remaining", "fill"] as const;
+
+export default async function QuotaReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
+  const year = parseReportYear((await searchParams).year);
+  const report = await quotaReport(user, year).catch((error: unknown) => {
+    if (error instanceof ForbiddenError) notFound();
+    throw error;
+  });
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = toLocale(await getLocale());
+  const collator = new Intl.Collator(intlTag(locale));
+  const currentYear = new Date().getFullYear();
+  const years = [...new Set([currentYear + 1, ...Array.from({ length: 5 }, (_, index) => currentYear - index), year])].sort((a, b) => b - a);
+  const national = report.scope.kind === "national";
+  const hasRows = report.pools.some((pool) => pool.rows.length > 0);
+  const number = (value: number) => format.number(value);
+  const percent = (value: number | null) => (value === null ? "—" : format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const cells = (figures: QuotaFigures) => [
+    number(figures.total),
+    number(figures.allocated),
+    number(figures.families),
+    number(figures.arrived),
+    number(figures.remaining),
+    percent(figures.fillPercent),
+  ];
+  const monthName = (month: number) => format.dateTime(new Date(Date.UTC(year, month - 1, 1)), { month: "short", timeZone: "UTC" });
+  const monthlyCaption = t("reports.monthly.caption", { year });
+
+  const poolSection = (pool: QuotaReportPool) => {
+    const poolName = t(`category.${pool.pool}`);
+    const caption = t("reports.poolCaption", { pool: poolName, year });
+    const rows = [...pool.rows].sort((a, b) => collator.compare(localName(a.region, locale), localName(b.region, locale)));
+    return (
+      <section key={pool.pool} aria-labelledby={`pool-${pool.pool}`} className="mt-8 break-inside-avoid">
+        <h2 id={`pool-${pool.pool}`} className="text-xl font-semibold">
+          {poolName}
+        </h2>
+        <figure className="mt-3 rounded-lg bg-white p-4 shadow-sm">
+          <QuotaBarChart
+            data={rows.map((row) => ({ region: localName(row.region, locale), total: row.total, allocated: row.allocated, arrived: row.arrived }))}
+            labels={{ total: t("reports.col.total"), allocated: t("reports.col.allocated"), arrived: t("reports.col.arrived") }}
+          />
+          <figcaption className="mt-2 text-xs text-slate-600">{t("reports.chartCaption", { pool: poolName, table: caption })}</figcaption>
+        </figure>
+        <div className="mt-3 overflow-x-auto rounded-lg bg-white shadow-sm">
+          <table className="w-full border-collapse text-sm" data-testid={`quota-table-${pool.pool}`}>
+            <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("reports.col.region")}</th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-3 py-2 text-right">
+                    {t(`reports.col.${column}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.region.id} className="border-t">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">{localName(row.region, locale)}</th>
+                  {cells(row).map((value, index) => (
+                    <td key={COLUMNS[index]} className="px-3 py-2 text-right tabular-nums">
+                      {value}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="border-t-2 font-semibold">
+                <th scope="row" className="px-3 py-2 text-left">{national ? t("reports.nationalTotal") : t("reports.regionTotal")}</th>
+                {cells(pool.totals).map((value, index) => (
+                  <td key={COLUMNS[index]} className="px-3 py-2 text-right tabular-nums">
+                    {value}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+    );
+  };
+
+  return (
+    <section>
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold">{t("reports.heading", { year })}</h1>
+        <p className="text-slate-600">{national ? t("reports.scopeNational") : t("reports.scopeRegion")}</p>
+      </div>
+      <div className="no-print mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
+        <form method="get" action="/reports/quotas" className="flex items-end gap-3">
+          <label className="text-sm">
+            <span className="block font-medium">{t("reports.year")}</span>
+            <select name="year" defaultValue={year} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
+              {years.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button type="submit" variant="secondary">
+            {t("reports.show")}
+          </Button>
+        </form>
+        <div className="ml-auto flex flex-wrap gap-3">
+          <a href={`/reports/quotas/export?year=${year}&format=csv`} className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline" download>
+            {t("reports.exportCsv")}
+          </a>
+          <a href={`/reports/quotas/export?year=${year}&format=xlsx`} className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline" download>
+            {t("reports.exportXlsx")}
+          </a>
+          <PrintButton label={t("reports.print")} />
+        </div>
+      </div>
+      <p className="mt-3 text-sm text-slate-600">{t("reports.note")}</p>
+
+      {!hasRows ? (
+        <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("reports.empty", { year })}</p>
+      ) : (
+        <>
+          {report.pools.map(poolSection)}
+          <section aria-labelledby="monthly" className="mt-8 break-inside-avoid">
+            <h2 id="monthly" className="text-xl font-semibold">
+              {t("reports.monthly.title")}
+            </h2>
+            <div className="mt-3 grid gap-4 lg:grid-cols-2">
+              <figure className="rounded-lg bg-white p-4 shadow-sm">
+                <AllocationsLineChart
+                  data={report.monthly.map((point) => ({ month: monthName(point.month), KANDAS: point.KANDAS, SETTLER: point.SETTLER }))}
+                  labels={{ KANDAS: t("category.KANDAS"), SETTLER: t("category.SETTLER") }}
+                />
+                <figcaption className="mt-2 text-xs text-slate-600">{t("reports.monthly.chartCaption", { table: monthlyCaption })}</figcaption>
+              </figure>
+              <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+                <table className="w-full border-collapse text-sm">
+                  <caption className="px-3 py-2 text-left font-medium">{monthlyCaption}</caption>
+                  <thead className="bg-slate-100 text-left">
+                    <tr>
+                      <th scope="col" className="px-3 py-1">{t("reports.monthly.month")}</th>
+                      <th scope="col" className="px-3 py-1 text-right">{t("category.KANDAS")}</th>
+                      <th scope="col" className="px-3 py-1 text-right">{t("category.SETTLER")}</th>
+                      <th scope="col" className="px-3 py-1 text-right">{t("reports.monthly.total")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.monthly.map((point) => (
+                      <tr key={point.month} className="border-t">
+                        <th scope="row" className="px-3 py-1 text-left font-normal">{monthName(point.month)}</th>
+                        <td className="px-3 py-1 text-right tabular-nums">{number(point.KANDAS)}</td>
+                        <td className="px-3 py-1 text-right tabular-nums">{number(point.SETTLER)}</td>
+                        <td className="px-3 py-1 text-right tabular-nums">{number(point.total)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
