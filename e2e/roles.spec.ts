@@ -5,11 +5,11 @@ import { DEMO_PASSWORD, DEMO_USERS, signedInPage, useLanguage, type DemoAccount 
 type RoleAccount = Exclude<DemoAccount, "throttleProbe">;
 
 const EXPECTED_NAVIGATION: Record<RoleAccount, string[]> = {
-  admin: ["Overview", "Families", "Expiring statuses", "Users"],
-  analyst: ["Overview"],
-  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses"],
+  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Quota report", "Users"],
+  analyst: ["Overview", "Quotas", "Quota report"],
+  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Quota report"],
   caseworkerPavlodar: ["Overview", "Families", "Expiring statuses"],
-  coordinatorAkmola: ["Overview", "Families", "Expiring statuses"],
+  coordinatorAkmola: ["Overview", "Families", "Expiring statuses", "Quotas", "Quota report"],
   caseworkerAkmola: ["Overview", "Families", "Expiring statuses"],
 };
 

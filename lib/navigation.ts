@@ -1,6 +1,6 @@
 import type { StaffRole } from "@/lib/domain/access";
 
-export type NavItem = { href: string; labelKey: "overview" | "families" | "expiring" | "users" };
+export type NavItem = { href: string; labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" };
 
 // Navigation is a convenience; every page and action checks the role again on the server.
 const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
@@ -8,19 +8,27 @@ const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
     { href: "/", labelKey: "overview" },
     { href: "/families", labelKey: "families" },
     { href: "/families/expiring", labelKey: "expiring" },
+    { href: "/quotas", labelKey: "quotas" },
+    { href: "/reports/quotas", labelKey: "reports" },
     { href: "/admin/users", labelKey: "users" },
   ],
   COORDINATOR: [
     { href: "/", labelKey: "overview" },
     { href: "/families", labelKey: "families" },
     { href: "/families/expiring", labelKey: "expiring" },
+    { href: "/quotas", labelKey: "quotas" },
+    { href: "/reports/quotas", labelKey: "reports" },
   ],
   CASEWORKER: [
     { href: "/", labelKey: "overview" },
     { href: "/families", labelKey: "families" },
     { href: "/families/expiring", labelKey: "expiring" },
   ],
-  ANALYST: [{ href: "/", labelKey: "overview" }],
+  ANALYST: [
+    { href: "/", labelKey: "overview" },
+    { href: "/quotas", labelKey: "quotas" },
+    { href: "/reports/quotas", labelKey: "reports" },
+  ],
 };
 
 /** The navigation entries a role sees in the shell. */

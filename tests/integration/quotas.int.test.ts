@@ -12,6 +12,7 @@ const { db } = await import("@/lib/db/client");
 const { allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
 const { createQuotaOrder, amendQuota, listQuotaHistory } = await import("@/lib/db/quotas/orders");
 const {
+  AlreadyAllocatedError,
   NoPlacesLeftError,
   QuotaBelowAllocatedError,
   QuotaOrderExistsError,
@@ -228,6 +229,7 @@ describe("release and repeated requests", () => {
 
     await allocate(pavlodarCoordinator, family!, RELEASE_YEAR);
     await expect(allocate(pavlodarCoordinator, family!, RELEASE_YEAR)).rejects.toThrow(/already holds an active allocation/);
+    await expect(allocate(pavlodarCoordinator, family!, RELEASE_YEAR)).rejects.toBeInstanceOf(AlreadyAllocatedError);
     expect((await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS")).allocated).toBe(before + family!.size);
 
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => allocate(pavlodarCoordinator, other!, RELEASE_YEAR)));

@@ -15,6 +15,8 @@ const { listUsers } = await import("@/lib/db/users/list-users");
 const { setUserActive, SelfDeactivationError } = await import("@/lib/db/users/set-user-active");
 const { loadSessionUser } = await import("@/lib/db/users/load-session-user");
 const { listDistricts, listRegions } = await import("@/lib/db/regions");
+const { listQuotas } = await import("@/lib/db/quotas/list-quotas");
+const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
 const { ForbiddenError, NotFoundError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
@@ -164,6 +166,47 @@ describe("reference data", () => {
   });
 });
 
+describe("listQuotas", () => {
+  // A year no other test file uses.
+  const QUOTA_YEAR = 2085;
+  beforeAll(async () => {
+    await createQuotaOrder(actors.admin, {
+      year: QUOTA_YEAR,
+      reference: `SCOPE-${QUOTA_YEAR}`,
+      orderDate: `${QUOTA_YEAR}-01-15`,
+      places: [
+        { regionId: PAVLODAR, pool: "KANDAS", total: 30 },
+        { regionId: PAVLODAR, pool: "SETTLER", total: 20 },
+        { regionId: AKMOLA, pool: "KANDAS", total: 10 },
+      ],
+    });
+    await prisma.quota.update({ where: { year_regionId_pool: { year: QUOTA_YEAR, regionId: PAVLODAR, pool: "KANDAS" } }, data: { allocated: 12 } });
+  });
+
+  const rows = (quotas: Awaited<ReturnType<typeof listQuotas>>) =>
+    quotas.map(({ regionId, pool, total, allocated, remaining }) => ({ regionId, pool, total, allocated, remaining }));
+
+  it("shows the administrator and the analyst every region, with allocated and remaining places", async () => {
+    const expected = [
+      { regionId: AKMOLA, pool: "KANDAS", total: 10, allocated: 0, remaining: 10 },
+      { regionId: PAVLODAR, pool: "KANDAS", total: 30, allocated: 12, remaining: 18 },
+      { regionId: PAVLODAR, pool: "SETTLER", total: 20, allocated: 0, remaining: 20 },
+    ];
+    expect(rows(await listQuotas(actors.admin, QUOTA_YEAR))).toEqual(expected);
+    expect(rows(await listQuotas(actors.analyst, QUOTA_YEAR))).toEqual(expected);
+  });
+
+  it("shows a coordinator the own region only and refuses a caseworker", async () => {
+    expect((await listQuotas(actors.pavlodarCoordinator, QUOTA_YEAR)).map((quota) => quota.regionId)).toEqual([PAVLODAR, PAVLODAR]);
+    await expect(listQuotas(actors.pavlodarCaseworker, QUOTA_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listQuotas(actors.akmolaCaseworker, QUOTA_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("returns nothing for a year without quotas", async () => {
+    expect(await listQuotas(actors.admin, QUOTA_YEAR - 1)).toEqual([]);
+  });
+});
+
 // Every function exported from lib/db must be listed here with the test that proves its scoping,
 // so a new data function cannot arrive without one.
 const SCOPING_COVERAGE: Record<string, string> = {
@@ -200,7 +243,9 @@ const SCOPING_COVERAGE: Record<string, string> = {
   loadEntitlements: "settings and MCI only, no personal data; tests/integration/case-file.int.test.ts (recordPayment)",
   createQuotaOrder: "tests/integration/quotas.int.test.ts (lets only the administrator enter or amend an order)",
   amendQuota: "tests/integration/quotas.int.test.ts (lets only the administrator enter or amend an order)",
+  listQuotas: "listQuotas",
   listQuotaHistory: "tests/integration/quotas.int.test.ts (history: every region for admin/analyst, own region for a coordinator, caseworker refused)",
+  quotaReport: "tests/integration/quota-report.int.test.ts (every region for admin/analyst, own region for a coordinator, caseworker refused)",
 };
 
 describe("coverage of lib/db", () => {

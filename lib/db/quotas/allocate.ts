@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/db/audit";
 import { NotFoundError } from "@/lib/db/errors";
-import { NoMembersError, NoPlacesLeftError, NoQuotaError, StatusNotValidError } from "@/lib/db/quotas/errors";
+import { AlreadyAllocatedError, NoMembersError, NoPlacesLeftError, NoQuotaError, StatusNotValidError } from "@/lib/db/quotas/errors";
 import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/access";
 import {
   checkAllocationEligibility,
@@ -71,8 +71,7 @@ export async function allocateQuotaPlaces(
     where: { familyId_year: { familyId: family.id, year } },
     select: { id: true, status: true },
   });
-  if (existing?.status === "ACTIVE")
-    throw new Error(`family ${family.id} already holds an active allocation for ${year}`);
+  if (existing?.status === "ACTIVE") throw new AlreadyAllocatedError(family.id, year);
 
   const updated = await tx.$queryRaw<{ id: number; total: number; allocated: number }[]>`
     UPDATE "quota"

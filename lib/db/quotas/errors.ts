@@ -25,6 +25,17 @@ export class NoPlacesLeftError extends Error {
   }
 }
 
+/** The family already holds an ACTIVE allocation for the year (a repeated request); nothing was allocated twice. */
+export class AlreadyAllocatedError extends Error {
+  constructor(
+    readonly familyId: number,
+    readonly year: number,
+  ) {
+    super(`family ${familyId} already holds an active allocation for ${year}`);
+    this.name = "AlreadyAllocatedError";
+  }
+}
+
 /** A kandas family whose status is missing or lapsed cannot be included in a quota. */
 export class StatusNotValidError extends Error {
   constructor(readonly validUntil: Date | null) {

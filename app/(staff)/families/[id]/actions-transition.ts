@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { defineAction, UserFacingError } from "@/lib/actions/action";
 import { TransitionRefusedError, VersionConflictError, transitionFamily } from "@/lib/db/families/transition-family";
-import { NoMembersError, NoPlacesLeftError, NoQuotaError, StatusNotValidError } from "@/lib/db/quotas/errors";
+import { AlreadyAllocatedError, NoMembersError, NoPlacesLeftError, NoQuotaError, StatusNotValidError } from "@/lib/db/quotas/errors";
 import { findRegion, regionName } from "@/lib/domain/regions";
 import { toLocale } from "@/lib/i18n/config";
 import { transitionSchema } from "@/lib/validation/transition";
@@ -57,6 +57,7 @@ async function explain(error: unknown): Promise<never> {
     });
   }
   if (error instanceof NoMembersError) throw new UserFacingError("workflow.errors.noMembers");
+  if (error instanceof AlreadyAllocatedError) throw new UserFacingError("workflow.errors.alreadyAllocated", { year: error.year });
   throw error;
 }
 
