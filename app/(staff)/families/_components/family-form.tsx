@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { useFieldArray, useForm, useWatch, type FieldErrors, type Path, type UseFormRegisterReturn } from "react-hook-form";
+import { useFieldArray, useForm, useWatch, type FieldErrors, type Path } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/action";
 import type { DuplicateCandidate } from "@/lib/db/families/errors";
@@ -22,13 +23,12 @@ import {
   type MemberFormValues,
 } from "@/lib/validation/family-form";
 
-type Option = { value: string; label: string };
 export type FamilyFormOptions = {
-  countries: Option[];
-  citizenships: Option[];
-  originRegions: Option[];
+  countries: SelectOption[];
+  citizenships: SelectOption[];
+  originRegions: SelectOption[];
   /** Empty for regional staff, whose target region is their own. */
-  targetRegions: Option[];
+  targetRegions: SelectOption[];
   fixedTargetRegion: string | null;
   districts: { value: string; label: string; regionId: string }[];
 };
@@ -359,50 +359,5 @@ export function FamilyForm({
         </a>
       </div>
     </form>
-  );
-}
-
-function SelectField({
-  id,
-  label,
-  error,
-  disabled,
-  registration,
-  options,
-  placeholder,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  disabled?: boolean;
-  registration: UseFormRegisterReturn;
-  options: Option[];
-  placeholder: string;
-}) {
-  const errorId = `${id}-error`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-invalid:border-red-600"
-        {...registration}
-      >
-        <option value="">{placeholder}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <p id={errorId} aria-live="polite" className="mt-1 text-sm text-red-700">
-        {error}
-      </p>
-    </div>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, type FieldError, type FieldPath } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { QUOTA_POOLS, type QuotaPool } from "@/lib/domain/quota";
 import {
@@ -70,51 +71,23 @@ export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: num
       <p className="text-sm text-slate-600">{t("quotas.amend.intro", { year })}</p>
       <input type="hidden" {...register("year")} />
       <div className="grid gap-3 sm:grid-cols-3">
-        <div>
-          <label htmlFor="amend-region" className="block text-sm font-medium">
-            {t("quotas.amend.region")}
-          </label>
-          <select
-            id="amend-region"
-            disabled={isSubmitting}
-            aria-invalid={regionError ? true : undefined}
-            aria-describedby={regionError ? "amend-region-error" : undefined}
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
-            {...register("changes.0.regionId")}
-          >
-            <option value="">{t("quotas.amend.chooseRegion")}</option>
-            {regions.map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-          <p id="amend-region-error" aria-live="polite" className="mt-1 text-sm text-red-700">
-            {regionError}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="amend-pool" className="block text-sm font-medium">
-            {t("quotas.amend.pool")}
-          </label>
-          <select
-            id="amend-pool"
-            disabled={isSubmitting}
-            aria-invalid={poolError ? true : undefined}
-            aria-describedby={poolError ? "amend-pool-error" : undefined}
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
-            {...register("changes.0.pool")}
-          >
-            {QUOTA_POOLS.map((pool) => (
-              <option key={pool} value={pool}>
-                {poolLabels[pool]}
-              </option>
-            ))}
-          </select>
-          <p id="amend-pool-error" aria-live="polite" className="mt-1 text-sm text-red-700">
-            {poolError}
-          </p>
-        </div>
+        <SelectField
+          id="amend-region"
+          label={t("quotas.amend.region")}
+          error={regionError}
+          disabled={isSubmitting}
+          registration={register("changes.0.regionId")}
+          options={regions.map((region) => ({ value: region.id, label: region.name }))}
+          placeholder={t("quotas.amend.chooseRegion")}
+        />
+        <SelectField
+          id="amend-pool"
+          label={t("quotas.amend.pool")}
+          error={poolError}
+          disabled={isSubmitting}
+          registration={register("changes.0.pool")}
+          options={QUOTA_POOLS.map((pool) => ({ value: pool, label: poolLabels[pool] }))}
+        />
         <TextField
           id="amend-total"
           type="number"

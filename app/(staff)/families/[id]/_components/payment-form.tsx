@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { MIN_EXPLANATION_LENGTH, PAYMENT_KINDS } from "@/lib/domain/benefits";
@@ -57,29 +58,15 @@ export function PaymentForm({ familyId, today }: { familyId: number; today: stri
         {t("recordTitle")}
       </h3>
       <div className="grid gap-3 sm:grid-cols-4">
-        <div>
-          <label htmlFor="payment-kind" className="block text-sm font-medium">
-            {t("kindField")}
-          </label>
-          <select
-            id="payment-kind"
-            disabled={isSubmitting}
-            aria-invalid={kindError ? true : undefined}
-            aria-describedby={kindError ? "payment-kind-error" : undefined}
-            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
-            {...register("kind")}
-          >
-            <option value="">{t("chooseKind")}</option>
-            {PAYMENT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-          <p id="payment-kind-error" aria-live="polite" className="mt-1 text-sm text-red-700">
-            {kindError}
-          </p>
-        </div>
+        <SelectField
+          id="payment-kind"
+          label={t("kindField")}
+          error={kindError}
+          disabled={isSubmitting}
+          registration={register("kind")}
+          options={PAYMENT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+          placeholder={t("chooseKind")}
+        />
         <TextField id="payment-amount" type="number" inputMode="numeric" min={1} step={1} label={t("amountField")} error={errorOf("amountTenge")} disabled={isSubmitting} registration={register("amountTenge")} />
         <TextField id="payment-date" type="date" max={today} label={t("paidOn")} error={errorOf("paidOn")} disabled={isSubmitting} registration={register("paidOn")} />
         <TextField id="payment-months" type="number" inputMode="numeric" min={1} max={12} label={t("monthsField")} error={errorOf("months")} disabled={isSubmitting} registration={register("months")} />
