@@ -42,6 +42,8 @@ async function createPavlodarFamily() {
 const pngBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512)]);
 
 test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot download its files", async ({ browser }) => {
+  // Two sign-ins and five forms in one journey: 15–25 s here, too close to the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const family = await createPavlodarFamily();
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto(`/families/${family.id}`);
