@@ -15,6 +15,9 @@ process.env.NK_E2E_PG_PORT ??= String(await findFreePort());
 
 export default defineConfig({
   testDir: "e2e",
+  // Most specs sign in two or three people (argon2id on purpose costs time) and walk a case through
+  // several forms: 10–20 s each on two cores, so the default 30 s leaves too little headroom.
+  timeout: 60_000,
   workers: process.env.CI ? 1 : 2,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
