@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { CASE_STATUSES, TRANSITIONS } from "./case-status";
 import {
   allocatesQuota,
+  allocationAdjustment,
   canSetQuotaTotal,
   checkAllocationEligibility,
+  checkWaitlistEntry,
   fitsInQuota,
   isQuotaTargetRegion,
   isValidQuotaTotal,
   isValidQuotaYear,
+  nextFittingFamilies,
   placesNeeded,
   poolForCategory,
   quotaYearFor,
@@ -182,5 +185,111 @@ describe("quota order validation", () => {
     expect(canSetQuotaTotal({ allocated: 6 }, 100)).toBe(true);
     expect(canSetQuotaTotal({ allocated: 6 }, 5)).toBe(false);
     expect(canSetQuotaTotal({ allocated: 0 }, -1)).toBe(false);
+  });
+});
+
+describe("allocationAdjustment", () => {
+  it("gives back exactly the places of the members who no longer arrive", () => {
+    expect(allocationAdjustment(4, { memberCount: 4, membersArriving: 2 })).toEqual({ action: "release", delta: 2, persons: 2 });
+    expect(allocationAdjustment(4, { memberCount: 3, membersArriving: null })).toEqual({ action: "release", delta: 1, persons: 3 });
+  });
+
+  it("takes the places of the members who now arrive as well", () => {
+    expect(allocationAdjustment(2, { memberCount: 4, membersArriving: 3 })).toEqual({ action: "take", delta: 1, persons: 3 });
+    expect(allocationAdjustment(2, { memberCount: 5, membersArriving: null })).toEqual({ action: "take", delta: 3, persons: 5 });
+  });
+
+  it("does nothing when the household needs what the allocation holds", () => {
+    expect(allocationAdjustment(3, { memberCount: 5, membersArriving: 3 })).toEqual({ action: "none", delta: 0, persons: 3 });
+    // A member joins the household but the plan still says three arrive.
+    expect(allocationAdjustment(3, { memberCount: 6, membersArriving: 3 })).toEqual({ action: "none", delta: 0, persons: 3 });
+  });
+
+  it("counts the household, not the plan, when the plan names more members than remain", () => {
+    expect(allocationAdjustment(3, { memberCount: 2, membersArriving: 3 })).toEqual({ action: "release", delta: 1, persons: 2 });
+  });
+
+  it("keeps the places of a household left without members (giving them all back is a withdrawal)", () => {
+    expect(allocationAdjustment(3, { memberCount: 0, membersArriving: null })).toEqual({ action: "none", delta: 0, persons: 3 });
+  });
+});
+
+// ——— Waitlist ———
+
+describe("checkWaitlistEntry", () => {
+  const today = day("2026-11-29");
+  const full = { total: 10, allocated: 10 };
+  const base = {
+    status: "APPROVED" as const,
+    category: "KANDAS" as const,
+    statusValidUntil: day("2027-03-01"),
+    places: 3,
+    quota: full,
+    today,
+  };
+
+  it("lets an approved family with a valid status join when its places do not fit", () => {
+    expect(checkWaitlistEntry(base)).toEqual({ ok: true });
+    expect(checkWaitlistEntry({ ...base, quota: { total: 10, allocated: 8 } })).toEqual({ ok: true });
+    expect(checkWaitlistEntry({ ...base, category: "SETTLER", statusValidUntil: null })).toEqual({ ok: true });
+  });
+
+  it("refuses while the places still fit, exactly up to the last place", () => {
+    expect(checkWaitlistEntry({ ...base, quota: { total: 10, allocated: 7 } })).toEqual({ ok: false, reason: "places-available" });
+    expect(checkWaitlistEntry({ ...base, quota: { total: 10, allocated: 0 } })).toEqual({ ok: false, reason: "places-available" });
+  });
+
+  it("counts a year without a quota as no places left", () => {
+    expect(checkWaitlistEntry({ ...base, quota: null })).toEqual({ ok: true });
+  });
+
+  it("refuses a family that is not approved, whatever else holds", () => {
+    for (const status of CASE_STATUSES.filter((status) => status !== "APPROVED")) {
+      expect(checkWaitlistEntry({ ...base, status }), status).toEqual({ ok: false, reason: "not-approved" });
+    }
+  });
+
+  it("refuses a family without members and a kandas family whose status has lapsed", () => {
+    expect(checkWaitlistEntry({ ...base, places: 0 })).toEqual({ ok: false, reason: "no-members" });
+    expect(checkWaitlistEntry({ ...base, statusValidUntil: day("2026-11-28") })).toEqual({ ok: false, reason: "status-not-valid" });
+    expect(checkWaitlistEntry({ ...base, statusValidUntil: null })).toEqual({ ok: false, reason: "status-not-valid" });
+    expect(checkWaitlistEntry({ ...base, statusValidUntil: today })).toEqual({ ok: true });
+  });
+});
+
+describe("nextFittingFamilies", () => {
+  const queue = (...places: number[]) => places.map((size, index) => ({ id: index + 1, places: size }));
+  const fitting = (marked: { id: number; fitsNow: boolean }[]) => marked.filter((row) => row.fitsNow).map((row) => row.id);
+
+  it("marks nobody when no place is left", () => {
+    expect(fitting(nextFittingFamilies(queue(1, 2, 3), 0))).toEqual([]);
+    expect(fitting(nextFittingFamilies(queue(1, 2, 3), -4))).toEqual([]);
+  });
+
+  it("takes families in order while they fit, an exact fit included", () => {
+    expect(fitting(nextFittingFamilies(queue(2, 3, 1), 5))).toEqual([1, 2]);
+    expect(fitting(nextFittingFamilies(queue(2, 3, 1), 6))).toEqual([1, 2, 3]);
+    expect(fitting(nextFittingFamilies(queue(4), 4))).toEqual([1]);
+  });
+
+  it("skips a family too big for what is left and lets smaller ones behind it fit", () => {
+    expect(fitting(nextFittingFamilies(queue(5, 2, 4, 1), 3))).toEqual([2, 4]);
+    expect(fitting(nextFittingFamilies(queue(2, 4, 1, 1), 4))).toEqual([1, 3, 4]);
+  });
+
+  it("keeps every family, in order, with its own data", () => {
+    const marked = nextFittingFamilies(queue(3, 1), 1);
+    expect(marked).toEqual([
+      { id: 1, places: 3, fitsNow: false },
+      { id: 2, places: 1, fitsNow: true },
+    ]);
+  });
+
+  it("never marks a family that needs no places", () => {
+    expect(fitting(nextFittingFamilies(queue(0, 1), 5))).toEqual([2]);
+  });
+
+  it("returns an empty list for an empty waitlist", () => {
+    expect(nextFittingFamilies([], 10)).toEqual([]);
   });
 });

@@ -138,3 +138,70 @@ export function validateQuotaOrder(input: { year: number; places: readonly Quota
 export function canSetQuotaTotal(quota: { allocated: number }, newTotal: number): boolean {
   return isValidQuotaTotal(newTotal) && newTotal >= quota.allocated;
 }
+
+// ——— Adjusting an allocation to the members arriving (issue 4) ———
+
+/**
+ * What an ACTIVE allocation has to do so that it holds exactly the places the household needs now:
+ * give back `delta` places, take `delta` more, or nothing (`delta` 0). `persons` is the new size.
+ */
+export type AllocationAdjustment = { action: "none" | "release" | "take"; delta: number; persons: number };
+
+/**
+ * Compares the places an allocation holds with those the household needs now (placesNeeded: the
+ * plan's members arriving, or every member). A household left without anyone to count keeps its places:
+ * an allocation holds at least one person, and giving every place back is a withdrawal.
+ */
+export function allocationAdjustment(
+  currentPersons: number,
+  household: { memberCount: number; membersArriving: number | null | undefined },
+): AllocationAdjustment {
+  const persons = placesNeeded(household.memberCount, household.membersArriving);
+  if (persons < 1 || persons === currentPersons) return { action: "none", delta: 0, persons: currentPersons };
+  return persons < currentPersons
+    ? { action: "release", delta: currentPersons - persons, persons }
+    : { action: "take", delta: persons - currentPersons, persons };
+}
+
+// ——— Waitlist (issue 4) ———
+// An entry is waiting while its family is APPROVED and holds no ACTIVE allocation for the entry's year;
+// a pool's waitlist is served in order of approval (decision date), then entry time, then entry id.
+
+export type WaitlistRefusal = "not-approved" | "no-members" | "status-not-valid" | "places-available";
+
+/**
+ * Whether a family may join its pool's waitlist on `today`: it must be APPROVED, have someone to give
+ * places to, hold a valid kandas status (settlers have none), and its places must not fit in what the
+ * quota has left (a year without a quota row has 0 left) — if they fit, it is allocated instead.
+ */
+export function checkWaitlistEntry(input: {
+  status: CaseStatus;
+  category: FamilyCategory;
+  statusValidUntil: Date | null;
+  places: number;
+  quota: { total: number; allocated: number } | null;
+  today: Date;
+}): { ok: true } | { ok: false; reason: WaitlistRefusal } {
+  if (input.status !== "APPROVED") return { ok: false, reason: "not-approved" };
+  const eligibility = checkAllocationEligibility(input);
+  if (!eligibility.ok) return eligibility;
+  if (fitsInQuota(input.quota ?? { total: 0, allocated: 0 }, input.places)) return { ok: false, reason: "places-available" };
+  return { ok: true };
+}
+
+/**
+ * Walks a waitlist in its order and marks the families that fit into `remaining` places if they are
+ * allocated one after another. A family too big for what is left is skipped and keeps its place;
+ * smaller families behind it may still fit.
+ */
+export function nextFittingFamilies<T extends { places: number }>(
+  waitingInOrder: readonly T[],
+  remaining: number,
+): (T & { fitsNow: boolean })[] {
+  let left = Math.max(0, remaining);
+  return waitingInOrder.map((family) => {
+    const fitsNow = family.places > 0 && family.places <= left;
+    if (fitsNow) left -= family.places;
+    return { ...family, fitsNow };
+  });
+}

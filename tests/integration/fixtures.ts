@@ -31,6 +31,23 @@ export async function createStaffUser(
   return { id: user.id, role: user.role, regionId: user.regionId, email, password };
 }
 
+export type StaffActor = Awaited<ReturnType<typeof createStaffUser>>;
+
+/**
+ * The cast of the quota tests: an administrator, an analyst, a Pavlodar caseworker and the coordinators of
+ * Pavlodar (KZ-55) and Akmola (KZ-11), the regions those tests compare.
+ */
+export async function createQuotaStaff(prisma: PrismaClient) {
+  await ensureRegions(prisma);
+  return {
+    admin: await createStaffUser(prisma, "ADMIN"),
+    analyst: await createStaffUser(prisma, "ANALYST"),
+    caseworker: await createStaffUser(prisma, "CASEWORKER", "KZ-55"),
+    pavlodarCoordinator: await createStaffUser(prisma, "COORDINATOR", "KZ-55"),
+    akmolaCoordinator: await createStaffUser(prisma, "COORDINATOR", "KZ-11"),
+  };
+}
+
 let caseSequence = Math.floor(Math.random() * 900_000);
 
 /** A family with one head of family in the given target region, with a unique case number and IIN. */

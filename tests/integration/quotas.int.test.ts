@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
-import { createStaffUser, ensureRegions } from "./fixtures";
+import { createQuotaStaff, type StaffActor } from "./fixtures";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
@@ -37,7 +37,7 @@ const dayIn = (year: number) => new Date(Date.UTC(year, 5, 1));
 // a slow CI machine must not turn the queue for connections into failures that say nothing about quotas.
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 15_000 };
 
-type Actor = Awaited<ReturnType<typeof createStaffUser>>;
+type Actor = StaffActor;
 type Pool = "KANDAS" | "SETTLER";
 let admin: Actor;
 let analyst: Actor;
@@ -46,12 +46,7 @@ let pavlodarCoordinator: Actor;
 let akmolaCoordinator: Actor;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
-  admin = await createStaffUser(prisma, "ADMIN");
-  analyst = await createStaffUser(prisma, "ANALYST");
-  caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
-  pavlodarCoordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
-  akmolaCoordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
+  ({ admin, analyst, caseworker, pavlodarCoordinator, akmolaCoordinator } = await createQuotaStaff(prisma));
 });
 
 const reference = () => `T-${randomUUID().slice(0, 8)}`;

@@ -230,6 +230,7 @@ const SCOPING_COVERAGE: Record<string, string> = {
   transitionFamily: "tests/integration/workflow.int.test.ts (another region's family, an analyst → NotFoundError)",
   allocateQuotaPlaces: "tests/integration/workflow.int.test.ts (allocates and releases only families in the actor's scope)",
   releaseQuotaPlaces: "tests/integration/workflow.int.test.ts (allocates and releases only families in the actor's scope)",
+  adjustAllocationToArrivingMembers: "tests/integration/allocation-adjust.int.test.ts (adjusts only families in the actor's scope)",
   listExpiringStatuses: "tests/integration/workflow.int.test.ts (listExpiringStatuses: own region only, analyst nothing)",
   getCaseFile: "tests/integration/case-file.int.test.ts (getCaseFile: another region's family, an analyst → NotFoundError)",
   setDocumentStatus: "tests/integration/case-file.int.test.ts (setDocumentStatus: another region's family or document → NotFoundError)",
@@ -246,6 +247,12 @@ const SCOPING_COVERAGE: Record<string, string> = {
   listQuotas: "listQuotas",
   listQuotaHistory: "tests/integration/quotas.int.test.ts (history: every region for admin/analyst, own region for a coordinator, caseworker refused)",
   quotaReport: "tests/integration/quota-report.int.test.ts (every region for admin/analyst, own region for a coordinator, caseworker refused)",
+  quotaDrilldown: "tests/integration/quota-report.int.test.ts (drill-down: admin any region, coordinator own region else NotFoundError, analyst and caseworker refused)",
+  addToWaitlist: "tests/integration/waitlist.int.test.ts (keeps every function within the coordinator's region and away from caseworkers and analysts)",
+  removeFromWaitlist: "tests/integration/waitlist.int.test.ts (keeps every function within the coordinator's region and away from caseworkers and analysts)",
+  listWaitlist: "tests/integration/waitlist.int.test.ts (keeps every function within the coordinator's region and away from caseworkers and analysts)",
+  waitlistPlace: "tests/integration/waitlist.int.test.ts (keeps every function within the coordinator's region and away from caseworkers and analysts)",
+  waitingEntryWhere: "a where fragment, no data access; callers add familyScopeWhere (listWaitlist, waitlistPlace)",
 };
 
 describe("coverage of lib/db", () => {

@@ -1,5 +1,5 @@
 /** Typed refusals of quota operations; the server action turns each into a message the user can act on. */
-import type { QuotaOrderIssue } from "@/lib/domain/quota";
+import type { QuotaOrderIssue, WaitlistRefusal } from "@/lib/domain/quota";
 
 /** No quota row exists for the family's target region, the year and the family's pool. */
 export class NoQuotaError extends Error {
@@ -98,5 +98,25 @@ export class QuotaBelowAllocatedError extends Error {
   ) {
     super(`${pool} quota ${regionId} ${year} cannot be set to ${requested}: ${allocated} places are already allocated`);
     this.name = "QuotaBelowAllocatedError";
+  }
+}
+
+/**
+ * A family may not join its pool's waitlist (checkWaitlistEntry): not approved, no members, a lapsed
+ * kandas status, or its places still fit — then `remaining` ≥ `needed` and it should be allocated instead.
+ */
+export class WaitlistRefusedError extends Error {
+  constructor(
+    readonly reason: WaitlistRefusal,
+    readonly figures: {
+      year: number;
+      pool: "KANDAS" | "SETTLER";
+      remaining: number;
+      needed: number;
+      statusValidUntil: Date | null;
+    },
+  ) {
+    super(`family cannot join the ${figures.pool} waitlist of ${figures.year}: ${reason} (${figures.remaining} left, ${figures.needed} needed)`);
+    this.name = "WaitlistRefusedError";
   }
 }

@@ -9,6 +9,7 @@ import { localName, toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
 import { CaseFileSections } from "./_components/case-file-sections";
+import { WaitlistPanel } from "./_components/waitlist-panel";
 
 const MAX_ID = 2_147_483_647;
 
@@ -78,6 +79,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       </section>
 
       <CaseWorkflowPanel family={family} />
+      <WaitlistPanel family={family} />
 
       <section aria-labelledby="members" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="members" className="text-lg font-semibold">{t("family.members", { count: family.members.length })}</h2>

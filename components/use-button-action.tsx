@@ -1,0 +1,45 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ActionResult } from "@/lib/actions/action";
+
+/**
+ * Runs one server action at a time from a button (no form fields to keep): remembers which button is busy, shows the outcome
+ * (translated by the server on refusal) and refreshes the page on success. A session that ended sends
+ * the user to log in and back to this page.
+ */
+export function useButtonAction() {
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+
+  async function run<T>(key: string, call: () => Promise<ActionResult<T>>, done: (data: T) => string) {
+    setBusy(key);
+    setMessage(null);
+    try {
+      const result = await call();
+      if (result.ok) {
+        setMessage({ text: done(result.data), isError: false });
+        router.refresh();
+      } else if (result.isSignedOut) {
+        router.push(`/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      } else {
+        setMessage({ text: result.message, isError: true });
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return { busy, message, run };
+}
+
+/** The outcome of the last action, announced to screen readers. */
+export function ActionMessage({ message, testId }: { message: { text: string; isError: boolean } | null; testId: string }) {
+  return (
+    <p aria-live="polite" data-testid={testId} className={`text-sm font-medium ${message?.isError ? "text-red-700" : "text-emerald-800"}`}>
+      {message?.text}
+    </p>
+  );
+}
