@@ -10,6 +10,7 @@ import {
 } from "@/lib/db/families/errors";
 import { registerFamily, updateFamily, type SaveResult } from "@/lib/db/families/save-family";
 import { familyCreateSchema, familyUpdateSchema } from "@/lib/validation/family-form";
+import { withAllocationRefusal } from "./_lib/allocation-refusal";
 
 /** Turns the data layer's refusals into messages at the right fields. */
 async function explain(error: unknown): Promise<never> {
@@ -56,5 +57,6 @@ export const updateFamilyAction = defineAction({
   schema: familyUpdateSchema,
   roles: ["ADMIN", "COORDINATOR", "CASEWORKER"],
   revalidate: ["/families"],
-  run: (input, user): Promise<SaveResult> => updateFamily(user, input).catch(explain),
+  // A bigger household may need more quota places than are left: refused with the figures, nothing saved.
+  run: (input, user): Promise<SaveResult> => withAllocationRefusal(() => updateFamily(user, input)).catch(explain),
 });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { CaseFileRuleError } from "@/lib/db/case-file/errors";
 import { findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
+import { adjustAllocationToArrivingMembers } from "@/lib/db/quotas/allocate";
 import type { Actor } from "@/lib/domain/access";
 import { diffFields } from "@/lib/domain/audit-mask";
 import type { AdaptationPlanInput } from "@/lib/validation/case-file";
@@ -11,8 +12,9 @@ const dateOrNull = (value: string | null) => (value ? new Date(`${value}T00:00:0
 
 /**
  * Creates or updates the adaptation plan of a family in scope. Members arriving may not exceed the
- * family's size. `loadedAt` (the plan's updatedAt when the editor opened it, null for a new plan) must
- * still match, so a save never silently overwrites a colleague's; the change is audited field by field.
+ * family's size; a change of them adjusts the family's ACTIVE quota allocation in the same transaction.
+ * `loadedAt` (the plan's updatedAt when the editor opened it, null for a new plan) must still match,
+ * so a save never silently overwrites a colleague's; the change is audited field by field.
  */
 export async function saveAdaptationPlan(actor: Actor, input: AdaptationPlanInput): Promise<{ updatedAt: Date }> {
   return db().$transaction(async (tx) => {
@@ -42,6 +44,8 @@ export async function saveAdaptationPlan(actor: Actor, input: AdaptationPlanInpu
       update: { ...data, updatedById: actor.id },
       select: { updatedAt: true },
     });
+    // Too few places left for more members arriving: NoPlacesLeftError rolls the whole save back.
+    if ("membersArriving" in changes) await adjustAllocationToArrivingMembers(actor, tx, family);
     await recordAudit(
       {
         actor,

@@ -12,6 +12,7 @@ import {
   VersionConflictError,
   type DuplicateCandidate,
 } from "@/lib/db/families/errors";
+import { adjustAllocationToArrivingMembers } from "@/lib/db/quotas/allocate";
 import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/access";
 import { diffFields } from "@/lib/domain/audit-mask";
 import { formatCaseNumber } from "@/lib/domain/case-number";
@@ -271,7 +272,8 @@ async function findByRegistrationKey(actor: Actor, registrationKey: string, clie
 
 /**
  * Saves an edited family and household. The save is refused with VersionConflictError (naming who
- * saved last, and when) if the family changed since the editor loaded `version`.
+ * saved last, and when) if the family changed since the editor loaded `version`. A household of
+ * another size adjusts the family's ACTIVE quota allocation in the same transaction.
  */
 export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Promise<SaveResult> {
   assertCanEdit(actor);
@@ -293,6 +295,10 @@ export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Prom
       await assertIinsFree(tx, actor, input.members, before.id);
       const dismissed = await settleDuplicates(tx, actor, input, before.id);
       const memberChanges = await replaceMembers(tx, before.id, before.members.map((member) => member.id), input.members);
+      // A household of another size needs another number of quota places (NoPlacesLeftError: nothing saved).
+      if (input.members.length !== before.members.length) {
+        await adjustAllocationToArrivingMembers(actor, tx, { id: before.id, targetRegionId: target.regionId });
+      }
       await recordDuplicateDecisions(tx, actor, before.id, dismissed, await familiesOfPersons(tx, dismissed.map((c) => c.personId)));
       await recordAudit(
         {

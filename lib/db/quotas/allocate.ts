@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/db/errors";
 import { AlreadyAllocatedError, NoMembersError, NoPlacesLeftError, NoQuotaError, StatusNotValidError } from "@/lib/db/quotas/errors";
 import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/access";
 import {
+  allocationAdjustment,
   checkAllocationEligibility,
   placesNeeded,
   poolForCategory,
@@ -173,4 +174,92 @@ export async function releaseQuotaPlaces(
     released.push({ year: allocation.year, persons: allocation.persons, quotaId: allocation.quotaId });
   }
   return released;
+}
+
+export type AdjustmentResult = {
+  allocationId: number;
+  quotaId: number;
+  year: number;
+  pool: "KANDAS" | "SETTLER";
+  persons: { from: number; to: number };
+  allocated: { from: number; to: number };
+};
+
+/**
+ * Makes the family's ACTIVE allocation hold exactly the places its household needs now (placesNeeded:
+ * the plan's members arriving, or every member), after the plan or the household changed. Runs inside
+ * the caller's transaction, which has loaded the family in the actor's scope. Fewer persons give back
+ * exactly the difference; more take it with the same conditional UPDATE as allocateQuotaPlaces, and
+ * when the quota has too few places left NoPlacesLeftError (remaining, extra persons) rolls back the
+ * caller's whole change. A family without an ACTIVE allocation is left alone (empty result).
+ */
+export async function adjustAllocationToArrivingMembers(
+  actor: Actor,
+  tx: Tx,
+  family: { id: number; targetRegionId: string },
+): Promise<AdjustmentResult[]> {
+  assertInScope(actor, family);
+  // The row lock makes a concurrent release or adjustment of the same allocation wait, and this one
+  // read the persons it holds after that other change.
+  const active = await tx.$queryRaw<{ id: number; quotaId: number; year: number; persons: number }[]>`
+    SELECT "id", "quotaId", "year", "persons" FROM "allocation"
+     WHERE "familyId" = ${family.id} AND "status" = 'ACTIVE'::"AllocationStatus"
+     ORDER BY "year"
+       FOR UPDATE`;
+  if (active.length === 0) return [];
+  const [memberCount, plan] = await Promise.all([
+    tx.person.count({ where: { familyId: family.id } }),
+    tx.adaptationPlan.findUnique({ where: { familyId: family.id }, select: { membersArriving: true } }),
+  ]);
+
+  const results: AdjustmentResult[] = [];
+  for (const allocation of active) {
+    const change = allocationAdjustment(allocation.persons, { memberCount, membersArriving: plan?.membersArriving });
+    if (change.action === "none") continue;
+    const step = change.action === "take" ? change.delta : -change.delta;
+    // Taking places re-checks the total under the quota row lock; giving them back always succeeds.
+    const updated = await tx.$queryRaw<{ total: number; allocated: number; regionId: string; pool: "KANDAS" | "SETTLER" }[]>`
+      UPDATE "quota"
+         SET "allocated" = "allocated" + ${step}, "updatedAt" = now()
+       WHERE "id" = ${allocation.quotaId}
+         AND (${step}::int < 0 OR "allocated" + ${step} <= "total")
+      RETURNING "total", "allocated", "regionId", "pool"::text AS "pool"`;
+    const quota = updated[0];
+    if (!quota) {
+      const row = await tx.quota.findUniqueOrThrow({
+        where: { id: allocation.quotaId },
+        select: { total: true, allocated: true, regionId: true, pool: true },
+      });
+      throw new NoPlacesLeftError(remainingPlaces(row), change.delta, { regionId: row.regionId, year: allocation.year, pool: row.pool });
+    }
+    const { count } = await tx.allocation.updateMany({
+      where: { id: allocation.id, status: "ACTIVE", persons: allocation.persons },
+      data: { persons: change.persons },
+    });
+    // Unreachable while the row lock above holds; if it ever fails, the quota change must not stand alone.
+    if (count === 0) throw new Error(`allocation ${allocation.id} changed during its adjustment`);
+
+    const result: AdjustmentResult = {
+      allocationId: allocation.id,
+      quotaId: allocation.quotaId,
+      year: allocation.year,
+      pool: quota.pool,
+      persons: { from: allocation.persons, to: change.persons },
+      allocated: { from: quota.allocated - step, to: quota.allocated },
+    };
+    await recordAudit(
+      {
+        actor,
+        action: "quota.allocation.adjust",
+        entity: "quota",
+        entityId: allocation.quotaId,
+        regionId: quota.regionId,
+        details: { familyId: family.id, allocationId: allocation.id, year: allocation.year, pool: quota.pool },
+        changes: { persons: result.persons, allocated: result.allocated },
+      },
+      tx,
+    );
+    results.push(result);
+  }
+  return results;
 }

@@ -6,6 +6,7 @@ import { setDocumentStatus } from "@/lib/db/case-file/documents";
 import { addNote } from "@/lib/db/case-file/notes";
 import { recordPayment } from "@/lib/db/case-file/payments";
 import { adaptationPlanSchema, documentStatusSchema, noteSchema, paymentSchema } from "@/lib/validation/case-file";
+import { withAllocationRefusal } from "../_lib/allocation-refusal";
 import { withRules } from "./case-file-messages";
 
 // Analysts never reach a family (familyScope gives them none); the role list keeps them out early.
@@ -32,7 +33,8 @@ const savePlanInner = defineAction({
   schema: adaptationPlanSchema,
   roles: CASE_ROLES,
   run: async (input, user) => {
-    const saved = await withRules(() => saveAdaptationPlan(user, input));
+    // More members arriving than the family's quota has places for: refused beside the field.
+    const saved = await withAllocationRefusal(() => withRules(() => saveAdaptationPlan(user, input)), "membersArriving");
     return { familyId: input.familyId, updatedAt: saved.updatedAt.toISOString() };
   },
 });
