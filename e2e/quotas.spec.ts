@@ -1,61 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
-import { randomInt } from "node:crypto";
-import { formatCaseNumber } from "@/lib/domain/case-number";
-import { programmeToday } from "@/lib/domain/status-validity";
+import { expect, test } from "@playwright/test";
 import { e2eDb } from "./db";
 import { DEMO_USERS, signedInPage } from "./fixtures";
+import {
+  PAVLODAR,
+  YEAR,
+  createApprovedPavlodarFamily,
+  includeInQuota,
+  quotaFromDb,
+  quotaRowFigures,
+  submitAmendment,
+  uniqueReference,
+} from "./quota-helpers";
 
-const PAVLODAR = "KZ-55";
-const today = programmeToday();
-const YEAR = today.getUTCFullYear();
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-async function pavlodarKandasQuota() {
-  return e2eDb().quota.findUniqueOrThrow({
-    where: { year_regionId_pool: { year: YEAR, regionId: PAVLODAR, pool: "KANDAS" } },
-    select: { total: true, allocated: true },
-  });
-}
-
-/** The figures of one quota row as the page shows them: quota, allocated, remaining. */
-async function rowFigures(page: Page, regionId: string, pool: "KANDAS" | "SETTLER") {
-  const cells = await page.getByTestId(`quota-${regionId}-${pool}`).getByRole("cell").allInnerTexts();
-  return cells.slice(1).map((text) => Number(text.replace(/\D/g, "")));
-}
-
-/** An approved Pavlodar kandas family of this test's own with a status valid for months. */
-async function createApprovedPavlodarFamily() {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email } });
-  return e2eDb().family.create({
-    data: {
-      caseNumber: formatCaseNumber(2099, randomInt(1, 999_999)),
-      category: "KANDAS",
-      status: "APPROVED",
-      originCountry: "MN",
-      targetRegionId: PAVLODAR,
-      applicationDate: today,
-      statusValidUntil: new Date(today.getTime() + 200 * 86_400_000),
-      decisionNumber: `E2E-Q-${randomInt(1, 999_999)}`,
-      createdById: caseworker.id,
-      updatedById: caseworker.id,
-      members: {
-        create: {
-          position: 1,
-          isHead: true,
-          relationship: "HEAD",
-          surnameCyr: "Квотаев",
-          givenNameCyr: "Ерлан",
-          surnameLat: "Kvotaev",
-          givenNameLat: "Erlan",
-          birthDate: new Date(Date.UTC(1980, 2, 3)),
-          sex: "M",
-          citizenship: "MN",
-        },
-      },
-      events: { create: [{ toStatus: "REGISTERED", actorId: caseworker.id }] },
-    },
-  });
-}
+const pavlodarKandasQuota = () => quotaFromDb(PAVLODAR, "KANDAS");
 
 test("the administrator amends a quota upward, sees it in the history, and cannot go below allocated", async ({ browser }) => {
   const { context, page } = await signedInPage(browser, "admin");
@@ -66,18 +23,11 @@ test("the administrator amends a quota upward, sees it in the history, and canno
   await expect(page).toHaveURL(new RegExp(`year=${YEAR}`));
 
   const before = await pavlodarKandasQuota();
-  const [shownTotal] = await rowFigures(page, PAVLODAR, "KANDAS");
-  expect(shownTotal).toBe(before.total);
+  expect((await quotaRowFigures(page, PAVLODAR, "KANDAS")).total).toBe(before.total);
 
-  const form = page.getByRole("form", { name: "Amend a quota" });
-  const reference = `E2E-AM-${randomInt(100_000, 999_999)}`;
+  const reference = uniqueReference("E2E-AM");
   const newTotal = before.total + 5;
-  await form.getByLabel("Region").selectOption({ label: "Pavlodar Region" });
-  await form.getByLabel("Pool").selectOption({ label: "Kandas" });
-  await form.getByLabel("New quota (persons)").fill(String(newTotal));
-  await form.getByLabel("Order reference").fill(reference);
-  await form.getByLabel("Order date").fill(isoDay(today));
-  await form.getByRole("button", { name: "Record the amendment" }).click();
+  const form = await submitAmendment(page, { region: "Pavlodar Region", pool: "Kandas", total: newTotal, reference });
   await expect(form.getByRole("status")).toHaveText(`Amendment recorded: Pavlodar Region, Kandas, ${before.total} → ${newTotal}.`);
 
   await expect(page.getByTestId(`quota-${PAVLODAR}-KANDAS`).getByRole("cell").nth(1)).toHaveText(String(newTotal));
@@ -93,12 +43,8 @@ test("the administrator amends a quota upward, sees it in the history, and canno
   const { allocated } = await pavlodarKandasQuota();
   expect(allocated).toBeGreaterThan(0);
   const tooFew = allocated - 1;
-  const refusedReference = `E2E-AM-${randomInt(100_000, 999_999)}`;
-  await form.getByLabel("Region").selectOption({ label: "Pavlodar Region" });
-  await form.getByLabel("Pool").selectOption({ label: "Kandas" });
-  await form.getByLabel("New quota (persons)").fill(String(tooFew));
-  await form.getByLabel("Order reference").fill(refusedReference);
-  await form.getByRole("button", { name: "Record the amendment" }).click();
+  const refusedReference = uniqueReference("E2E-AM");
+  await submitAmendment(page, { region: "Pavlodar Region", pool: "Kandas", total: tooFew, reference: refusedReference });
   const totalField = form.getByLabel("New quota (persons)");
   await expect(totalField).toHaveAttribute("aria-invalid", "true");
   await expect(totalField).toHaveAccessibleDescription(
@@ -123,21 +69,119 @@ test("a Pavlodar coordinator sees only Pavlodar quotas and the remaining places 
   const quotaTable = page.getByRole("table", { name: `Quotas of ${YEAR} by region and pool` });
   await expect(quotaTable.getByRole("rowheader")).toHaveText(["Pavlodar Region", "Pavlodar Region"]);
   await expect(page.getByRole("form", { name: "Amend a quota" })).toHaveCount(0);
-  const [, , remainingBefore] = await rowFigures(page, PAVLODAR, "KANDAS");
+  const { remaining: remainingBefore } = await quotaRowFigures(page, PAVLODAR, "KANDAS");
   expect(remainingBefore).toBeGreaterThan(0);
 
-  await page.goto(`/families/${family.id}`);
-  const workflow = page.getByRole("region", { name: "Case workflow" });
-  await workflow.getByRole("button", { name: "Include in the quota" }).click();
-  await page.getByRole("form", { name: "Include in the quota" }).getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByTestId("workflow-status")).toHaveText("Included in the quota");
+  await includeInQuota(page, family.id);
 
   await page.goto(`/quotas?year=${YEAR}`);
-  const [, , remainingAfter] = await rowFigures(page, PAVLODAR, "KANDAS");
-  expect(remainingAfter).toBeLessThan(remainingBefore!);
+  const { remaining: remainingAfter } = await quotaRowFigures(page, PAVLODAR, "KANDAS");
+  expect(remainingAfter).toBe(remainingBefore - 1);
   const allocation = await e2eDb().allocation.findFirstOrThrow({ where: { familyId: family.id } });
   expect(allocation).toMatchObject({ status: "ACTIVE", persons: 1, year: YEAR });
   await context.close();
+});
+
+test("the administrator enters a future year's order; invalid cells, a bad year and a second order are refused", async ({ browser }) => {
+  const orderYear = YEAR + 3; // never seeded; the previous year (YEAR + 2) has no quotas either
+  const { context, page } = await signedInPage(browser, "admin");
+
+  // From /quotas: next year's form offers the current year's totals as a starting point.
+  await page.goto(`/quotas?year=${YEAR}`);
+  await page.getByRole("link", { name: "Enter a year's order" }).click();
+  await expect(page.getByRole("heading", { name: "Enter a year's quota order", level: 1 })).toBeVisible();
+  let form = page.getByRole("form", { name: "Enter a year's quota order" });
+  await expect(form.getByLabel("Year")).toHaveValue(String(YEAR + 1));
+  const cell = (region: string, pool: "Kandas" | "Settler") => form.getByRole("textbox", { name: `${region} ${pool}`, exact: true });
+  await form.getByRole("button", { name: `Copy the totals of ${YEAR}` }).click();
+  const current = await e2eDb().quota.groupBy({ by: ["pool"], where: { year: YEAR }, _sum: { total: true } });
+  const currentSum = (pool: "KANDAS" | "SETTLER") => current.find((row) => row.pool === pool)?._sum.total ?? 0;
+  await expect(cell("Pavlodar Region", "Kandas")).toHaveValue(String((await pavlodarKandasQuota()).total));
+  await expect(form.getByTestId("order-total-KANDAS")).toHaveText(currentSum("KANDAS").toLocaleString("en-US"));
+  await expect(form.getByTestId("order-total-SETTLER")).toHaveText(currentSum("SETTLER").toLocaleString("en-US"));
+
+  // The year's own form: nothing to copy, totals per pool follow the typing.
+  await page.goto(`/quotas/orders/new?year=${orderYear}`);
+  form = page.getByRole("form", { name: "Enter a year's quota order" });
+  await expect(form.getByLabel("Year")).toHaveValue(String(orderYear));
+  await expect(form.getByRole("button", { name: /^Copy the totals of/ })).toHaveCount(0);
+  const reference = uniqueReference("E2E-ORDER");
+  await form.getByLabel("Order reference").fill(reference);
+  await cell("Pavlodar Region", "Kandas").fill("120");
+  await cell("Pavlodar Region", "Settler").fill("300");
+  await cell("Akmola Region", "Kandas").fill("45");
+  await expect(form.getByTestId("order-total-KANDAS")).toHaveText("165");
+  await expect(form.getByTestId("order-total-SETTLER")).toHaveText("300");
+
+  // Letters, a negative total and a year out of range: each field says what is wrong, nothing is stored.
+  const totalMessage = "Enter a whole number of persons, 0 or more.";
+  await cell("North Kazakhstan Region", "Kandas").fill("abc");
+  await cell("Kostanay Region", "Settler").fill("-5");
+  await form.getByLabel("Year").fill("1990");
+  await form.getByRole("button", { name: "Record the order" }).click();
+  for (const invalid of [cell("North Kazakhstan Region", "Kandas"), cell("Kostanay Region", "Settler")]) {
+    await expect(invalid).toHaveAttribute("aria-invalid", "true");
+    await expect(invalid).toHaveAccessibleDescription(totalMessage);
+  }
+  await expect(cell("Pavlodar Region", "Kandas")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Year")).toHaveAccessibleDescription("Enter a year between 1991 and 2100.");
+  await expect(form.getByTestId("order-total-KANDAS")).toHaveText("165");
+  expect(await e2eDb().quotaOrder.count({ where: { reference } })).toBe(0);
+
+  await cell("North Kazakhstan Region", "Kandas").fill("");
+  await cell("Kostanay Region", "Settler").fill("");
+  await form.getByLabel("Year").fill(String(orderYear));
+  await form.getByRole("button", { name: "Record the order" }).click();
+  await expect(page).toHaveURL(new RegExp(`/quotas\\?year=${orderYear}$`));
+  expect(await quotaRowFigures(page, PAVLODAR, "KANDAS")).toEqual({ total: 120, allocated: 0, remaining: 120 });
+  expect(await quotaRowFigures(page, PAVLODAR, "SETTLER")).toEqual({ total: 300, allocated: 0, remaining: 300 });
+  expect(await quotaRowFigures(page, "KZ-11", "KANDAS")).toEqual({ total: 45, allocated: 0, remaining: 45 });
+  const quotaTable = page.getByRole("table", { name: `Quotas of ${orderYear} by region and pool` });
+  await expect(quotaTable.locator("tbody tr")).toHaveCount(3);
+  const history = page.getByRole("table", { name: `Quota changes of ${orderYear}, oldest first` }).getByRole("row").filter({ hasText: reference });
+  await expect(history).toHaveCount(3);
+  await expect(history.filter({ hasText: "(order)" })).toHaveCount(3);
+  const stored = await e2eDb().quotaOrder.findFirstOrThrow({
+    where: { year: orderYear, reference },
+    select: { isAmendment: true, quotas: { select: { regionId: true, pool: true, total: true, allocated: true }, orderBy: [{ regionId: "asc" }, { pool: "asc" }] } },
+  });
+  expect(stored).toEqual({
+    isAmendment: false,
+    quotas: [
+      { regionId: "KZ-11", pool: "KANDAS", total: 45, allocated: 0 },
+      { regionId: PAVLODAR, pool: "KANDAS", total: 120, allocated: 0 },
+      { regionId: PAVLODAR, pool: "SETTLER", total: 300, allocated: 0 },
+    ],
+  });
+
+  // A second order for the same year: refused with the first order's reference, the input kept.
+  await page.goto(`/quotas/orders/new?year=${orderYear}`);
+  const existsMessage = `${orderYear} already has order ${reference}: amend it on the quotas page.`;
+  await expect(page.getByText(existsMessage)).toBeVisible();
+  form = page.getByRole("form", { name: "Enter a year's quota order" });
+  const secondReference = uniqueReference("E2E-ORDER");
+  await form.getByLabel("Order reference").fill(secondReference);
+  await cell("Pavlodar Region", "Kandas").fill("999");
+  await form.getByRole("button", { name: "Record the order" }).click();
+  await expect(form.getByRole("status")).toContainText(existsMessage);
+  await expect(form.getByLabel("Year")).toHaveAccessibleDescription(`${orderYear} already has a quota order.`);
+  await expect(form.getByLabel("Order reference")).toHaveValue(secondReference);
+  await expect(cell("Pavlodar Region", "Kandas")).toHaveValue("999");
+  expect(await e2eDb().quotaOrder.count({ where: { reference: secondReference } })).toBe(0);
+  expect((await quotaFromDb(PAVLODAR, "KANDAS", orderYear)).total).toBe(120);
+  await form.getByRole("status").getByRole("link", { name: `Open the quotas of ${orderYear}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/quotas\\?year=${orderYear}$`));
+  await context.close();
+});
+
+test("only the administrator may open the order form", async ({ browser }) => {
+  for (const account of ["coordinatorPavlodar", "analyst"] as const) {
+    const { context, page } = await signedInPage(browser, account);
+    expect((await page.goto(`/quotas/orders/new?year=${YEAR + 3}`))?.status(), account).toBe(404);
+    await page.goto(`/quotas?year=${YEAR}`);
+    await expect(page.getByRole("link", { name: "Enter a year's order" })).toHaveCount(0);
+    await context.close();
+  }
 });
 
 test("a caseworker cannot open the quotas page", async ({ browser }) => {

@@ -1,12 +1,14 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { requireRole } from "@/lib/auth/session";
 import { listQuotas } from "@/lib/db/quotas/list-quotas";
 import { listQuotaHistory } from "@/lib/db/quotas/orders";
-import { QUOTA_POOLS, QUOTA_YEAR_MAX, QUOTA_YEAR_MIN, quotaYearFor, type QuotaPool } from "@/lib/domain/quota";
+import { QUOTA_POOLS, quotaYearFor, type QuotaPool } from "@/lib/domain/quota";
 import { regionName, resettlementTargetRegions } from "@/lib/domain/regions";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { localName, toLocale } from "@/lib/i18n/config";
+import { quotaYearParam } from "@/lib/validation/quota-order";
 import { AmendQuotaForm } from "./_components/amend-quota-form";
 
 export async function generateMetadata() {
@@ -14,17 +16,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-/** The `year` GET parameter when it is a valid quota year, else the current programme year. */
-function selectedYear(value: string | string[] | undefined, fallback: number): number {
-  const year = typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : NaN;
-  return year >= QUOTA_YEAR_MIN && year <= QUOTA_YEAR_MAX ? year : fallback;
-}
-
 export default async function QuotasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("ADMIN", "COORDINATOR", "ANALYST");
   const today = programmeToday();
   const currentYear = quotaYearFor(today);
-  const year = selectedYear((await searchParams).year, currentYear);
+  const year = quotaYearParam((await searchParams).year, currentYear);
   const [quotas, history] = await Promise.all([listQuotas(user, year), listQuotaHistory(user, year)]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -32,11 +28,20 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
   const years = [...new Set([currentYear - 2, currentYear - 1, currentYear, currentYear + 1, year])].sort();
   const poolLabels = Object.fromEntries(QUOTA_POOLS.map((pool) => [pool, t(`category.${pool}`)])) as Record<QuotaPool, string>;
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  // The waitlist names families: only roles that see them (not the analyst) get its link.
+  const showWaitlist = user.role === "ADMIN" || user.role === "COORDINATOR";
   const amendments = history.flatMap((order) => order.amendments.map((amendment) => ({ order, amendment })));
 
   return (
     <section>
-      <h1 className="text-2xl font-semibold">{t("quotas.title")}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("quotas.title")}</h1>
+        {user.role === "ADMIN" && (
+          <Link href={`/quotas/orders/new?year=${quotas.length === 0 ? year : currentYear + 1}`} className="text-sm font-medium text-brand-700 hover:underline">
+            {t("quotas.order.link")}
+          </Link>
+        )}
+      </div>
       <p className="mt-1 text-slate-600">{user.role === "COORDINATOR" ? t("quotas.introRegion") : t("quotas.introNational")}</p>
 
       <form method="get" className="mt-4 flex items-end gap-2">
@@ -67,6 +72,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
               <th scope="col" className="px-3 py-2 text-right">{t("quotas.col.total")}</th>
               <th scope="col" className="px-3 py-2 text-right">{t("quotas.col.allocated")}</th>
               <th scope="col" className="px-3 py-2 text-right">{t("quotas.col.remaining")}</th>
+              {showWaitlist && <th scope="col" className="px-3 py-2">{t("waitlist.quotaColumn")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -77,11 +83,22 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
                 <td className="px-3 py-2 text-right tabular-nums">{format.number(quota.total)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{format.number(quota.allocated)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{format.number(quota.remaining)}</td>
+                {showWaitlist && (
+                  <td className="px-3 py-2">
+                    <Link
+                      href={`/quotas/waitlist?year=${year}&region=${quota.regionId}&pool=${quota.pool}`}
+                      aria-label={t("waitlist.quotaLinkLabel", { region: localName(quota.region, locale), pool: poolLabels[quota.pool] })}
+                      className="text-brand-700 hover:underline"
+                    >
+                      {t("waitlist.quotaLink")}
+                    </Link>
+                  </td>
+                )}
               </tr>
             ))}
             {quotas.length === 0 && (
               <tr className="border-t">
-                <td colSpan={5} className="px-3 py-4 text-slate-600">{t("quotas.empty", { year })}</td>
+                <td colSpan={showWaitlist ? 6 : 5} className="px-3 py-4 text-slate-600">{t("quotas.empty", { year })}</td>
               </tr>
             )}
           </tbody>

@@ -1,0 +1,213 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, useWatch, type FieldError, type FieldPath } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { QUOTA_POOLS, type QuotaPlaces, type QuotaPool } from "@/lib/domain/quota";
+import {
+  poolTotals,
+  quotaOrderGrid,
+  quotaOrderSchema,
+  type QuotaOrderFormData,
+  type QuotaOrderFormInput,
+} from "@/lib/validation/quota-order";
+import { createQuotaOrderAction } from "../../../actions";
+import { useFieldMessage, useIsHydrated } from "../../../_components/form-messages";
+import { OrderHeaderFields } from "../../../_components/order-header-fields";
+
+type RegionOption = { id: string; name: string };
+type FormMessage = { text: string; isError: boolean; existingYear?: number };
+
+/**
+ * A year's original order: header and a grid of every target region × pool, with live totals per pool.
+ * The values go to the server as typed, so the server's field errors name the same grid cells
+ * (places.<index>.total, index = region's row × pools + pool, the order of quotaOrderGrid). A refusal
+ * keeps the input; success opens the year's quotas.
+ */
+export function QuotaOrderForm({
+  defaultYear,
+  today,
+  regions,
+  poolLabels,
+  previous,
+}: {
+  defaultYear: number;
+  today: string;
+  regions: RegionOption[];
+  poolLabels: Record<QuotaPool, string>;
+  /** The quotas of the year before `defaultYear`, offered as a starting point when there are any. */
+  previous: { year: number; places: QuotaPlaces[] } | null;
+}) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const router = useRouter();
+  const messageOf = useFieldMessage();
+  const isHydrated = useIsHydrated();
+  const [formMessage, setFormMessage] = useState<FormMessage | null>(null);
+  const regionIds = regions.map((region) => region.id);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<QuotaOrderFormInput, unknown, QuotaOrderFormData>({
+    resolver: zodResolver(quotaOrderSchema),
+    defaultValues: { year: defaultYear, reference: "", orderDate: today, note: "", places: quotaOrderGrid(regionIds) },
+  });
+  const lines = useWatch({ control, name: "places" });
+  const totals = poolTotals(lines);
+  const isLocked = !isHydrated || isSubmitting;
+
+  function copyPrevious() {
+    if (!previous) return;
+    quotaOrderGrid(regionIds, previous.places).forEach((line, index) => {
+      setValue(`places.${index}.total`, line.total, { shouldDirty: true, shouldValidate: errors.places !== undefined });
+    });
+    setFormMessage({ text: t("quotas.order.copied", { year: previous.year }), isError: false });
+  }
+
+  async function onSubmit() {
+    setFormMessage(null);
+    const result = await createQuotaOrderAction(getValues());
+    if (result.ok) {
+      router.push(`/quotas?year=${result.data.year}`);
+      router.refresh();
+      return;
+    }
+    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
+      setError(field as FieldPath<QuotaOrderFormInput>, { type: "server", message: text });
+    }
+    const existingYear = (result.details as { existingYear?: number } | undefined)?.existingYear;
+    setFormMessage({ text: result.message, isError: true, existingYear });
+  }
+
+  const gridError = messageOf(errors.places?.root ?? (errors.places as FieldError | undefined));
+
+  return (
+    <form
+      onSubmit={handleSubmit(onSubmit, () => setFormMessage(null))}
+      noValidate
+      aria-label={t("quotas.order.title")}
+      className="mt-4 space-y-4 rounded-lg bg-white p-4 shadow-sm"
+    >
+      <OrderHeaderFields idPrefix="order" register={register} errors={errors} disabled={isLocked}>
+        <TextField
+          id="order-year"
+          type="number"
+          inputMode="numeric"
+          label={t("quotas.order.year")}
+          error={messageOf(errors.year)}
+          disabled={isLocked}
+          registration={register("year")}
+        />
+      </OrderHeaderFields>
+
+      {previous && (
+        <Button type="button" variant="secondary" disabled={isLocked} onClick={copyPrevious}>
+          {t("quotas.order.copy", { year: previous.year })}
+        </Button>
+      )}
+
+      <div className="overflow-x-auto">
+        <table
+          className="w-full max-w-2xl border-collapse text-sm"
+          aria-describedby={gridError ? "order-grid-error" : undefined}
+        >
+          <caption className="py-2 text-left font-medium">{t("quotas.order.gridCaption")}</caption>
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t("quotas.order.region")}
+              </th>
+              {QUOTA_POOLS.map((pool) => (
+                <th key={pool} scope="col" id={`order-col-${pool}`} className="px-3 py-2 text-right">
+                  {poolLabels[pool]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {regions.map((region, row) => (
+              <tr key={region.id} className="border-t align-top">
+                <th scope="row" id={`order-row-${region.id}`} className="px-3 py-2 text-left font-normal">
+                  {region.name}
+                </th>
+                {QUOTA_POOLS.map((pool, column) => {
+                  const index = row * QUOTA_POOLS.length + column;
+                  const line = errors.places?.[index];
+                  const error = messageOf(line?.total ?? line?.regionId ?? line?.pool);
+                  const id = `places-${index}-total`;
+                  return (
+                    <td key={pool} className="px-3 py-1 text-right">
+                      <input
+                        id={id}
+                        type="text"
+                        inputMode="numeric"
+                        autoComplete="off"
+                        aria-labelledby={`order-row-${region.id} order-col-${pool}`}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `${id}-error` : undefined}
+                        disabled={isLocked}
+                        className="w-28 rounded-md border border-slate-300 px-2 py-1 text-right tabular-nums aria-invalid:border-red-600"
+                        {...register(`places.${index}.total`)}
+                      />
+                      {error && (
+                        <p id={`${id}-error`} aria-live="polite" className="mt-1 text-left text-xs text-red-700">
+                          {error}
+                        </p>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t-2 font-semibold">
+              <th scope="row" className="px-3 py-2 text-left">
+                {t("quotas.order.total")}
+              </th>
+              {QUOTA_POOLS.map((pool) => (
+                <td key={pool} className="px-3 py-2 text-right tabular-nums" data-testid={`order-total-${pool}`}>
+                  {format.number(totals[pool])}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+        <p id="order-grid-error" aria-live="polite" className="mt-1 text-sm text-red-700">
+          {gridError}
+        </p>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={isLocked}>
+          {isSubmitting ? t("quotas.order.submitting") : t("quotas.order.submit")}
+        </Button>
+        <div
+          role="status"
+          aria-live="polite"
+          className={`text-sm ${formMessage?.isError ? "text-red-700" : "text-green-700"}`}
+        >
+          {formMessage?.text}
+          {formMessage?.existingYear !== undefined && (
+            <>
+              {" "}
+              <Link href={`/quotas?year=${formMessage.existingYear}`} className="font-medium underline">
+                {t("quotas.order.openQuotas", { year: formMessage.existingYear })}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}
