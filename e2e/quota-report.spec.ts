@@ -1,16 +1,33 @@
 import ExcelJS from "exceljs";
 import { expect, test, type Locator } from "@playwright/test";
+import { e2eDb } from "./db";
 import { signedInPage } from "./fixtures";
 
 const YEAR = 2026;
+const PAVLODAR = "KZ-55";
+const AKMOLA = "KZ-11";
 type Row = (string | number | null)[];
 
-/** A page table's body and footer rows as [region, quota, allocated, families, arrived, remaining, fill]. */
+/** A cell's text as the workbook holds it: "—" is empty, "1,234.5" a number, anything else text. */
+function cellValue(text: string): string | number | null {
+  if (text === "—") return null;
+  const number = Number(text.replace(/,/g, ""));
+  return text !== "" && Number.isFinite(number) ? number : text;
+}
+
+/**
+ * A page table's body and footer rows as [region, quota, allocated, families, arrived, remaining, fill,
+ * waiting families, waiting persons, pipeline, pace, forecast, forecast fill, forecast basis].
+ */
 async function tableRows(table: Locator): Promise<Row[]> {
   const rows = await table.locator("tbody tr, tfoot tr").evaluateAll((trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => (cell.textContent ?? "").trim())),
   );
-  return rows.map(([label, ...numbers]) => [label ?? "", ...numbers.map((text) => (text === "—" ? null : Number(text.replace(/,/g, ""))))]);
+  return rows.map(([label, ...cells]) => [label ?? "", ...cells.map(cellValue)]);
+}
+
+async function headerTexts(table: Locator): Promise<string[]> {
+  return (await table.locator("thead th").allTextContents()).map((text) => text.trim());
 }
 
 test("the administrator sees the national report and downloads the same figures as XLSX", async ({ browser }) => {
@@ -26,6 +43,35 @@ test("the administrator sees the national report and downloads the same figures 
   const kandasTotal = pageFigures.Kandas.at(-1)!;
   expect(kandasTotal[0]).toBe("National total");
   expect(kandasTotal[1]).toBeGreaterThan(0);
+  const header = await headerTexts(kandas);
+  expect(header).toEqual([
+    "Region",
+    "Quota",
+    "Allocated (persons)",
+    "Families",
+    "Arrived (persons)",
+    "Remaining",
+    "Fill, %",
+    "Waiting (families)",
+    "Waiting (persons)",
+    "Approved, not allocated (persons)",
+    "Pace, persons a month",
+    "Forecast at year end (persons)",
+    "Forecast fill, %",
+    "Forecast basis",
+  ]);
+  // Every region row has a forecast at least its allocation and a basis in words; the total has none.
+  for (const row of pageFigures.Kandas.slice(0, -1)) {
+    expect(row[11] as number).toBeGreaterThanOrEqual(row[2] as number);
+    expect(["Approved families", "Recent pace", "Quota limit", "Year over", "Nothing expected"]).toContain(row[13]);
+  }
+  expect(kandasTotal[13]).toBeNull();
+  // The assumption is stated in words with the figures it uses.
+  const assumption = page.getByTestId("forecast-assumption");
+  await expect(assumption).toContainText(/Forecast: every approved family not yet in the quota .* at the pace of the last 3 months \(.+ – .+\) .* months left in 2026; never above the quota\./);
+  const assumptionText = (await assumption.textContent())!.trim();
+  // Region names open the drill-down for the administrator.
+  await expect(kandas.getByRole("link", { name: "Pavlodar Region" })).toHaveAttribute("href", `/reports/quotas/${PAVLODAR}?year=${YEAR}`);
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download Excel (XLSX)" }).click();
@@ -34,33 +80,71 @@ test("the administrator sees the national report and downloads the same figures 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Kandas", "Settler", "Totals", "By month"]);
+  const sheetRow = (sheet: ExcelJS.Worksheet, index: number): Row =>
+    Array.from({ length: header.length }, (_, column) => (sheet.getRow(index).getCell(column + 1).value as string | number | null) ?? null);
   for (const name of ["Kandas", "Settler"] as const) {
     const sheet = workbook.getWorksheet(name)!;
-    const rows: Row[] = [];
-    sheet.eachRow((row, index) => {
-      if (index === 1) return;
-      rows.push(Array.from({ length: 7 }, (_, column) => (row.getCell(column + 1).value as string | number | null) ?? null));
-    });
+    expect(sheetRow(sheet, 1), name).toEqual(header);
+    const rows = Array.from({ length: pageFigures[name].length }, (_, index) => sheetRow(sheet, index + 2));
     expect(rows, name).toEqual(pageFigures[name]);
-    // Numbers are stored as numbers, not text.
-    expect(typeof sheet.getRow(2).getCell(2).value).toBe("number");
+    // Numbers are stored as numbers, not text, the new columns too (waiting persons, pace, forecast fill).
+    for (const column of [2, 9, 11, 13]) expect(typeof sheet.getRow(2).getCell(column).value, `${name} column ${column}`).toBe("number");
+    // After an empty row, the assumption as on the page.
+    const noteRow = pageFigures[name].length + 3;
+    expect(sheet.getRow(noteRow - 1).getCell(1).value ?? null).toBeNull();
+    expect(sheet.getRow(noteRow).getCell(1).value).toBe(assumptionText);
   }
   const totals = workbook.getWorksheet("Totals")!;
   expect(totals.getRow(2).getCell(2).value).toBe(kandasTotal[1]);
+  expect(totals.getRow(2).getCell(12).value).toBe(kandasTotal[11]);
+  expect(totals.getRow(5).getCell(1).value).toBe(assumptionText);
 
   const csv = await page.request.get(`/reports/quotas/export?year=${YEAR}&format=csv`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-disposition"]).toContain("attachment");
   expect(csv.headers()["cache-control"]).toContain("no-store");
   expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const csvLines = (await csv.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(csvLines[0]).toBe(["Pool", ...header].join(";"));
+  // The assumption closes the file after an empty line (quoted: it contains the separator).
+  expect(csvLines.slice(-2)).toEqual(["", `"${assumptionText}"`]);
   await context.close();
 });
 
-test("the analyst sees the national report", async ({ browser }) => {
+test("the analyst sees the national report with numbers only: no drill-down", async ({ browser }) => {
   const { context, page } = await signedInPage(browser, "analyst");
   await page.goto(`/reports/quotas?year=${YEAR}`);
   await expect(page.getByRole("heading", { name: `Quota report ${YEAR}` })).toBeVisible();
-  await expect(page.getByRole("table", { name: `Kandas: quota by region, ${YEAR}` }).getByRole("row", { name: /National total/ })).toBeVisible();
+  const kandas = page.getByRole("table", { name: `Kandas: quota by region, ${YEAR}` });
+  await expect(kandas.getByRole("row", { name: /National total/ })).toBeVisible();
+  await expect(page.getByTestId("forecast-assumption")).toBeVisible();
+  await expect(kandas.getByRole("rowheader", { name: "Pavlodar Region" })).toBeVisible();
+  for (const pool of ["Kandas", "Settler"]) {
+    await expect(page.getByRole("table", { name: `${pool}: quota by region, ${YEAR}` }).getByRole("link")).toHaveCount(0);
+  }
+  expect((await page.goto(`/reports/quotas/${PAVLODAR}?year=${YEAR}`))?.status()).toBe(404);
+  await context.close();
+});
+
+test("the Pavlodar coordinator opens the Pavlodar drill-down and sees the families, but not Akmola's", async ({ browser }) => {
+  // A seeded Pavlodar family holding places in the year's quota.
+  const seeded = await e2eDb().allocation.findFirst({
+    where: { year: YEAR, status: "ACTIVE", quota: { regionId: PAVLODAR } },
+    orderBy: { id: "asc" },
+    select: { persons: true, family: { select: { id: true, caseNumber: true } } },
+  });
+  expect(seeded, "the demo seed has Pavlodar allocations").not.toBeNull();
+  const { context, page } = await signedInPage(browser, "coordinatorPavlodar");
+  await page.goto(`/reports/quotas?year=${YEAR}`);
+  await page.getByRole("table", { name: `Kandas: quota by region, ${YEAR}` }).getByRole("link", { name: "Pavlodar Region" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/quotas/${PAVLODAR}\\?year=${YEAR}$`));
+  await expect(page.getByRole("heading", { name: `Pavlodar Region: families in the quota, ${YEAR}` })).toBeVisible();
+  const allocated = page.getByRole("table", { name: `Families holding places in the ${YEAR} quota` });
+  const link = allocated.getByRole("link", { name: seeded!.family.caseNumber, exact: true });
+  await expect(link).toHaveAttribute("href", `/families/${seeded!.family.id}`);
+  // Case number, head, pool, persons, …: the persons are the allocation's places.
+  await expect(allocated.getByRole("row").filter({ hasText: seeded!.family.caseNumber }).getByRole("cell").nth(3)).toHaveText(String(seeded!.persons));
+  expect((await page.goto(`/reports/quotas/${AKMOLA}?year=${YEAR}`))?.status()).toBe(404);
   await context.close();
 });
 
@@ -77,11 +161,12 @@ test("a Pavlodar coordinator sees Pavlodar only", async ({ browser }) => {
   await context.close();
 });
 
-test("a caseworker gets 404 on the report and its export", async ({ browser }) => {
+test("a caseworker gets 404 on the report, its export and the drill-down", async ({ browser }) => {
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   expect((await page.goto(`/reports/quotas?year=${YEAR}`))?.status()).toBe(404);
   for (const format of ["csv", "xlsx"]) {
     expect((await page.request.get(`/reports/quotas/export?year=${YEAR}&format=${format}`)).status()).toBe(404);
   }
+  expect((await page.goto(`/reports/quotas/${PAVLODAR}?year=${YEAR}`))?.status()).toBe(404);
   await context.close();
 });

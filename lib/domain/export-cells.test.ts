@@ -36,4 +36,9 @@ describe("export cells", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.slice(1)).toBe("Region;Quota\r\nАқмола облысы;120\r\n'=cmd;-3\r\n");
   });
+
+  it("writes an empty row and a one-cell note row after a table, neutralised like any text", () => {
+    const csv = toCsv([["Region", 1.5], [], ["Forecast: the pace; never above the quota."], ["-2 below"]]);
+    expect(csv.slice(1)).toBe('Region;1.5\r\n\r\n"Forecast: the pace; never above the quota."\r\n\'-2 below\r\n');
+  });
 });

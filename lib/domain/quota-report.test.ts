@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillPercent, monthlySeries, quotaFigures, roundTo, totalFigures } from "./quota-report";
+import { canDrillDownQuotaReport, fillPercent, monthlySeries, quotaFigures, REPORT_COLUMNS, roundTo, totalFigures } from "./quota-report";
 
 describe("quota report arithmetic", () => {
   it("rounds to one decimal, half away from zero", () => {
@@ -49,5 +49,40 @@ describe("quota report arithmetic", () => {
     expect(series[0]).toEqual({ month: 1, KANDAS: 7, SETTLER: 3, total: 10 });
     expect(series[5]).toEqual({ month: 6, KANDAS: 0, SETTLER: 0, total: 0 });
     expect(series[11]).toEqual({ month: 12, KANDAS: 0, SETTLER: 4, total: 4 });
+  });
+
+  it("lists the columns in the page's order, the existing ones first, with each figure of a row", () => {
+    const row = {
+      ...quotaFigures({ total: 200, allocated: 60, arrived: 30, families: 2 }),
+      waitlistFamilies: 1,
+      waitlistPersons: 2,
+      pipelinePersons: 3,
+      pacePerMonth: 20 / 3,
+      forecast: { expectedAllocated: 81, expectedFillPercent: 40.5, basis: "pace" as const },
+    };
+    expect(REPORT_COLUMNS.map((column) => [column.key, column.value(row)])).toEqual([
+      ["total", 200],
+      ["allocated", 60],
+      ["families", 2],
+      ["arrived", 30],
+      ["remaining", 140],
+      ["fill", 30],
+      ["waitlistFamilies", 1],
+      ["waitlistPersons", 2],
+      ["pipeline", 3],
+      ["pace", 6.7],
+      ["forecast", 81],
+      ["forecastFill", 40.5],
+      ["basis", "pace"],
+    ]);
+    const { basis: _basis, ...totalForecast } = row.forecast;
+    expect(REPORT_COLUMNS.at(-1)!.value({ ...row, forecast: totalForecast })).toBeNull();
+  });
+
+  it("opens the per-region drill-down to administrators and coordinators only", () => {
+    expect(canDrillDownQuotaReport("ADMIN")).toBe(true);
+    expect(canDrillDownQuotaReport("COORDINATOR")).toBe(true);
+    expect(canDrillDownQuotaReport("ANALYST")).toBe(false);
+    expect(canDrillDownQuotaReport("CASEWORKER")).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 /** Quota report arithmetic (issue 4): pure functions over the figures the database counted. */
+import type { StaffRole } from "./access";
+import type { ForecastBasis, OutlookCounts, TotalForecast } from "./quota-forecast";
 
 export type ReportPool = "KANDAS" | "SETTLER";
 export const REPORT_POOLS: readonly ReportPool[] = ["KANDAS", "SETTLER"];
@@ -28,11 +30,13 @@ export function roundTo(value: number, digits = 1): number {
   return (Math.sign(value) * Math.round(Number((Math.abs(value) * factor).toPrecision(15)))) / factor;
 }
 
+/** allocated / total in percent with one decimal; null when the quota is 0. */
 export function fillPercent(allocated: number, total: number): number | null {
   if (total <= 0) return null;
   return roundTo((allocated / total) * 100, 1);
 }
 
+/** Adds the derived figures (remaining places, fill) to what the database counted for one region and pool. */
 export function quotaFigures(counts: QuotaCounts): QuotaFigures {
   return {
     ...counts,
@@ -73,4 +77,56 @@ export function monthlySeries(counts: readonly MonthCount[]): MonthPoint[] {
     point.total += count.persons;
   }
   return points;
+}
+
+// ——— Outlook: waitlist and year-end forecast, and the columns the page and the exports share ———
+
+/** Figures of a report row or total: the counts, the outlook and the forecast (a total has no basis). */
+export type ReportFigures = QuotaFigures &
+  OutlookCounts & { forecast: TotalForecast & { basis?: ForecastBasis } };
+
+export type ReportColumnKey =
+  | "total"
+  | "allocated"
+  | "families"
+  | "arrived"
+  | "remaining"
+  | "fill"
+  | "waitlistFamilies"
+  | "waitlistPersons"
+  | "pipeline"
+  | "pace"
+  | "forecast"
+  | "forecastFill"
+  | "basis";
+
+/**
+ * A column of the report after the region: "count" is a whole number, "decimal" has one decimal (null
+ * when there is nothing to divide), "basis" is the forecast basis (null for totals).
+ */
+export type ReportColumn =
+  | { key: ReportColumnKey; kind: "count"; value: (figures: ReportFigures) => number }
+  | { key: ReportColumnKey; kind: "decimal"; value: (figures: ReportFigures) => number | null }
+  | { key: ReportColumnKey; kind: "basis"; value: (figures: ReportFigures) => ForecastBasis | null };
+
+/** The report's columns in the order the page, the CSV and the XLSX show them; new columns go last. */
+export const REPORT_COLUMNS: readonly ReportColumn[] = [
+  { key: "total", kind: "count", value: (f) => f.total },
+  { key: "allocated", kind: "count", value: (f) => f.allocated },
+  { key: "families", kind: "count", value: (f) => f.families },
+  { key: "arrived", kind: "count", value: (f) => f.arrived },
+  { key: "remaining", kind: "count", value: (f) => f.remaining },
+  { key: "fill", kind: "decimal", value: (f) => f.fillPercent },
+  { key: "waitlistFamilies", kind: "count", value: (f) => f.waitlistFamilies },
+  { key: "waitlistPersons", kind: "count", value: (f) => f.waitlistPersons },
+  { key: "pipeline", kind: "count", value: (f) => f.pipelinePersons },
+  { key: "pace", kind: "decimal", value: (f) => roundTo(f.pacePerMonth, 1) },
+  { key: "forecast", kind: "count", value: (f) => f.forecast.expectedAllocated },
+  { key: "forecastFill", kind: "decimal", value: (f) => f.forecast.expectedFillPercent },
+  { key: "basis", kind: "basis", value: (f) => f.forecast.basis ?? null },
+];
+
+/** Who may open the per-region drill-down listing families: administrators and coordinators (analysts see numbers only). */
+export function canDrillDownQuotaReport(role: StaffRole): boolean {
+  return role === "ADMIN" || role === "COORDINATOR";
 }

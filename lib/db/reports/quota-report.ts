@@ -4,18 +4,38 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/db/errors";
 import type { Actor } from "@/lib/domain/access";
 import {
+  forecastYearEnd,
+  monthsLeftInYear,
+  outlookTotals,
+  pacePerMonth,
+  paceWindow,
+} from "@/lib/domain/quota-forecast";
+import {
   monthlySeries,
   quotaFigures,
   REPORT_POOLS,
   totalFigures,
   type MonthPoint,
-  type QuotaFigures,
+  type ReportFigures,
   type ReportPool,
 } from "@/lib/domain/quota-report";
+import { programmeToday } from "@/lib/domain/status-validity";
 
 export type QuotaReportRegion = { id: string; nameKk: string; nameRu: string; nameEn: string };
-export type QuotaReportRow = QuotaFigures & { region: QuotaReportRegion };
-export type QuotaReportPool = { pool: ReportPool; rows: QuotaReportRow[]; totals: QuotaFigures };
+/** A region's figures in one pool; `forecast.basis` is always set on a row. */
+export type QuotaReportRow = ReportFigures & { region: QuotaReportRegion };
+export type QuotaReportPool = { pool: ReportPool; rows: QuotaReportRow[]; totals: ReportFigures };
+/** The figures the forecast assumes, shown with the report. */
+export type ForecastAssumption = {
+  /** The day the report was computed for (Kazakhstan calendar day, UTC midnight). */
+  today: Date;
+  /** Months left in the report year on `today` (fractional, by days). */
+  monthsLeft: number;
+  /** Full calendar months of the pace window and its first and last day. */
+  windowMonths: number;
+  windowFrom: Date;
+  windowTo: Date;
+};
 export type QuotaReport = {
   year: number;
   /** "national" for administrators and analysts, the coordinator's region otherwise. */
@@ -23,6 +43,7 @@ export type QuotaReport = {
   pools: QuotaReportPool[];
   /** Persons allocated per month of the year (ACTIVE allocations by their creation date, Kazakhstan time). */
   monthly: MonthPoint[];
+  assumption: ForecastAssumption;
 };
 
 type CountRow = {
@@ -35,60 +56,131 @@ type CountRow = {
   allocated: number;
   arrived: number;
   families: number;
+  waitlistFamilies: number;
+  waitlistPersons: number;
+  pipelinePersons: number;
+  pacePersons: number;
 };
 type MonthRow = { month: number; pool: ReportPool; families: number; persons: number };
 
 /** Statuses of a family that has arrived in the target region. */
 const ARRIVED = Prisma.sql`('RESETTLED', 'SUPPORTED', 'CLOSED')`;
+/** A stored timestamp (UTC) as the local time in Kazakhstan. */
+const almatyTime = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Almaty')`;
+const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 /**
  * The quota report of a year (issue 4): per region and pool the quota, persons allocated (ACTIVE
- * allocations), persons arrived, remaining places, fill and families; totals per pool; allocations per
- * month. Numbers only, no personal data, so no audit entry for a view (exports are audited by the caller).
- * ADMIN and ANALYST see the whole country, a COORDINATOR the own region, a CASEWORKER nothing.
+ * allocations), persons arrived, remaining places, fill and families; the waitlist (families and persons
+ * still waiting), the pipeline, the recent pace and the year-end forecast (lib/domain/quota-forecast);
+ * totals per pool; allocations per month. Numbers only, no personal data, so no audit entry for a view
+ * (exports are audited by the caller). ADMIN and ANALYST see the whole country, a COORDINATOR the own
+ * region, a CASEWORKER nothing. `today` (a Kazakhstan calendar day) fixes the pace window and the months
+ * left; it defaults to the programme's today.
+ *
+ * Definitions (shared with the waitlist pages and the drill-down): a family *waits* when it has a
+ * waitlist entry of the year, status APPROVED and no ACTIVE allocation for the year; the *pipeline* is
+ * every APPROVED family of the region and category without an ACTIVE allocation for the year whose kandas
+ * status is still valid on `today`; persons of a family are its members arriving (lib/domain/quota
+ * placesNeeded); the *pace* is the persons of ACTIVE allocations of the region and pool created in the
+ * last full calendar months before `today` (any quota year), per month.
  */
-export async function quotaReport(actor: Actor, year: number): Promise<QuotaReport> {
+export async function quotaReport(actor: Actor, year: number, options: { today?: Date } = {}): Promise<QuotaReport> {
   if (actor.role === "CASEWORKER") throw new ForbiddenError("quota report");
   const national = actor.role === "ADMIN" || actor.role === "ANALYST";
   // A coordinator without a region sees nothing rather than everything.
-  const regionFilter = national ? Prisma.empty : Prisma.sql`AND q."regionId" = ${actor.regionId ?? ""}`;
+  const regionIs = (column: Prisma.Sql) => (national ? Prisma.empty : Prisma.sql`AND ${column} = ${actor.regionId ?? ""}`);
+  const regionFilter = regionIs(Prisma.sql`q."regionId"`);
+  const today = options.today ?? programmeToday();
+  const window = paceWindow(today);
 
   const [counts, months] = await Promise.all([
     db().$queryRaw<CountRow[]>(Prisma.sql`
+      WITH "candidate" AS (
+        -- Approved families without an ACTIVE allocation for the year, with the persons they need.
+        SELECT f."targetRegionId" AS "regionId", f."category"::text AS "pool",
+               CASE WHEN p."membersArriving" BETWEEN 1 AND m."count" THEN p."membersArriving" ELSE m."count" END AS "persons",
+               EXISTS (SELECT 1 FROM "waitlist_entry" w WHERE w."familyId" = f."id" AND w."year" = ${year}) AS "isWaiting",
+               (f."category" = 'SETTLER' OR f."statusValidUntil" >= ${isoDay(today)}::date) AS "isPipeline"
+          FROM "family" f
+         CROSS JOIN LATERAL (SELECT COUNT(*)::int AS "count" FROM "person" WHERE "familyId" = f."id") m
+          LEFT JOIN "adaptation_plan" p ON p."familyId" = f."id"
+         WHERE f."status" = 'APPROVED' ${regionIs(Prisma.sql`f."targetRegionId"`)}
+           AND NOT EXISTS (SELECT 1 FROM "allocation" a
+                            WHERE a."familyId" = f."id" AND a."year" = ${year} AND a."status" = 'ACTIVE')
+      ), "outlook" AS (
+        SELECT "regionId", "pool",
+               COUNT(*) FILTER (WHERE "isWaiting")::int AS "waitlistFamilies",
+               COALESCE(SUM("persons") FILTER (WHERE "isWaiting"), 0)::int AS "waitlistPersons",
+               COALESCE(SUM("persons") FILTER (WHERE "isPipeline"), 0)::int AS "pipelinePersons"
+          FROM "candidate"
+         GROUP BY "regionId", "pool"
+      ), "pace" AS (
+        SELECT q."regionId", q."pool"::text AS "pool", SUM(a."persons")::int AS "persons"
+          FROM "allocation" a
+          JOIN "quota" q ON q."id" = a."quotaId"
+         WHERE a."status" = 'ACTIVE' ${regionFilter}
+           AND ${almatyTime(Prisma.sql`a."createdAt"`)} >= ${isoDay(window.from)}::date
+           AND ${almatyTime(Prisma.sql`a."createdAt"`)} < ${isoDay(window.until)}::date
+         GROUP BY q."regionId", q."pool"
+      )
       SELECT q."regionId", r."nameKk", r."nameRu", r."nameEn", q."pool"::text AS "pool", q."total",
              COALESCE(SUM(a."persons"), 0)::int AS "allocated",
              COALESCE(SUM(a."persons") FILTER (WHERE f."status"::text IN ${ARRIVED}), 0)::int AS "arrived",
-             COUNT(a."id")::int AS "families"
+             COUNT(a."id")::int AS "families",
+             COALESCE(o."waitlistFamilies", 0) AS "waitlistFamilies",
+             COALESCE(o."waitlistPersons", 0) AS "waitlistPersons",
+             COALESCE(o."pipelinePersons", 0) AS "pipelinePersons",
+             COALESCE(pc."persons", 0) AS "pacePersons"
         FROM "quota" q
         JOIN "region" r ON r."id" = q."regionId"
         LEFT JOIN "allocation" a ON a."quotaId" = q."id" AND a."status" = 'ACTIVE'
         LEFT JOIN "family" f ON f."id" = a."familyId"
+        LEFT JOIN "outlook" o ON o."regionId" = q."regionId" AND o."pool" = q."pool"::text
+        LEFT JOIN "pace" pc ON pc."regionId" = q."regionId" AND pc."pool" = q."pool"::text
        WHERE q."year" = ${year} ${regionFilter}
-       GROUP BY q."id", q."regionId", r."nameKk", r."nameRu", r."nameEn", q."pool", q."total"
+       GROUP BY q."id", q."regionId", r."nameKk", r."nameRu", r."nameEn", q."pool", q."total",
+                o."waitlistFamilies", o."waitlistPersons", o."pipelinePersons", pc."persons"
        ORDER BY q."regionId", q."pool"`),
     db().$queryRaw<MonthRow[]>(Prisma.sql`
-      SELECT EXTRACT(MONTH FROM (a."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Almaty')::int AS "month",
+      SELECT EXTRACT(MONTH FROM ${almatyTime(Prisma.sql`a."createdAt"`)})::int AS "month",
              q."pool"::text AS "pool", COUNT(*)::int AS "families", SUM(a."persons")::int AS "persons"
         FROM "allocation" a
         JOIN "quota" q ON q."id" = a."quotaId"
        WHERE q."year" = ${year} AND a."status" = 'ACTIVE' ${regionFilter}
-         AND EXTRACT(YEAR FROM (a."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Almaty') = ${year}
+         AND EXTRACT(YEAR FROM ${almatyTime(Prisma.sql`a."createdAt"`)}) = ${year}
        GROUP BY 1, 2`),
   ]);
 
+  const monthsLeft = monthsLeftInYear(year, today);
   const pools = REPORT_POOLS.map((pool) => {
-    const rows = counts
+    const rows: QuotaReportRow[] = counts
       .filter((row) => row.pool === pool)
-      .map(({ regionId, nameKk, nameRu, nameEn, total, allocated, arrived, families }) => ({
-        region: { id: regionId, nameKk, nameRu, nameEn },
-        ...quotaFigures({ total, allocated, arrived, families }),
-      }));
-    return { pool, rows, totals: totalFigures(rows) };
+      .map(({ regionId, nameKk, nameRu, nameEn, total, allocated, arrived, families, pacePersons, ...outlook }) => {
+        const pace = pacePerMonth(pacePersons, window.months);
+        return {
+          region: { id: regionId, nameKk, nameRu, nameEn },
+          ...quotaFigures({ total, allocated, arrived, families }),
+          waitlistFamilies: outlook.waitlistFamilies,
+          waitlistPersons: outlook.waitlistPersons,
+          pipelinePersons: outlook.pipelinePersons,
+          pacePerMonth: pace,
+          forecast: forecastYearEnd({ total, allocated, pipelinePersons: outlook.pipelinePersons, pacePerMonth: pace, monthsLeft }),
+        };
+      });
+    return { pool, rows, totals: { ...totalFigures(rows), ...outlookTotals(rows) } };
   });
   return {
     year,
     scope: national ? { kind: "national" } : { kind: "region", regionId: actor.regionId ?? "" },
     pools,
     monthly: monthlySeries(months),
+    assumption: {
+      today,
+      monthsLeft,
+      windowMonths: window.months,
+      windowFrom: window.from,
+      windowTo: new Date(window.until.getTime() - 86_400_000),
+    },
   };
 }

@@ -1,20 +1,24 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/db/errors";
 import { quotaReport, type QuotaReportPool } from "@/lib/db/reports/quota-report";
-import type { QuotaFigures } from "@/lib/domain/quota-report";
-import { intlTag, localName, toLocale } from "@/lib/i18n/config";
+import { canDrillDownQuotaReport, REPORT_COLUMNS, type ReportFigures } from "@/lib/domain/quota-report";
+import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
 import { Button } from "@/components/ui/button";
 import { AllocationsLineChart, PrintButton, QuotaBarChart } from "./_components/quota-charts";
+import { assumptionSentence, reportCells, sortedRows, totalLabel, type ReportCell } from "./_lib/report-table";
 
 export async function generateMetadata() {
   const t = await getTranslations("reports");
   return { title: t("title") };
 }
 
-const COLUMNS = ["total", "allocated", "families", "arrived", "remaining", "fill"] as const;
+const CELL = "px-3 py-2 tabular-nums print:px-1 print:py-1";
+/** Numbers align right; the basis is words. */
+const cellClass = (index: number) => `${CELL} ${REPORT_COLUMNS[index]?.kind === "basis" ? "text-left" : "text-right"}`;
 
 export default async function QuotaReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
@@ -26,28 +30,25 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
-  const collator = new Intl.Collator(intlTag(locale));
   const currentYear = new Date().getFullYear();
   const years = [...new Set([currentYear + 1, ...Array.from({ length: 5 }, (_, index) => currentYear - index), year])].sort((a, b) => b - a);
   const national = report.scope.kind === "national";
   const hasRows = report.pools.some((pool) => pool.rows.length > 0);
+  const canDrillDown = canDrillDownQuotaReport(user.role);
   const number = (value: number) => format.number(value);
-  const percent = (value: number | null) => (value === null ? "—" : format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-  const cells = (figures: QuotaFigures) => [
-    number(figures.total),
-    number(figures.allocated),
-    number(figures.families),
-    number(figures.arrived),
-    number(figures.remaining),
-    percent(figures.fillPercent),
-  ];
+  const shown = (value: ReportCell, index: number) => {
+    if (value === null) return "—";
+    if (typeof value === "string") return value;
+    return REPORT_COLUMNS[index]?.kind === "decimal" ? format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : number(value);
+  };
+  const cells = (figures: ReportFigures) => reportCells(figures, t).map(shown);
   const monthName = (month: number) => format.dateTime(new Date(Date.UTC(year, month - 1, 1)), { month: "short", timeZone: "UTC" });
   const monthlyCaption = t("reports.monthly.caption", { year });
 
   const poolSection = (pool: QuotaReportPool) => {
     const poolName = t(`category.${pool.pool}`);
     const caption = t("reports.poolCaption", { pool: poolName, year });
-    const rows = [...pool.rows].sort((a, b) => collator.compare(localName(a.region, locale), localName(b.region, locale)));
+    const rows = sortedRows(pool, locale);
     return (
       <section key={pool.pool} aria-labelledby={`pool-${pool.pool}`} className="mt-8 break-inside-avoid">
         <h2 id={`pool-${pool.pool}`} className="text-xl font-semibold">
@@ -61,14 +62,14 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
           <figcaption className="mt-2 text-xs text-slate-600">{t("reports.chartCaption", { pool: poolName, table: caption })}</figcaption>
         </figure>
         <div className="mt-3 overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full border-collapse text-sm" data-testid={`quota-table-${pool.pool}`}>
+          <table className="w-full border-collapse text-sm print:text-[9px]" data-testid={`quota-table-${pool.pool}`}>
             <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
-            <thead className="bg-slate-100 text-left">
+            <thead className="bg-slate-100 text-left align-bottom">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("reports.col.region")}</th>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2 text-right">
-                    {t(`reports.col.${column}`)}
+                <th scope="col" className="px-3 py-2 print:px-1">{t("reports.col.region")}</th>
+                {REPORT_COLUMNS.map((column) => (
+                  <th key={column.key} scope="col" className={`px-3 py-2 print:px-1 ${column.kind === "basis" ? "text-left" : "text-right"}`}>
+                    {t(`reports.col.${column.key}`)}
                   </th>
                 ))}
               </tr>
@@ -76,9 +77,17 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
             <tbody>
               {rows.map((row) => (
                 <tr key={row.region.id} className="border-t">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">{localName(row.region, locale)}</th>
+                  <th scope="row" className="px-3 py-2 text-left font-normal print:px-1">
+                    {canDrillDown ? (
+                      <Link href={`/reports/quotas/${row.region.id}?year=${year}`} className="text-brand-700 hover:underline print:text-inherit">
+                        {localName(row.region, locale)}
+                      </Link>
+                    ) : (
+                      localName(row.region, locale)
+                    )}
+                  </th>
                   {cells(row).map((value, index) => (
-                    <td key={COLUMNS[index]} className="px-3 py-2 text-right tabular-nums">
+                    <td key={REPORT_COLUMNS[index]?.key} className={cellClass(index)}>
                       {value}
                     </td>
                   ))}
@@ -87,9 +96,9 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
             </tbody>
             <tfoot>
               <tr className="border-t-2 font-semibold">
-                <th scope="row" className="px-3 py-2 text-left">{national ? t("reports.nationalTotal") : t("reports.regionTotal")}</th>
+                <th scope="row" className="px-3 py-2 text-left print:px-1">{totalLabel(report, t)}</th>
                 {cells(pool.totals).map((value, index) => (
-                  <td key={COLUMNS[index]} className="px-3 py-2 text-right tabular-nums">
+                  <td key={REPORT_COLUMNS[index]?.key} className={cellClass(index)}>
                     {value}
                   </td>
                 ))}
@@ -134,6 +143,11 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
         </div>
       </div>
       <p className="mt-3 text-sm text-slate-600">{t("reports.note")}</p>
+      <p className="mt-1 text-sm text-slate-600">{t("reports.noteWaitlist")}</p>
+      <p className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm" data-testid="forecast-assumption">
+        {assumptionSentence(report, t, format)}
+      </p>
+      {canDrillDown && <p className="no-print mt-1 text-sm text-slate-600">{t("reports.drilldownHint")}</p>}
 
       {!hasRows ? (
         <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("reports.empty", { year })}</p>

@@ -1,20 +1,23 @@
 import ExcelJS from "exceljs";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/db/audit";
 import { ForbiddenError } from "@/lib/db/errors";
 import { quotaReport, type QuotaReport } from "@/lib/db/reports/quota-report";
 import { safeCell, toCsv, type ExportCell } from "@/lib/domain/export-cells";
-import type { QuotaFigures } from "@/lib/domain/quota-report";
+import { REPORT_COLUMNS, type ReportFigures } from "@/lib/domain/quota-report";
 import { intlTag, localName, toLocale, type Locale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
+import { assumptionSentence, reportCells, reportHeader, sortedRows, totalLabel, type Translate } from "../_lib/report-table";
 
 /**
  * The quota report as a download: `?year=2026&format=csv|xlsx`. Same scoping as the page (the same
  * lib/db function with the signed-in user); a caseworker gets 404 like the page, no session 401.
  * CSV is UTF-8 with a BOM and `;` between fields, which Excel in Kazakh and Russian locales opens as
- * columns (their list separator is `;`, the decimal separator `,`); the fill % is written with the
- * interface language's decimal separator for the same reason. The XLSX stores numbers as numbers.
+ * columns (their list separator is `;`, the decimal separator `,`); decimals (fill %, pace, forecast
+ * fill %) are written with the interface language's decimal separator for the same reason. The XLSX
+ * stores numbers as numbers, a sheet per pool plus totals and months. Both end with the forecast's
+ * assumption in a sentence, after an empty row.
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await currentUser();
@@ -34,6 +37,7 @@ export async function GET(request: Request): Promise<Response> {
   const locale = toLocale(await getLocale());
   const t = await getTranslations();
   const table = reportTable(report, locale, t);
+  const assumption = assumptionSentence(report, t, await getFormatter());
 
   await recordAudit({
     actor: user,
@@ -52,42 +56,42 @@ export async function GET(request: Request): Promise<Response> {
   };
   if (format === "csv") {
     const decimal = new Intl.NumberFormat(intlTag(locale), { useGrouping: false, minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const localDecimals = (cells: ExportCell[]) =>
+      cells.map((cell, index) => (DECIMAL_COLUMNS.has(index) && typeof cell === "number" ? decimal.format(cell) : cell));
     const rows: ExportCell[][] = [
       [t("reports.sheet.pool"), ...table.header],
-      ...table.pools.flatMap((pool) =>
-        pool.rows.map((row) => [pool.name, ...row.slice(0, -1), row.at(-1) == null ? null : decimal.format(row.at(-1) as number)]),
-      ),
+      ...table.pools.flatMap((pool) => pool.rows.map((row) => [pool.name, ...localDecimals(row)])),
+      [],
+      [assumption],
     ];
     return new Response(toCsv(rows), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   }
-  const body = await workbook(report, table, t).xlsx.writeBuffer();
+  const body = await workbook(report, table, t, assumption).xlsx.writeBuffer();
   return new Response(new Uint8Array(body as ArrayBuffer), {
     headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   });
 }
 
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
-type Row = [string, number, number, number, number, number, number | null];
+type Row = ExportCell[];
 type ReportTable = { header: string[]; pools: { pool: string; name: string; rows: Row[] }[] };
 
-function figuresRow(label: string, figures: QuotaFigures): Row {
-  return [label, figures.total, figures.allocated, figures.families, figures.arrived, figures.remaining, figures.fillPercent];
+/** Positions in a row (the region first) of the columns with one decimal. */
+const DECIMAL_COLUMNS = new Set(REPORT_COLUMNS.flatMap((column, index) => (column.kind === "decimal" ? [index + 1] : [])));
+
+function figuresRow(label: string, figures: ReportFigures, t: Translate): Row {
+  return [label, ...reportCells(figures, t)];
 }
 
 /** The rows of the page's tables: regions by local name, then the total row. */
 function reportTable(report: QuotaReport, locale: Locale, t: Translate): ReportTable {
-  const collator = new Intl.Collator(intlTag(locale));
-  const totalLabel = report.scope.kind === "national" ? t("reports.nationalTotal") : t("reports.regionTotal");
   return {
-    header: ["region", "total", "allocated", "families", "arrived", "remaining", "fill"].map((column) => t(`reports.col.${column}`)),
+    header: reportHeader(t),
     pools: report.pools.map((pool) => ({
       pool: pool.pool,
       name: t(`category.${pool.pool}`),
       rows: [
-        ...pool.rows
-          .map((row) => figuresRow(localName(row.region, locale), row))
-          .sort((a, b) => collator.compare(a[0], b[0])),
-        figuresRow(totalLabel, pool.totals),
+        ...sortedRows(pool, locale).map((row) => figuresRow(localName(row.region, locale), row, t)),
+        figuresRow(totalLabel(report, t), pool.totals, t),
       ],
     })),
   };
@@ -106,15 +110,22 @@ function addRows(sheet: ExcelJS.Worksheet, header: string[], rows: ExportCell[][
   sheet.views = [{ state: "frozen", ySplit: 1 }];
 }
 
-function workbook(report: QuotaReport, table: ReportTable, t: Translate): ExcelJS.Workbook {
+/** One decimal shown for the decimal columns; then the assumption below the table, after an empty row. */
+function finishReportSheet(sheet: ExcelJS.Worksheet, assumption: string): void {
+  for (const index of DECIMAL_COLUMNS) sheet.getColumn(index + 1).numFmt = "0.0";
+  sheet.addRow([]);
+  sheet.addRow([safeCell(assumption)]);
+}
+
+function workbook(report: QuotaReport, table: ReportTable, t: Translate, assumption: string): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = "Nurly Kosh";
   book.created = new Date();
   for (const pool of table.pools) {
     const sheet = book.addWorksheet(sheetName(pool.name));
     addRows(sheet, table.header, pool.rows);
-    sheet.getColumn(table.header.length).numFmt = "0.0";
     sheet.lastRow!.font = { bold: true };
+    finishReportSheet(sheet, assumption);
   }
   const totals = book.addWorksheet(sheetName(t("reports.sheet.totals")));
   addRows(
@@ -122,7 +133,7 @@ function workbook(report: QuotaReport, table: ReportTable, t: Translate): ExcelJ
     [t("reports.sheet.pool"), ...table.header.slice(1)],
     table.pools.map((pool) => [pool.name, ...pool.rows.at(-1)!.slice(1)]),
   );
-  totals.getColumn(table.header.length).numFmt = "0.0";
+  finishReportSheet(totals, assumption);
   const monthly = book.addWorksheet(sheetName(t("reports.sheet.monthly")));
   addRows(
     monthly,
