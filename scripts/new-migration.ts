@@ -35,7 +35,16 @@ if (last && `${timestamp}_${name}` <= last) {
 }
 
 console.log("Replaying prisma/migrations into an in-memory database and diffing with schema.prisma…");
-const sql = await diffToSchema("migrations");
+const manual = JSON.parse(readFileSync(path.join(ROOT, "prisma/manual-objects.json"), "utf8")) as Manual;
+// schema.prisma cannot declare the hand-written indexes (expression and GIN trigram indexes), so every
+// diff proposes dropping them: those statements are left out, anything else that drops one stops below.
+const keptIndexes: string[] = [];
+const sql = manual.indexes.reduce((text, { name: index }) => {
+  const drop = new RegExp(`(?:-- DropIndex\\n)?DROP INDEX "${index}";\\n*`, "g");
+  if (drop.test(text)) keptIndexes.push(index);
+  return text.replace(drop, "");
+}, await diffToSchema("migrations"));
+if (keptIndexes.length > 0) console.log(`Left out the drop of hand-written indexes: ${keptIndexes.join(", ")}.`);
 if (!/^\s*(CREATE|ALTER|DROP|COMMENT)\b/im.test(sql)) {
   console.log("schema.prisma matches the migrations: nothing to write.");
   process.exit(0);
@@ -43,7 +52,6 @@ if (!/^\s*(CREATE|ALTER|DROP|COMMENT)\b/im.test(sql)) {
 
 // Prisma ignores CHECKs, triggers, functions and extensions, but a future Prisma that noticed a
 // hand-written object would propose dropping it: stop rather than write such a migration.
-const manual = JSON.parse(readFileSync(path.join(ROOT, "prisma/manual-objects.json"), "utf8")) as Manual;
 const manualNames = [
   ...manual.extensions,
   ...manual.checkConstraints.map((c) => c.name),
