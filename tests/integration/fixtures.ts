@@ -1,5 +1,10 @@
 // Test data for integration tests: every call creates rows with unique values, so tests never
 // depend on each other or on the demo seed.
+//
+// Quota years are shared by the whole run (one quota per year, region and pool), so each file owns its
+// own: quota-report 2077–2079 and 2086–2087, waitlist 2080–2082, allocation-adjust 2083–2084,
+// region-scoping 2085 (2070 stays empty), quotas 2091–2096, workflow the current year. Case numbers of
+// test families use the year 2099.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/prisma-factory";
 import type { Actor, StaffRole } from "@/lib/domain/access";

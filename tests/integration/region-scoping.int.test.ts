@@ -203,7 +203,8 @@ describe("listQuotas", () => {
   });
 
   it("returns nothing for a year without quotas", async () => {
-    expect(await listQuotas(actors.admin, QUOTA_YEAR - 1)).toEqual([]);
+    // 2070: no integration test creates quotas for it (see the year list in fixtures.ts).
+    expect(await listQuotas(actors.admin, 2070)).toEqual([]);
   });
 });
 
