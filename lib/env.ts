@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parsePublicBaseUrl } from "@/lib/domain/public-address";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -13,6 +14,17 @@ const envSchema = z.object({
    * throttling and audit is the entry the outermost one wrote (see clientIpFromForwardedFor).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Public address of the app as families reach it (e.g. https://nurlykosh.example.kz); receipts print
+   * `<base>/status`. Unset (or empty): taken from the request's Host and X-Forwarded-Proto.
+   */
+  PUBLIC_BASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine((value) => parsePublicBaseUrl(value) !== null, "PUBLIC_BASE_URL must be an http(s) URL without user, query or fragment")
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -213,6 +213,7 @@ describe("listQuotas", () => {
 const SCOPING_COVERAGE: Record<string, string> = {
   listFamilies: "listFamilies",
   getFamily: "getFamily",
+  getReceipt: "tests/integration/receipt.int.test.ts (the Akmola coordinator, an analyst → NotFoundError; own region and admin open it)",
   countFamiliesByStatus: "countFamiliesByStatus",
   listUsers: "staff administration",
   setUserActive: "staff administration",
@@ -254,6 +255,18 @@ const SCOPING_COVERAGE: Record<string, string> = {
   listWaitlist: "tests/integration/waitlist.int.test.ts (keeps every function within the coordinator's region and away from caseworkers and analysts)",
   waitlistPlace: "tests/integration/waitlist.int.test.ts (keeps every function within the coordinator's region and away from caseworkers and analysts)",
   waitingEntryWhere: "a where fragment, no data access; callers add familyScopeWhere (listWaitlist, waitlistPlace)",
+  processingTimes: "tests/integration/report-processing.int.test.ts (coordinator own region whatever the filter, caseworker refused, analyst suppressed)",
+  listOverdueCases: "tests/integration/report-processing.int.test.ts (coordinator own region only, analyst and caseworker refused, audited)",
+  processingReportTables: "tests/integration/report-processing.int.test.ts (the exports: overdue table only for admin/coordinator, caseworker refused)",
+  getReviewTimeLimit: "a programme setting, no personal data; tests/integration/report-processing.int.test.ts",
+  setReviewTimeLimit: "tests/integration/report-processing.int.test.ts (administrator only, audited)",
+  overviewReport: "tests/integration/report-overview.int.test.ts (coordinator own region whatever the filter, analyst suppressed, caseworker refused)",
+  requireReportScope: "tests/integration/report-overview.int.test.ts (via overviewReport; rules in lib/domain/report-scope.test.ts)",
+  reportScopeSql: "a where fragment, no data access; callers pass the scope of requireReportScope (overviewReport)",
+  supportPaidReport: "tests/integration/report-support.int.test.ts (coordinator own region whatever the filter, another region none, analyst suppressed, caseworker refused)",
+  statusExpiryReport: "tests/integration/report-expiry.int.test.ts (coordinator own region whatever the filter, another region none, analyst suppressed, caseworker refused)",
+  lookupCaseStatus:
+    "public, no actor: returns only the family whose case number and head's date of birth or IIN match, with no IIN, address, phone or other member; tests/integration/public-lookup.int.test.ts",
 };
 
 describe("coverage of lib/db", () => {

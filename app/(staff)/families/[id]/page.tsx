@@ -61,7 +61,10 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold">{family.caseNumber}</h1>
         <StatusBadge status={family.status} label={t(`status.${family.status}`)} />
-        <Link href={`/families/${family.id}/edit`} className="ml-auto rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link href={`/families/${family.id}/receipt`} className="ml-auto rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:underline">
+          {t("receipt.link")}
+        </Link>
+        <Link href={`/families/${family.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
           {t("familyForm.edit")}
         </Link>
       </header>

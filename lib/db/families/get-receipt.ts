@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/db/audit";
+import { NotFoundError } from "@/lib/db/errors";
+import { familyScopeWhere } from "@/lib/db/families/scope";
+import type { Actor } from "@/lib/domain/access";
+
+const fullName = (...parts: (string | null)[]) => parts.filter(Boolean).join(" ");
+
+/**
+ * What the application receipt prints, and nothing more: case number, registration date, category, the
+ * target region with its centre, and the head of family's full name. A family outside the actor's scope
+ * (and an analyst's every request) raises NotFoundError; either way the view is audited, since the
+ * receipt shows a name.
+ */
+export async function getReceipt(actor: Actor, familyId: number) {
+  const family = await db().family.findFirst({
+    where: { AND: [{ id: familyId }, familyScopeWhere(actor)] },
+    select: {
+      id: true,
+      caseNumber: true,
+      category: true,
+      applicationDate: true,
+      targetRegion: { select: { id: true, nameKk: true, nameRu: true, nameEn: true, centreKk: true, centreRu: true, centreEn: true } },
+      members: {
+        where: { isHead: true },
+        take: 1,
+        select: { surnameCyr: true, givenNameCyr: true, patronymicCyr: true, surnameLat: true, givenNameLat: true, patronymicLat: true },
+      },
+    },
+  });
+  if (!family) {
+    await recordAudit({ actor, action: "family.receipt.view.denied", entity: "family", entityId: familyId });
+    throw new NotFoundError("family");
+  }
+  await recordAudit({ actor, action: "family.receipt.view", entity: "family", entityId: family.id, regionId: family.targetRegion.id });
+
+  const head = family.members[0];
+  return {
+    familyId: family.id,
+    caseNumber: family.caseNumber,
+    category: family.category,
+    applicationDate: family.applicationDate,
+    region: family.targetRegion,
+    headName: head
+      ? {
+          cyr: fullName(head.surnameCyr, head.givenNameCyr, head.patronymicCyr),
+          lat: fullName(head.surnameLat, head.givenNameLat, head.patronymicLat),
+        }
+      : null,
+  };
+}
+
+export type Receipt = Awaited<ReturnType<typeof getReceipt>>;
