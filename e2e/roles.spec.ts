@@ -5,11 +5,11 @@ import { DEMO_PASSWORD, DEMO_USERS, signedInPage, useLanguage, type DemoAccount 
 type RoleAccount = Exclude<DemoAccount, "throttleProbe">;
 
 const EXPECTED_NAVIGATION: Record<RoleAccount, string[]> = {
-  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Quota report", "Users"],
-  analyst: ["Overview", "Quotas", "Quota report"],
-  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Quota report"],
+  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Users"],
+  analyst: ["Overview", "Quotas", "Reports"],
+  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports"],
   caseworkerPavlodar: ["Overview", "Families", "Expiring statuses"],
-  coordinatorAkmola: ["Overview", "Families", "Expiring statuses", "Quotas", "Quota report"],
+  coordinatorAkmola: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports"],
   caseworkerAkmola: ["Overview", "Families", "Expiring statuses"],
 };
 

@@ -9,7 +9,7 @@ const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
     { href: "/families", labelKey: "families" },
     { href: "/families/expiring", labelKey: "expiring" },
     { href: "/quotas", labelKey: "quotas" },
-    { href: "/reports/quotas", labelKey: "reports" },
+    { href: "/reports/overview", labelKey: "reports" },
     { href: "/admin/users", labelKey: "users" },
   ],
   COORDINATOR: [
@@ -17,7 +17,7 @@ const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
     { href: "/families", labelKey: "families" },
     { href: "/families/expiring", labelKey: "expiring" },
     { href: "/quotas", labelKey: "quotas" },
-    { href: "/reports/quotas", labelKey: "reports" },
+    { href: "/reports/overview", labelKey: "reports" },
   ],
   CASEWORKER: [
     { href: "/", labelKey: "overview" },
@@ -27,7 +27,7 @@ const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
   ANALYST: [
     { href: "/", labelKey: "overview" },
     { href: "/quotas", labelKey: "quotas" },
-    { href: "/reports/quotas", labelKey: "reports" },
+    { href: "/reports/overview", labelKey: "reports" },
   ],
 };
 
