@@ -1,0 +1,137 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/db/errors";
+import { listOverdueCases, processingTimes, type OverdueCases } from "@/lib/db/reports/processing-times";
+import { canManageUsers, canSeePersonalData } from "@/lib/domain/access";
+import { OVERDUE_TABLE_ID } from "@/lib/domain/processing-times";
+import { regionName } from "@/lib/domain/regions";
+import { toLocale } from "@/lib/i18n/config";
+import { parseReportFilters, type ReportFilters } from "@/lib/validation/report-filters";
+import { ReportHeader } from "@/components/reports/report-header";
+import { ReportSection, TableExportLinks } from "@/components/reports/report-table";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { ReviewLimitForm } from "./_components/review-limit-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("reportProcessing");
+  return { title: t("title") };
+}
+
+const CELL = "px-3 py-1.5 print:px-1 print:py-0.5";
+
+/** The cases awaiting a decision beyond the limit, each linked to its case file (personal data). */
+async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; filters: ReportFilters }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = toLocale(await getLocale());
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const title = t("reportProcessing.overdue.title", { year: filters.year });
+  const col = (key: string) => t(`reportProcessing.overdue.col.${key}`);
+  return (
+    <section aria-labelledby="report-overdue" className="mt-8 break-inside-avoid">
+      <h2 id="report-overdue" className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("reportProcessing.overdue.note", { days: overdue.limit.days, today: day(overdue.today), cutoff: day(overdue.cutoff) })}
+      </p>
+      <div className="mt-3 overflow-x-auto rounded-lg bg-white shadow-sm print:shadow-none">
+        <table className="w-full border-collapse text-sm print:text-[9px]" data-testid="overdue-table">
+          <caption className="px-3 py-2 text-left font-medium">{title}</caption>
+          <thead className="bg-slate-100 text-left align-bottom">
+            <tr>
+              <th scope="col" className={CELL}>{col("caseNumber")}</th>
+              <th scope="col" className={CELL}>{col("head")}</th>
+              <th scope="col" className={CELL}>{t("reportProcessing.col.region")}</th>
+              <th scope="col" className={CELL}>{col("status")}</th>
+              <th scope="col" className={CELL}>{col("applicationDate")}</th>
+              <th scope="col" className={`${CELL} text-right`}>{col("daysWaiting")}</th>
+              <th scope="col" className={`${CELL} text-right`}>{col("workingDaysWaiting")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overdue.cases.length === 0 ? (
+              <tr className="border-t">
+                <td colSpan={7} className={`${CELL} text-slate-600`}>
+                  {t("reportProcessing.overdue.empty")}
+                </td>
+              </tr>
+            ) : (
+              overdue.cases.map((item) => (
+                <tr key={item.familyId} className="border-t">
+                  <th scope="row" className={`${CELL} text-left font-normal`}>
+                    <Link href={`/families/${item.familyId}`} className="text-brand-700 hover:underline print:text-inherit">
+                      {item.caseNumber}
+                    </Link>
+                  </th>
+                  <td className={CELL}>
+                    {item.head && (
+                      <>
+                        <span className="block">{`${item.head.surnameCyr} ${item.head.givenNameCyr}`}</span>
+                        <span className="block text-xs text-slate-500">{`${item.head.surnameLat} ${item.head.givenNameLat}`}</span>
+                      </>
+                    )}
+                  </td>
+                  <td className={CELL}>{regionName(item.regionId, locale)}</td>
+                  <td className={CELL}>
+                    <StatusBadge status={item.status} label={t(`status.${item.status}`)} />
+                  </td>
+                  <td className={CELL}>{day(item.applicationDate)}</td>
+                  <td className={`${CELL} text-right tabular-nums`}>{format.number(item.daysWaiting)}</td>
+                  <td className={`${CELL} text-right tabular-nums`}>{format.number(item.workingDaysWaiting)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {overdue.isTruncated && <p className="mt-2 text-sm text-slate-600">{t("reportProcessing.overdue.truncated", { count: overdue.cases.length })}</p>}
+      <TableExportLinks report="processing" table={OVERDUE_TABLE_ID} filters={filters} title={title} />
+    </section>
+  );
+}
+
+/**
+ * Processing times (issue 6): median and 90th percentile days per step and region, the cases awaiting a
+ * decision and those overdue; the overdue cases themselves for administrators and coordinators, and the
+ * review time limit for administrators to change.
+ */
+export default async function ProcessingReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
+  const report = await processingTimes(user, parseReportFilters(await searchParams)).catch((error: unknown) => {
+    if (error instanceof ForbiddenError) notFound();
+    throw error;
+  });
+  const { filters, isNational, isSuppressed, limit } = report;
+  const overdue = canSeePersonalData(user) ? await listOverdueCases(user, filters, { today: report.today }) : null;
+  const t = await getTranslations();
+
+  return (
+    <section>
+      <ReportHeader
+        report="processing"
+        heading={t("reportProcessing.heading", { year: filters.year })}
+        filters={filters}
+        isNational={isNational}
+        isSuppressed={isSuppressed}
+      >
+        <p className="mt-3 text-sm text-slate-600">{t("reportProcessing.note")}</p>
+        <p className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm" data-testid="review-limit">
+          {t(limit.isDefault ? "reportProcessing.limitDefault" : "reportProcessing.limitSet", { days: limit.days })}{" "}
+          {t("reportProcessing.limitSource")}
+        </p>
+        {canManageUsers(user) && <ReviewLimitForm days={limit.days} />}
+      </ReportHeader>
+      <ReportSection
+        table={report.table}
+        report="processing"
+        filters={filters}
+        chart={{ type: "bar", label: "regionId", values: ["decisionMedian", "allocationMedian", "arrivalMedian"], isHorizontal: true }}
+        note={t("reportProcessing.tableNote")}
+      />
+      {overdue && <OverdueSection overdue={overdue} filters={filters} />}
+    </section>
+  );
+}
