@@ -14,7 +14,7 @@ import {
   type QuotaAmendmentFormInput,
 } from "@/lib/validation/quota-order";
 import { amendQuotaAction } from "../actions";
-import { useFieldMessage, useIsHydrated } from "./form-messages";
+import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
 import { OrderHeaderFields } from "./order-header-fields";
 
 type RegionOption = { id: string; name: string };

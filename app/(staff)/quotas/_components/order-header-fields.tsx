@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { FieldError, UseFormRegisterReturn } from "react-hook-form";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
-import { useFieldMessage } from "./form-messages";
+import { useFieldMessage } from "@/components/form-messages";
 import { QUOTA_NOTE_MAX_LENGTH, QUOTA_REFERENCE_MAX_LENGTH } from "@/lib/validation/quota-order";
 
 type HeaderField = "reference" | "orderDate" | "note";

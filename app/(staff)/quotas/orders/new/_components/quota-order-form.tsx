@@ -17,7 +17,7 @@ import {
   type QuotaOrderFormInput,
 } from "@/lib/validation/quota-order";
 import { createQuotaOrderAction } from "../../../actions";
-import { useFieldMessage, useIsHydrated } from "../../../_components/form-messages";
+import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
 import { OrderHeaderFields } from "../../../_components/order-header-fields";
 
 type RegionOption = { id: string; name: string };
