@@ -236,7 +236,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
 }
 
 /** A realistic checklist status for a case in `status`; `roll` (0..9) spreads the outcomes deterministically. */
-function seedDocumentStatus(status: CaseStatus, roll: number): DocumentStatus {
+export function seedDocumentStatus(status: CaseStatus, roll: number): DocumentStatus {
   switch (status) {
     case "REGISTERED":
       return roll < 6 ? "MISSING" : "RECEIVED";

@@ -1,3 +1,4 @@
 export * from "./random";
 export * from "./family";
 export * from "./prisma-data";
+export * from "./bulk";
