@@ -3,6 +3,7 @@
  * (another content type, more than a few kilobytes, unparsable, files instead of text) gives empty
  * fields, which the lookup answers with the uniform miss. Nothing here throws.
  */
+import { readBodyAtMost } from "@/lib/request-body";
 
 /** The form has four short fields; a real submission is a few hundred bytes. */
 export const MAX_LOOKUP_BODY_BYTES = 4096;
@@ -17,34 +18,6 @@ export type LookupFormFields = {
 const EMPTY: LookupFormFields = { caseNumber: undefined, birthDate: undefined, iin: undefined, lang: undefined };
 const FORM_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
-/** The body's bytes, or null when it is longer than `limit` (reading stops there). */
-async function readAtMost(
-  body: ReadableStream<Uint8Array> | null,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.byteLength;
-    if (length > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 function text(value: FormDataEntryValue | null): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -58,7 +31,7 @@ export async function readLookupForm(
     const contentType = request.headers.get("content-type") ?? "";
     if (!FORM_TYPES.test(contentType)) return EMPTY;
     if (Number(request.headers.get("content-length") ?? 0) > limit) return EMPTY;
-    const bytes = await readAtMost(request.body, limit);
+    const bytes = await readBodyAtMost(request.body, limit);
     if (!bytes) return EMPTY;
     const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
     return {

@@ -5,6 +5,7 @@ import { storeDocumentFile } from "@/lib/db/case-file/documents";
 import { CaseFileRuleError } from "@/lib/db/case-file/errors";
 import { NotFoundError } from "@/lib/db/errors";
 import { MAX_DOCUMENT_FILE_BYTES } from "@/lib/domain/documents";
+import { readBodyAtMost } from "@/lib/request-body";
 import { documentUploadSchema } from "@/lib/validation/case-file";
 import { ruleMessage } from "../case-file-messages";
 
@@ -16,31 +17,6 @@ const CASE_ROLES = new Set(["ADMIN", "COORDINATOR", "CASEWORKER"]);
 
 const json = (status: number, body: object) =>
   Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
-
-/** The request body, or null once it grows past `limit` bytes (a missing or false Content-Length is not trusted). */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
 
 /** A request from another site (Origin differs from the host) is refused; cookies alone do not authorize. */
 function isSameOrigin(request: Request): boolean {
@@ -66,7 +42,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > MAX_BODY_BYTES) return tooLarge();
-  const body = await readLimited(request, MAX_BODY_BYTES);
+  const body = await readBodyAtMost(request.body, MAX_BODY_BYTES);
   if (!body) return tooLarge();
 
   let form: FormData;
