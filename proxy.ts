@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // Convenience only: anonymous visitors are sent to the login page. Authorization is enforced in
 // lib/db and lib/auth on every request, never here.
-const PUBLIC_PATHS = ["/login", "/logout", "/api/auth", "/status"];
+const PUBLIC_PATHS = ["/login", "/logout", "/api/auth", "/api/health", "/status"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {

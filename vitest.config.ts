@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "prisma/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["lib/**/*.int.test.ts", "**/node_modules/**"],
           environment: "node",
         },

@@ -8,12 +8,13 @@
 //   NK_SEED=1         seed an external database too; NK_SEED_SCRIPT replaces prisma/seed.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { migrate } from "./lib/migrate";
+import { buildIsCurrent } from "./lib/build";
 import { ROOT } from "./lib/prisma6";
 
 function parseMode(arg: string | undefined): "start" | "dev" {
@@ -102,30 +103,6 @@ async function isSeeded(url: string): Promise<boolean> {
   } finally {
     await client.end();
   }
-}
-
-// Everything whose change can change the build; a full `next build` costs ~15 s, this walk milliseconds.
-const BUILD_INPUT_DIRS = ["app", "components", "lib", "messages", "public", "types"];
-const BUILD_INPUT_FILE =
-  /^(next\.config\.\w+|postcss\.config\.\w+|proxy\.ts|middleware\.ts|package(-lock)?\.json|tsconfig\.json)$/;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  const dirs = BUILD_INPUT_DIRS.map((dir) => path.join(ROOT, dir)).filter((dir) => existsSync(dir));
-  const files = readdirSync(ROOT).filter((name) => BUILD_INPUT_FILE.test(name));
-  const newest = Math.max(0, ...dirs.map(newestMtime), ...files.map((name) => statSync(path.join(ROOT, name)).mtimeMs));
-  return newest <= built;
 }
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<boolean> {

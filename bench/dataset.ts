@@ -1,0 +1,59 @@
+// One generated database per size under bench/.data/<persons>, made once by `npm run db:generate`
+// (demo seed + N synthetic persons) and reused by later runs; --regenerate makes it again.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/lib/embedded-postgres";
+import { migrate } from "../scripts/lib/migrate";
+import { ROOT } from "../scripts/lib/prisma6";
+
+const MARKER = "generated.json";
+
+const dataDirOf = (persons: number) => path.join(ROOT, "bench", ".data", String(persons));
+
+function runGenerator(persons: number, dataDir: string, pgPort: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+        "scripts/generate-data.ts",
+        "--persons",
+        String(persons),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: "", NK_DATA_DIR: dataDir, NK_PG_PORT: String(pgPort) },
+        stdio: "inherit",
+      },
+    );
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`db:generate exited with ${code}`))));
+  });
+}
+
+/** Starts the database of `persons` generated persons, generating it first when it is missing. */
+export async function openDataset(
+  persons: number,
+  options: { regenerate: boolean; log: (line: string) => void },
+): Promise<RunningPostgres> {
+  const dataDir = dataDirOf(persons);
+  const marker = path.join(dataDir, MARKER);
+  const current =
+    existsSync(marker) && (JSON.parse(readFileSync(marker, "utf8")) as { persons: number }).persons === persons;
+  if (options.regenerate || !current) {
+    rmSync(dataDir, { recursive: true, force: true });
+    options.log(`generating ${persons} persons into ${path.relative(ROOT, dataDir)} (npm run db:generate)…`);
+    await runGenerator(persons, dataDir, await findFreePort(54340));
+    writeFileSync(marker, `${JSON.stringify({ persons, generatedAt: new Date().toISOString() })}\n`);
+  }
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    port: await findFreePort(54340),
+    database: "nurly_kosh",
+    log: (line) => options.log(`[postgres] ${line}`),
+  });
+  // Migrations written after the dataset was generated (new indexes, say) apply to it as well.
+  await migrate(database.url, { log: (line) => options.log(`[migrate] ${line}`) });
+  return database;
+}

@@ -1,0 +1,419 @@
+// The main paths of the system as benchmark cases: the HTTP request a user's browser (or the family's
+// phone) sends, what a correct answer looks like, and the lib/db calls whose SQL is baseline B.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type pg from "pg";
+import { authenticate } from "@/lib/db/users/authenticate";
+import { getCaseFile } from "@/lib/db/case-file/get-case-file";
+import { getFamily } from "@/lib/db/families/get-family";
+import { listFamilies } from "@/lib/db/families/list-families";
+import { transitionFamily } from "@/lib/db/families/transition-family";
+import { lookupCaseStatus } from "@/lib/db/public-lookup";
+import { overviewReport } from "@/lib/db/reports/overview";
+import { listOverdueCases, processingTimes } from "@/lib/db/reports/processing-times";
+import { quotaReport } from "@/lib/db/reports/quota-report";
+import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
+import { supportPaidReport } from "@/lib/db/reports/support-paid";
+import type { Actor } from "@/lib/domain/access";
+import { quotaYearFor } from "@/lib/domain/quota";
+import { programmeToday } from "@/lib/domain/status-validity";
+import type { ReportFilters } from "@/lib/validation/report-filters";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users";
+import { ROOT } from "../scripts/lib/prisma6";
+import { recordStatements, type Recording } from "./capture";
+import type { HttpCase } from "./load";
+
+export type BenchPath = {
+  name: string;
+  /** What is measured, for the printed table and docs/performance.md. */
+  description: string;
+  http: HttpCase;
+  /** A path that changes state runs a fixed number of requests (one per prepared input) and no warm-up. */
+  amount?: number;
+  /** The SQL of the path's lib/db calls (a few inputs), replayed as baseline B. */
+  record: () => Promise<Recording[]>;
+  /** Checks and undoes what the HTTP run changed (before the SQL is recorded); returns a line for the report. */
+  finish?: () => Promise<string>;
+};
+
+export type PathContext = { pool: pg.Pool; origin: string; sampleSize: number; log: (line: string) => void };
+
+const BENCH_COORDINATORS = 8;
+const LIST_DEPTH = 10_000;
+const RECORDED_INPUTS = 20;
+
+const anyPage = (status: number) => status === 200;
+const hasFamilyRows = (status: number, body: string) => status === 200 && /href="\/families\/\d+"/.test(body);
+
+/** next-auth's CSRF token and the cookie that goes with it (one pair serves many sign-ins). */
+async function csrfPair(origin: string): Promise<{ token: string; cookie: string }> {
+  const response = await fetch(`${origin}/api/auth/csrf`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return { token: ((await response.json()) as { csrfToken: string }).csrfToken, cookie };
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
+export async function signIn(origin: string, email: string, password: string): Promise<string> {
+  const csrf = await csrfPair(origin);
+  const response = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie },
+    body: new URLSearchParams({ csrfToken: csrf.token, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`could not sign in as ${email} (HTTP ${response.status})`);
+  return session.split(";")[0]!;
+}
+
+/** The id of a server action in the production build, from Next's manifest of server references. */
+function serverActionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportedName)?.[0];
+  if (!id) throw new Error(`server action ${exportedName} of ${file} is not in the build`);
+  return id;
+}
+
+async function actorOf(pool: pg.Pool, email: string): Promise<Actor> {
+  const { rows } = await pool.query<Actor>(`SELECT id, role, "regionId" FROM app_user WHERE email = $1`, [email]);
+  if (!rows[0]) throw new Error(`no user ${email}: the dataset was not seeded`);
+  return rows[0];
+}
+
+/** Up to `size` rows spread evenly over the table by id (deterministic, not just the newest). */
+async function spreadSample<T extends pg.QueryResultRow>(pool: pg.Pool, size: number, select: string): Promise<T[]> {
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM family`);
+  const step = Math.max(1, Math.floor(Number(rows[0]!.n) / size));
+  return (await pool.query<T>(`${select} AND f.id % ${step} = 0 ORDER BY f.id LIMIT ${size}`)).rows;
+}
+
+/** A typing mistake: one letter of the surname dropped (from the middle, where it is least guessable). */
+export function withTypo(name: string): string {
+  if (name.length < 5) return name;
+  const at = Math.floor(name.length / 2);
+  return name.slice(0, at) + name.slice(at + 1);
+}
+
+/** An address per request so that the per-address limit of the public lookup is not what is measured. */
+const addressOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+/** The SQL of `run` for the first few inputs; `warm` runs it once unrecorded first (a first-time side effect). */
+async function recordEach<T>(
+  inputs: T[],
+  run: (input: T) => Promise<unknown>,
+  options: { warm?: boolean } = {},
+): Promise<Recording[]> {
+  const recordings: Recording[] = [];
+  for (const input of inputs.slice(0, RECORDED_INPUTS)) {
+    if (options.warm) await run(input);
+    recordings.push(await recordStatements(() => run(input)));
+  }
+  return recordings;
+}
+
+export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
+  const { pool, origin } = ctx;
+  const today = programmeToday();
+  const year = quotaYearFor(today);
+  const admin = await actorOf(pool, DEMO_USERS.admin.email);
+  const adminCookie = await signIn(origin, DEMO_USERS.admin.email, DEMO_PASSWORD);
+  const asAdmin = { cookie: adminCookie };
+  // A full year for the reports over the programme's history; the current one is still filling up.
+  const reportFilters: ReportFilters = { year: year - 1, regionId: null, category: null };
+  const reportQuery = `year=${year - 1}`;
+
+  const heads = await spreadSample<{
+    id: number;
+    caseNumber: string;
+    birthDate: string;
+    surnameLat: string;
+    givenNameLat: string;
+  }>(
+    pool,
+    ctx.sampleSize,
+    `SELECT f.id, f."caseNumber", to_char(p."birthDate", 'YYYY-MM-DD') AS "birthDate", p."surnameLat", p."givenNameLat"
+       FROM family f JOIN person p ON p."familyId" = f.id AND p."isHead" WHERE TRUE`,
+  );
+  if (heads.length === 0) throw new Error("the dataset has no families");
+  const searches = heads
+    .filter((h) => h.surnameLat.length >= 5)
+    .map((h) => `${h.givenNameLat} ${withTypo(h.surnameLat)}`);
+
+  const { rows: depthRows } = await pool.query<{ id: number; depth: string }>(
+    `SELECT id, (SELECT count(*) FROM family g WHERE g.id > f.id) AS depth FROM family f
+      ORDER BY id DESC OFFSET LEAST($1, GREATEST(0, (SELECT count(*) FROM family) - 26)) LIMIT 1`,
+    [LIST_DEPTH],
+  );
+  const deep = depthRows[0]!;
+
+  const allocation = await prepareAllocation(ctx, year);
+  const loginEmails = allocation.coordinators.map((c) => c.email);
+
+  return [
+    {
+      name: "status-lookup",
+      description: "POST /status: a family's status by case number and the head's date of birth (no session)",
+      http: {
+        request: (i) => {
+          const head = heads[i % heads.length]!;
+          return {
+            method: "POST",
+            path: "/status",
+            headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": addressOf(i) },
+            body: new URLSearchParams({
+              lang: "en",
+              caseNumber: head.caseNumber,
+              birthDate: head.birthDate,
+              iin: "",
+            }).toString(),
+          };
+        },
+        // A found case shows its timeline; a miss or a limit would not.
+        accept: (status, body) => status === 200 && body.includes("<ol>"),
+      },
+      record: () =>
+        recordEach(heads, (head) =>
+          lookupCaseStatus({
+            caseNumber: head.caseNumber,
+            birthDate: head.birthDate,
+            iin: "",
+            ip: addressOf(0xffff00 + (head.id % 256)),
+          }),
+        ),
+    },
+    {
+      name: "family-list",
+      description: "GET /families: the first page of every family (administrator, newest first)",
+      http: { request: () => ({ path: "/families", headers: asAdmin }), accept: hasFamilyRows },
+      record: () => recordEach([null], () => listFamilies(admin, {})),
+    },
+    {
+      name: "family-list-deep",
+      description: `GET /families?after=…: the page ${deep.depth} rows deep (keyset)`,
+      http: { request: () => ({ path: `/families?after=${deep.id}`, headers: asAdmin }), accept: hasFamilyRows },
+      record: () => recordEach([null], () => listFamilies(admin, { after: deep.id })),
+    },
+    {
+      name: "search-typo",
+      description:
+        'GET /families?q=…: given name and surname in Latin letters with one letter missing ("Nurlan Serikbaev")',
+      http: {
+        request: (i) => ({
+          path: `/families?q=${encodeURIComponent(searches[i % searches.length]!)}`,
+          headers: asAdmin,
+        }),
+        accept: hasFamilyRows,
+      },
+      record: () => recordEach(searches, (q) => listFamilies(admin, { q })),
+    },
+    {
+      name: "family-detail",
+      description: "GET /families/<id>: the case page with members, history, documents, plan and payments",
+      http: {
+        request: (i) => ({ path: `/families/${heads[i % heads.length]!.id}`, headers: asAdmin }),
+        accept: anyPage,
+      },
+      // The first view of a case creates its document checklist; the steady state is the second.
+      record: () =>
+        recordEach(heads, (head) => Promise.all([getFamily(admin, head.id), getCaseFile(admin, head.id)]), {
+          warm: true,
+        }),
+    },
+    {
+      name: "allocation",
+      description: `server action on /families/<id>: ${BENCH_COORDINATORS} coordinators of one region allocate quota places at once`,
+      http: allocation.http,
+      amount: allocation.targets.length,
+      record: allocation.record,
+      finish: allocation.finish,
+    },
+    {
+      name: "quota-report",
+      description: `GET /reports/quotas?year=${year}: quota, allocated, waiting and forecast per region and pool`,
+      http: { request: () => ({ path: `/reports/quotas?year=${year}`, headers: asAdmin }), accept: anyPage },
+      record: () => recordEach([null], () => quotaReport(admin, year)),
+    },
+    {
+      name: "overview",
+      description: `GET /reports/overview?${reportQuery}: the whole country's dashboard (nine aggregates)`,
+      http: { request: () => ({ path: `/reports/overview?${reportQuery}`, headers: asAdmin }), accept: anyPage },
+      record: () => recordEach([null], () => overviewReport(admin, reportFilters)),
+    },
+    {
+      name: "processing-times",
+      description: `GET /reports/processing?${reportQuery}: median and 90th percentile days per step and region, overdue cases`,
+      http: { request: () => ({ path: `/reports/processing?${reportQuery}`, headers: asAdmin }), accept: anyPage },
+      record: () =>
+        recordEach([null], async () => {
+          await processingTimes(admin, reportFilters);
+          await listOverdueCases(admin, reportFilters);
+        }),
+    },
+    {
+      name: "support-paid",
+      description: `GET /reports/support?${reportQuery}: subsidies and rent compensation per region and month`,
+      http: { request: () => ({ path: `/reports/support?${reportQuery}`, headers: asAdmin }), accept: anyPage },
+      record: () => recordEach([null], () => supportPaidReport(admin, reportFilters)),
+    },
+    {
+      name: "status-expiry",
+      description: `GET /reports/expiry?year=${year}: kandas statuses ending in 30/60/90 days per region`,
+      http: { request: () => ({ path: `/reports/expiry?year=${year}`, headers: asAdmin }), accept: anyPage },
+      record: () => recordEach([null], () => statusExpiryReport(admin, { ...reportFilters, year })),
+    },
+    {
+      name: "login",
+      description: "POST /api/auth/callback/credentials: sign-in with an Argon2id password check",
+      http: loginCase(await csrfPair(origin), loginEmails),
+      record: () => recordEach(loginEmails, (email) => authenticate(email, DEMO_PASSWORD, "10.255.255.2")),
+    },
+  ];
+}
+
+function loginCase(csrf: { token: string; cookie: string }, emails: string[]): HttpCase {
+  return {
+    request: (i) => ({
+      method: "POST",
+      path: "/api/auth/callback/credentials",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie },
+      body: new URLSearchParams({
+        csrfToken: csrf.token,
+        email: emails[i % emails.length]!,
+        password: DEMO_PASSWORD,
+        json: "true",
+      }).toString(),
+    }),
+    // next-auth answers {"url": …}; a refused sign-in sends back to /login?error=….
+    accept: (status, body) => status === 200 && body.includes('"url"') && !body.includes("error="),
+  };
+}
+
+/**
+ * Approved families of the region with the most of them, each allocated once by one of several
+ * coordinator accounts of that region (created for the benchmark, with the demo password). The quota
+ * is raised so that every request can succeed; afterwards the quota's count is checked against its
+ * allocations and everything the run changed is undone, so the next run finds the same state.
+ */
+async function prepareAllocation(ctx: PathContext, year: number) {
+  const { pool, origin } = ctx;
+  const candidates = `
+    SELECT f.id, f.version, f."targetRegionId" AS "regionId", f.category::text AS pool FROM family f
+     WHERE f.status = 'APPROVED' AND (f.category = 'SETTLER' OR f."statusValidUntil" > current_date)
+       AND EXISTS (SELECT 1 FROM person p WHERE p."familyId" = f.id)
+       AND NOT EXISTS (SELECT 1 FROM allocation a WHERE a."familyId" = f.id AND a.year = $1)`;
+  const { rows: regionRows } = await pool.query<{ regionId: string }>(
+    `SELECT "regionId" FROM (${candidates}) c GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [year],
+  );
+  const regionId = regionRows[0]?.regionId;
+  if (!regionId) throw new Error("the dataset has no approved family to allocate");
+  const { rows: families } = await pool.query<{ id: number; version: number; regionId: string; pool: string }>(
+    `SELECT * FROM (${candidates}) c WHERE "regionId" = $2 ORDER BY id LIMIT $3`,
+    [year, regionId, ctx.sampleSize],
+  );
+  // One family is allocated in this process to record the SQL; the others over HTTP.
+  const [recorded, ...targets] = families;
+  if (!recorded || targets.length === 0)
+    throw new Error(`region ${regionId} has too few approved families to allocate`);
+
+  const { rows: template } = await pool.query<{ passwordHash: string }>(
+    `SELECT "passwordHash" FROM app_user WHERE email = $1`,
+    [DEMO_USERS.coordinatorPavlodar.email],
+  );
+  const coordinators = Array.from({ length: BENCH_COORDINATORS }, (_, i) => ({
+    email: `bench.coordinator.${i + 1}@nurlykosh.kz`,
+  }));
+  for (const { email } of coordinators) {
+    await pool.query(
+      `INSERT INTO app_user (email, "fullName", "passwordHash", role, "regionId", "updatedAt")
+       VALUES ($1, 'Benchmark coordinator', $2, 'COORDINATOR', $3, now())
+       ON CONFLICT (email) DO UPDATE SET "regionId" = EXCLUDED."regionId", "isActive" = TRUE`,
+      [email, template[0]!.passwordHash, regionId],
+    );
+  }
+  const cookies = await Promise.all(coordinators.map((c) => signIn(origin, c.email, DEMO_PASSWORD)));
+
+  const ids = families.map((f) => f.id);
+  const before = await pool.query<{ id: number; total: number; allocated: number }>(
+    `SELECT id, total, allocated FROM quota WHERE year = $1 AND "regionId" = $2`,
+    [year, regionId],
+  );
+  const marks = (
+    await pool.query<{ allocation: number; event: number }>(
+      `SELECT COALESCE(max(a.id), 0) AS allocation, (SELECT COALESCE(max(id), 0) FROM case_event) AS event FROM allocation a`,
+    )
+  ).rows[0]!;
+  // Room for every family even if all were of one pool (8 members at most each).
+  await pool.query(`UPDATE quota SET total = GREATEST(total, allocated + $3) WHERE year = $1 AND "regionId" = $2`, [
+    year,
+    regionId,
+    families.length * 8,
+  ]);
+
+  /** Puts the families, their quota and history back as they were before the benchmark touched them. */
+  const undo = async () => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`DELETE FROM allocation WHERE id > $1 AND "familyId" = ANY($2)`, [marks.allocation, ids]);
+      await client.query(`DELETE FROM case_event WHERE id > $1 AND "familyId" = ANY($2)`, [marks.event, ids]);
+      await client.query(`UPDATE family SET status = 'APPROVED' WHERE id = ANY($1)`, [ids]);
+      for (const q of before.rows) {
+        await client.query(`UPDATE quota SET total = $2, allocated = $3 WHERE id = $1`, [q.id, q.total, q.allocated]);
+      }
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+  };
+
+  const actionId = serverActionId("app/(staff)/families/[id]/actions-transition.ts", "transitionFamilyAction");
+  const coordinator = await actorOf(pool, coordinators[0]!.email);
+  return {
+    coordinators,
+    targets,
+    http: {
+      request: (i: number) => {
+        const family = targets[i % targets.length]!;
+        return {
+          method: "POST" as const,
+          path: `/families/${family.id}`,
+          headers: {
+            cookie: cookies[i % cookies.length]!,
+            "next-action": actionId,
+            accept: "text/x-component",
+            "content-type": "text/plain;charset=UTF-8",
+            origin,
+          },
+          body: JSON.stringify([{ familyId: family.id, version: family.version, to: "QUOTA_ALLOCATED" }]),
+        };
+      },
+      accept: (status: number, body: string) => status === 200 && body.includes('"ok":true'),
+    } satisfies HttpCase,
+    record: async () => {
+      const recordings = await recordEach([recorded], () =>
+        transitionFamily(coordinator, { familyId: recorded.id, version: recorded.version, to: "QUOTA_ALLOCATED" }),
+      );
+      await undo();
+      return recordings;
+    },
+    async finish(): Promise<string> {
+      const { rows } = await pool.query<{ total: number; allocated: number; held: string; families: string }>(
+        `SELECT SUM(q.total)::int AS total, SUM(q.allocated)::int AS allocated,
+                (SELECT COALESCE(SUM(a.persons), 0) FROM allocation a JOIN quota q2 ON q2.id = a."quotaId"
+                  WHERE q2.year = $1 AND q2."regionId" = $2 AND a.status = 'ACTIVE') AS held,
+                (SELECT count(*) FROM family WHERE id = ANY($3) AND status = 'QUOTA_ALLOCATED') AS families
+           FROM quota q WHERE q.year = $1 AND q."regionId" = $2`,
+        [year, regionId, ids],
+      );
+      const check = rows[0]!;
+      await undo();
+      if (check.allocated !== Number(check.held) || check.allocated > check.total) {
+        throw new Error(`quota of ${regionId} inconsistent after the run: allocated ${check.allocated}, held by allocations ${check.held}`);
+      }
+      return `${check.families} of ${targets.length} families allocated in ${regionId}; quota allocated = places held by allocations (${check.held}) ≤ total`;
+    },
+  };
+}
