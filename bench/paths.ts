@@ -48,7 +48,10 @@ const hasFamilyRows = (status: number, body: string) => status === 200 && /href=
 /** next-auth's CSRF token and the cookie that goes with it (one pair serves many sign-ins). */
 async function csrfPair(origin: string): Promise<{ token: string; cookie: string }> {
   const response = await fetch(`${origin}/api/auth/csrf`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return { token: ((await response.json()) as { csrfToken: string }).csrfToken, cookie };
 }
 
@@ -411,7 +414,9 @@ async function prepareAllocation(ctx: PathContext, year: number) {
       const check = rows[0]!;
       await undo();
       if (check.allocated !== Number(check.held) || check.allocated > check.total) {
-        throw new Error(`quota of ${regionId} inconsistent after the run: allocated ${check.allocated}, held by allocations ${check.held}`);
+        throw new Error(
+          `quota of ${regionId} inconsistent after the run: allocated ${check.allocated}, held by allocations ${check.held}`,
+        );
       }
       return `${check.families} of ${targets.length} families allocated in ${regionId}; quota allocated = places held by allocations (${check.held}) ≤ total`;
     },
