@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Locale } from "@/lib/i18n/config";
 
-type Catalogue = { [key: string]: string | Catalogue };
+export type Catalogue = { [key: string]: string | Catalogue };
 
 const MESSAGES_DIR = path.join(process.cwd(), "messages");
 const cache = new Map<Locale, Catalogue>();
@@ -31,9 +31,43 @@ export function loadMessages(locale: Locale): Catalogue {
   if (cached) return cached;
   const dir = path.join(MESSAGES_DIR, locale);
   const catalogue: Catalogue = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
     merge(catalogue, JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Catalogue, `${locale}/${file}`);
   }
   cache.set(locale, catalogue);
   return catalogue;
+}
+
+/**
+ * The namespaces that client components translate with (useTranslations in "use client" files, and the
+ * dotted validation keys their forms show). Only these travel to the browser with every page; the rest
+ * (report texts, the receipt, the public status page, …) is used on the server only, and would otherwise
+ * add some 25 kB to each page. lib/i18n/client-messages.test.ts keeps the list complete.
+ */
+export const CLIENT_NAMESPACES = [
+  "casefile",
+  "category",
+  "education",
+  "errors",
+  "familyForm",
+  "login",
+  "nav",
+  "quotas",
+  "relationship",
+  "reportProcessing",
+  "sex",
+  "status",
+  "users",
+  "validation",
+  "waitlist",
+  "workflow",
+] as const;
+
+/** The part of a catalogue that client components need (CLIENT_NAMESPACES). */
+export function clientMessages(catalogue: Catalogue): Catalogue {
+  return Object.fromEntries(
+    CLIENT_NAMESPACES.flatMap((namespace) => (namespace in catalogue ? [[namespace, catalogue[namespace]!]] : [])),
+  );
 }
