@@ -1,4 +1,4 @@
-// npm run bench [-- --smoke] [--persons 10000,1000000] [--seconds 10] [--connections 8] [--only a,b] [--regenerate]
+// npm run bench [-- --smoke] [--persons 10000,1000000] [--seconds 10] [--connections 8] [--only a,b] [--regenerate] [--explain]
 // Measures every main path of the production build side by side in one run, as ratios: against a bare
 // route of the same server (baseline A) and against the raw SQL of the path through `pg` (baseline B),
 // at each dataset size. Prints a table and writes bench/results.json. See docs/performance.md.
@@ -9,10 +9,11 @@ import path from "node:path";
 import pg from "pg";
 import { ROOT } from "../scripts/lib/prisma6";
 import { installRecordingClient, sqlCaseOf } from "./capture";
+import { explainRecording, plansMarkdown } from "./explain";
 import { openDataset } from "./dataset";
 import { loadHttp, loadSql, type HttpCase } from "./load";
-import { preparePaths } from "./paths";
-import { ensureProductionBuild, startApp } from "./server";
+import { preparePaths, type BenchPath } from "./paths";
+import { ensureProductionBuild, startApp, type RunningApp } from "./server";
 import { growthChecks, ratios, targetsFor, type Measurement, type SizeResult, type TargetCheck } from "./stats";
 
 type Settings = {
@@ -24,6 +25,8 @@ type Settings = {
   sampleSize: number;
   only: string[] | null;
   regenerate: boolean;
+  /** Instead of loading: the plans of every path's statements, to bench/plans-<persons>.md. */
+  explain: boolean;
 };
 
 function parseArgs(argv: string[]): Settings {
@@ -38,6 +41,7 @@ function parseArgs(argv: string[]): Settings {
         sampleSize: 40,
         only: null,
         regenerate: false,
+        explain: false,
       }
     : {
         smoke,
@@ -48,6 +52,7 @@ function parseArgs(argv: string[]): Settings {
         sampleSize: 3_000,
         only: null,
         regenerate: false,
+        explain: false,
       };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -62,6 +67,7 @@ function parseArgs(argv: string[]): Settings {
     else if (arg === "--connections") settings.connections = Number(value());
     else if (arg === "--only") settings.only = value().split(",");
     else if (arg === "--regenerate") settings.regenerate = true;
+    else if (arg === "--explain") settings.explain = true;
     else throw new Error(`unknown argument ${arg}`);
   }
   if (settings.persons.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--persons takes positive integers");
@@ -77,10 +83,10 @@ const HEALTH: HttpCase = {
   accept: (status, body) => status === 200 && body === '{"status":"ok"}',
 };
 
-async function measureSize(
-  persons: number,
-  settings: Settings,
-): Promise<SizeResult & { descriptions: Record<string, string>; notes: string[] }> {
+type Session = { pool: pg.Pool; paths: BenchPath[]; origin: string; app: RunningApp };
+
+/** Starts the dataset's database and the app on it, prepares the paths, runs `work`, stops everything. */
+async function withDataset<T>(persons: number, settings: Settings, work: (session: Session) => Promise<T>): Promise<T> {
   const database = await openDataset(persons, { regenerate: settings.regenerate, log });
   // lib/db reads these when the paths' SQL is recorded in this process.
   process.env.DATABASE_URL = database.url;
@@ -88,26 +94,38 @@ async function measureSize(
   const prisma = installRecordingClient(database.url);
   const pool = new pg.Pool({ connectionString: database.url, max: settings.connections + 2 });
   const app = await startApp(database.url, log);
-  const notes: string[] = [];
   try {
     const paths = (await preparePaths({ pool, origin: app.origin, sampleSize: settings.sampleSize, log })).filter(
       (p) => !settings.only || settings.only.includes(p.name),
     );
+    return await work({ pool, paths, origin: app.origin, app });
+  } finally {
+    await app.stop();
+    await pool.end();
+    await prisma.$disconnect();
+    await database.stop();
+  }
+}
+
+type MeasuredSize = SizeResult & { descriptions: Record<string, string>; notes: string[] };
+
+async function measureSize(persons: number, settings: Settings): Promise<MeasuredSize> {
+  return withDataset(persons, settings, async ({ pool, paths, origin, app }) => {
+    const notes: string[] = [];
     const duration = { connections: settings.connections, seconds: settings.seconds };
     const warmup = { connections: settings.connections, seconds: settings.warmupSeconds };
-    await loadHttp(app.origin, HEALTH, warmup);
-    const baselineA = await loadHttp(app.origin, HEALTH, duration);
-    const rssStartMb = app.rssMb();
-    const result: SizeResult = { persons, baselineA, paths: {}, rss: { startMb: rssStartMb, peakMb: 0, endMb: 0 } };
+    await loadHttp(origin, HEALTH, warmup);
+    const baselineA = await loadHttp(origin, HEALTH, duration);
+    const result: SizeResult = { persons, baselineA, paths: {}, rss: { startMb: app.rssMb(), peakMb: 0, endMb: 0 } };
     const descriptions: Record<string, string> = {};
     for (const benchPath of paths) {
       log(`[${persons}] ${benchPath.name}…`);
       descriptions[benchPath.name] = benchPath.description;
       // Each path starts with empty lookup counters, so the limits of the public lookup are not what is measured.
       await pool.query("DELETE FROM lookup_throttle");
-      if (benchPath.amount === undefined) await loadHttp(app.origin, benchPath.http, warmup);
+      if (benchPath.amount === undefined) await loadHttp(origin, benchPath.http, warmup);
       const http = await loadHttp(
-        app.origin,
+        origin,
         benchPath.http,
         benchPath.amount === undefined ? duration : { connections: settings.connections, amount: benchPath.amount },
       );
@@ -126,12 +144,21 @@ async function measureSize(
     result.rss.endMb = app.rssMb();
     result.rss.peakMb = app.peakRssMb();
     return { ...result, descriptions, notes };
-  } finally {
-    await app.stop();
-    await pool.end();
-    await prisma.$disconnect();
-    await database.stop();
-  }
+  });
+}
+
+async function explainSize(persons: number, settings: Settings): Promise<string> {
+  return withDataset(persons, settings, async ({ pool, paths }) => {
+    const byPath: Record<string, Awaited<ReturnType<typeof explainRecording>>> = {};
+    for (const benchPath of paths) {
+      log(`[${persons}] explaining ${benchPath.name}…`);
+      const [recording] = await benchPath.record();
+      if (recording) byPath[benchPath.name] = await explainRecording(pool, recording);
+    }
+    const file = path.join(ROOT, "bench", `plans-${persons}.md`);
+    writeFileSync(file, plansMarkdown(persons, byPath));
+    return file;
+  });
 }
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
@@ -182,6 +209,11 @@ function gitCommit(): string | null {
 async function main(): Promise<void> {
   const settings = parseArgs(process.argv.slice(2));
   await ensureProductionBuild(log);
+  if (settings.explain) {
+    for (const persons of settings.persons)
+      console.log(`written ${path.relative(process.cwd(), await explainSize(persons, settings))}`);
+    return;
+  }
   const sizes = [];
   for (const persons of settings.persons) sizes.push(await measureSize(persons, settings));
 
