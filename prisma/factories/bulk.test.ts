@@ -6,6 +6,7 @@ import {
   COLUMNS,
   cohortOptions,
   cohortYear,
+  CopyBuffer,
   copyLine,
   copyValue,
   CURRENT_COHORT_YEAR,
@@ -31,6 +32,34 @@ describe("copyValue / copyLine", () => {
     expect(copyValue(new Date(Date.UTC(2026, 0, 15, 9, 30)))).toBe("2026-01-15T09:30:00.000Z");
     expect(copyValue({ year: 2026, note: "x\ty" })).toBe('{"year":2026,"note":"x\\\\ty"}');
     expect(copyLine([1, null, "Әсел"])).toBe("1\t\\N\tӘсел\n");
+  });
+
+  it("writes every date as toISOString does (only the day at UTC midnight), before 1970 and far out too", () => {
+    const rng = mulberry32(8);
+    const dates = [
+      new Date(Date.UTC(1931, 1, 28, 23, 59, 59, 999)),
+      new Date(Date.UTC(1969, 11, 31)),
+      new Date(0),
+      new Date(Date.UTC(2026, 10, 27, 4, 5, 6, 7)),
+      new Date(Date.UTC(-50, 0, 1)),
+      new Date(Date.UTC(12000, 0, 1, 12)),
+      ...Array.from({ length: 2000 }, () => new Date(Math.round((rng() - 0.5) * 2 * 4e12))),
+    ];
+    for (const date of dates) {
+      const iso = date.toISOString();
+      expect(copyValue(date)).toBe(iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso);
+    }
+  });
+});
+
+describe("CopyBuffer", () => {
+  it("collects lines as UTF-8 in one growing buffer", () => {
+    const buffer = new CopyBuffer();
+    const lines = Array.from({ length: 5000 }, (_, i) => copyLine([i, "Қасымов Әсел", null]));
+    for (const line of lines) buffer.push(line);
+    expect(buffer.lines).toBe(5000);
+    expect(Buffer.from(buffer.bytes()).toString("utf8")).toBe(lines.join(""));
+    expect(buffer.length).toBe(Buffer.byteLength(lines.join("")));
   });
 });
 

@@ -428,6 +428,17 @@ function headAgeFor(rng: Rng, size: number): number {
   ]);
 }
 
+const latinNames = new Map<string, string>();
+/** transliterateKazakh, remembered: names come from fixed lists, and the bulk generator draws millions. */
+function latinName(cyrillic: string): string {
+  let latin = latinNames.get(cyrillic);
+  if (latin === undefined) {
+    latin = transliterateKazakh(cyrillic);
+    latinNames.set(cyrillic, latin);
+  }
+  return latin;
+}
+
 function uniqueIin(rng: Rng, birthDate: Date, sex: Sex, used: Set<string>): string {
   for (let attempt = 0; attempt < 100; attempt++) {
     const iin = generateIin(birthDate, sex, randInt(rng, 0, 9999));
@@ -586,9 +597,9 @@ export function buildFamily(rng: Rng, opts: BuildFamilyOptions = {}): FamilyDraf
       surnameCyr,
       givenNameCyr: first,
       patronymicCyr,
-      surnameLat: transliterateKazakh(surnameCyr),
-      givenNameLat: transliterateKazakh(first),
-      patronymicLat: patronymicCyr === null ? null : transliterateKazakh(patronymicCyr),
+      surnameLat: latinName(surnameCyr),
+      givenNameLat: latinName(first),
+      patronymicLat: patronymicCyr === null ? null : latinName(patronymicCyr),
       iin,
       birthDate,
       sex: plan.sex,

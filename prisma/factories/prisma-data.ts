@@ -2,7 +2,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RegionInfo } from "@/lib/domain/regions";
-import { personSearchText } from "@/lib/domain/person-search";
+import { foldForSearch } from "@/lib/domain/transliteration";
 import type { EventDraft, FamilyDraft, PersonDraft } from "./family";
 
 /** Ids the drafts refer to by role or name. */
@@ -12,6 +12,30 @@ export interface DraftContext {
   actorIdFor: (role: Role) => number;
   /** Id of the target district, or null. */
   districtId: number | null;
+}
+
+const foldedNames = new Map<string, string>();
+
+/**
+ * personSearchText (lib/domain/person-search.ts) of a drafted person, with each name folded once and
+ * remembered: folding works word by word, so the text is the folded names joined, and the names come
+ * from fixed lists while the bulk generator drafts millions of persons. prisma-data.test.ts holds it
+ * equal to personSearchText.
+ */
+export function draftSearchText(p: PersonDraft): string {
+  const parts = [p.surnameCyr, p.givenNameCyr, p.patronymicCyr, p.surnameLat, p.givenNameLat, p.patronymicLat];
+  let text = "";
+  for (const part of parts) {
+    const name = part?.trim();
+    if (!name) continue;
+    let folded = foldedNames.get(name);
+    if (folded === undefined) {
+      folded = foldForSearch(name);
+      foldedNames.set(name, folded);
+    }
+    text += text === "" ? folded : ` ${folded}`;
+  }
+  return text;
 }
 
 /** Person row for `createMany` (familyId set) or a nested create (familyId omitted). */
@@ -32,7 +56,7 @@ export function personData(p: PersonDraft): Omit<Prisma.PersonUncheckedCreateInp
     citizenship: p.citizenship,
     education: p.education,
     profession: p.profession,
-    searchText: personSearchText(p),
+    searchText: draftSearchText(p),
   };
 }
 
