@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "family_applicationDate_idx" ON "family"("applicationDate");
+
