@@ -2,6 +2,7 @@
 // process on a Prisma client that logs its queries, and the statements it sent are replayed through
 // plain `pg`. So the raw SQL is exactly what the page sends, with no hand-copied query to drift.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SqlCase, SqlStatement } from "./load";
 
@@ -13,19 +14,27 @@ export type Recording = { statements: SqlStatement[]; transactional: boolean };
 
 let recording: Recording | null = null;
 
-/** Makes lib/db's `db()` use a client whose queries can be recorded (lib/db/client.ts keeps it on globalThis). */
-export function installRecordingClient(databaseUrl: string): PrismaClient {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
+/**
+ * Makes lib/db's `db()` use a client whose queries can be recorded (lib/db/client.ts keeps it on globalThis).
+ * The pool is the caller's, so that it outlives nothing: `close` ends it before the database stops.
+ */
+export function installRecordingClient(databaseUrl: string): { close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // An idle connection cut by the server (the database stopping) must not crash the benchmark.
+  pool.on("error", () => undefined);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => {
     if (!recording) return;
     if (TRANSACTION_CONTROL.test(event.query)) recording.transactional = true;
     else recording.statements.push({ text: event.query, values: JSON.parse(event.params) as unknown[] });
   });
   (globalThis as { nurlyKoshPrisma?: PrismaClient }).nurlyKoshPrisma = client;
-  return client;
+  return {
+    async close() {
+      await client.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
 }
 
 /** The statements `run` sends through lib/db. */

@@ -91,8 +91,10 @@ async function withDataset<T>(persons: number, settings: Settings, work: (sessio
   // lib/db reads these when the paths' SQL is recorded in this process.
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ??= "benchmark-only-secret-for-recording-sql-000";
-  const prisma = installRecordingClient(database.url);
+  const recorder = installRecordingClient(database.url);
   const pool = new pg.Pool({ connectionString: database.url, max: settings.connections + 2 });
+  // An idle connection cut when the database stops at the end must not crash the run.
+  pool.on("error", () => undefined);
   const app = await startApp(database.url, log);
   try {
     const paths = (await preparePaths({ pool, origin: app.origin, sampleSize: settings.sampleSize, log })).filter(
@@ -102,7 +104,7 @@ async function withDataset<T>(persons: number, settings: Settings, work: (sessio
   } finally {
     await app.stop();
     await pool.end();
-    await prisma.$disconnect();
+    await recorder.close();
     await database.stop();
   }
 }
@@ -238,10 +240,10 @@ async function main(): Promise<void> {
     `${JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), machine, settings, sizes, targets, growth }, null, 2)}\n`,
   );
   console.log(`\nwritten ${path.relative(process.cwd(), file)}`);
-  // Errors fail the run: a path that answers wrongly has not been measured. Missed ratios are reported, not fatal.
+  // Errors fail the run: a path that answers wrongly, or not at all, has not been measured. Missed ratios are reported, not fatal.
   const failed = sizes.flatMap((s) =>
     Object.entries(s.paths)
-      .filter(([, p]) => p.http.errors > 0 || (p.sql?.errors ?? 0) > 0)
+      .filter(([, p]) => p.http.errors > 0 || p.http.requests === 0 || (p.sql?.errors ?? 0) > 0)
       .map(([n]) => `${s.persons}:${n}`),
   );
   if (failed.length > 0) throw new Error(`requests failed on ${failed.join(", ")}`);

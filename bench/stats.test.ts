@@ -61,6 +61,7 @@ describe("targets", () => {
         overview: { http: measurement({ p50: 15 }), sql: measurement({ p50: 10 }) },
         "quota-report": { http: measurement({ p50: 16 }), sql: measurement({ p50: 10 }) },
         login: { http: measurement({ errors: 2 }), sql: null },
+        "status-expiry": { http: measurement({ requests: 0 }), sql: null },
       }),
     );
     const byTarget = Object.fromEntries(checks.map((c) => [c.target, c.met]));
@@ -79,6 +80,8 @@ describe("targets", () => {
       "overview: errors": true,
       "quota-report: errors": true,
       "login: errors": false,
+      "status-expiry: errors": true,
+      "status-expiry: responses within the run": false,
     });
   });
 

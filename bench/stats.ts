@@ -103,6 +103,8 @@ export function targetsFor(size: SizeResult): TargetCheck[] {
   }
   for (const [name, p] of Object.entries(size.paths)) {
     checks.push(atMost(`${name}: errors`, p.http.errors, 0));
+    // A path too slow to answer once within the run has no figures: that is a failure, not "no errors".
+    if (p.http.requests === 0) checks.push(atLeast(`${name}: responses within the run`, 0, 1));
   }
   return checks;
 }

@@ -9,6 +9,7 @@ import { AGE_GROUPS, FAMILY_SIZES, FUNNEL_STAGES, funnelStage, TOP_PROFESSIONS, 
 import { percentOf, sumRows, type ReportColumn, type ReportTable } from "@/lib/domain/report-table";
 import type { ReportScope } from "@/lib/domain/report-scope";
 import { suppressTable } from "@/lib/domain/small-cells";
+import { singleFlight } from "@/lib/single-flight";
 import type { Locale } from "@/lib/i18n/config";
 import type { ReportFilters } from "@/lib/validation/report-filters";
 
@@ -78,6 +79,14 @@ function employmentTable(table: (id: string, columns: ReportColumn[], rows: Expo
 export async function overviewReport(actor: Actor, filters: ReportFilters, options: { locale?: Locale } = {}): Promise<OverviewReport> {
   const scope = requireReportScope(actor, filters);
   const locale = options.locale ?? "kk";
+  // The nine aggregates read a whole year of families and persons (seconds at a million persons), so the
+  // users who open the same view at the same moment share one computation; suppression stays per user.
+  const tables = await singleFlight(`overview:${locale}:${JSON.stringify(scope.filters)}`, () => overviewTables(scope, locale));
+  return { scope, tables: scope.suppressSmallCells ? tables.map(suppressTable) : tables };
+}
+
+/** The overview's tables, unsuppressed, for the scope's filters. */
+async function overviewTables(scope: ReportScope, locale: Locale): Promise<ReportTable[]> {
   const { year } = scope.filters;
   const from = `${year}-01-01`;
   const until = `${year + 1}-01-01`;
@@ -199,7 +208,7 @@ export async function overviewReport(actor: Actor, filters: ReportFilters, optio
   const sizes = new Map(sizeRows.map((row) => [row.size, row]));
   const educations = new Map(educationRows.map((row) => [row.education, row.persons]));
 
-  const tables: ReportTable[] = [
+  return [
     table(
       "status",
       [text("status", { kind: "message", prefix: "status" }), count("families"), count("persons")],
@@ -257,5 +266,4 @@ export async function overviewReport(actor: Actor, filters: ReportFilters, optio
     table("professions", [text("profession", { kind: "text" }), count("persons")], professionRows.map((row) => [row.profession, row.persons]), false),
     employmentTable(table, employmentRows),
   ];
-  return { scope, tables: scope.suppressSmallCells ? tables.map(suppressTable) : tables };
 }
