@@ -44,7 +44,7 @@ export function loadMessages(locale: Locale): Catalogue {
  * The namespaces that client components translate with (useTranslations in "use client" files, and the
  * dotted validation keys their forms show). Only these travel to the browser with every page; the rest
  * (report texts, the receipt, the public status page, …) is used on the server only, and would otherwise
- * add some 25 kB to each page. lib/i18n/client-messages.test.ts keeps the list complete.
+ * add some 20 kB to each page. lib/i18n/client-messages.test.ts keeps the list complete.
  */
 export const CLIENT_NAMESPACES = [
   "casefile",
