@@ -36,7 +36,7 @@ export type BenchPath = {
   finish?: () => Promise<string>;
 };
 
-export type PathContext = { pool: pg.Pool; origin: string; sampleSize: number; log: (line: string) => void };
+export type PathContext = { pool: pg.Pool; origin: string; sampleSize: number };
 
 const BENCH_COORDINATORS = 8;
 const LIST_DEPTH = 10_000;
@@ -56,7 +56,7 @@ async function csrfPair(origin: string): Promise<{ token: string; cookie: string
 }
 
 /** Signs in through next-auth's credentials endpoint and returns the session cookie. */
-export async function signIn(origin: string, email: string, password: string): Promise<string> {
+async function signIn(origin: string, email: string, password: string): Promise<string> {
   const csrf = await csrfPair(origin);
   const response = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
@@ -93,7 +93,7 @@ async function spreadSample<T extends pg.QueryResultRow>(pool: pg.Pool, size: nu
 }
 
 /** A typing mistake: one letter of the surname dropped (from the middle, where it is least guessable). */
-export function withTypo(name: string): string {
+function withTypo(name: string): string {
   if (name.length < 5) return name;
   const at = Math.floor(name.length / 2);
   return name.slice(0, at) + name.slice(at + 1);

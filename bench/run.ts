@@ -95,14 +95,15 @@ async function withDataset<T>(persons: number, settings: Settings, work: (sessio
   const pool = new pg.Pool({ connectionString: database.url, max: settings.connections + 2 });
   // An idle connection cut when the database stops at the end must not crash the run.
   pool.on("error", () => undefined);
-  const app = await startApp(database.url, log);
+  let app: RunningApp | undefined;
   try {
-    const paths = (await preparePaths({ pool, origin: app.origin, sampleSize: settings.sampleSize, log })).filter(
+    app = await startApp(database.url, log);
+    const paths = (await preparePaths({ pool, origin: app.origin, sampleSize: settings.sampleSize })).filter(
       (p) => !settings.only || settings.only.includes(p.name),
     );
     return await work({ pool, paths, origin: app.origin, app });
   } finally {
-    await app.stop();
+    await app?.stop();
     await pool.end();
     await recorder.close();
     await database.stop();
