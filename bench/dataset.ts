@@ -1,35 +1,27 @@
 // One generated database per size under bench/.data/<persons>, made once by `npm run db:generate`
 // (demo seed + N synthetic persons) and reused by later runs; --regenerate makes it again.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/lib/embedded-postgres";
 import { migrate } from "../scripts/lib/migrate";
 import { ROOT } from "../scripts/lib/prisma6";
+import { bin, runToEnd } from "../scripts/lib/run-child";
 
 const MARKER = "generated.json";
 
 const dataDirOf = (persons: number) => path.join(ROOT, "bench", ".data", String(persons));
 
 function runGenerator(persons: number, dataDir: string, pgPort: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
-        "scripts/generate-data.ts",
-        "--persons",
-        String(persons),
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: "", NK_DATA_DIR: dataDir, NK_PG_PORT: String(pgPort) },
-        stdio: "inherit",
-      },
-    );
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`db:generate exited with ${code}`))));
-  });
+  return runToEnd(
+    process.execPath,
+    [bin("tsx", "dist/cli.mjs"), "scripts/generate-data.ts", "--persons", String(persons)],
+    {
+      ...process.env,
+      DATABASE_URL: "",
+      NK_DATA_DIR: dataDir,
+      NK_PG_PORT: String(pgPort),
+    },
+  );
 }
 
 /** Starts the database of `persons` generated persons, generating it first when it is missing. */

@@ -3,24 +3,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { buildIsCurrent } from "../scripts/lib/build";
 import { findFreePort } from "../scripts/lib/embedded-postgres";
 import { ROOT } from "../scripts/lib/prisma6";
+import { bin, runToEnd } from "../scripts/lib/run-child";
 
-const nextCli = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const nextCli = bin("next", "dist/bin/next");
 
 export async function ensureProductionBuild(log: (line: string) => void): Promise<void> {
   if (buildIsCurrent()) return;
   log("building the app (next build)…");
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [nextCli, "build"], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "inherit",
-    });
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  await runToEnd(process.execPath, [nextCli, "build"], {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
   });
 }
 

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { migrate } from "./lib/migrate";
 import { buildIsCurrent } from "./lib/build";
+import { bin, runToEnd } from "./lib/run-child";
 import { ROOT } from "./lib/prisma6";
 
 function parseMode(arg: string | undefined): "start" | "dev" {
@@ -69,20 +70,15 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: childEnv, stdio: "inherit" });
-    step = child;
-    child.once("error", reject);
-    child.once("exit", (code, signal) => {
-      step = undefined;
-      if (code === 0) resolve();
-      else reject(new Error(`${[command, ...args].join(" ")} failed (${signal ?? `exit ${code}`})`));
+async function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await runToEnd(command, args, childEnv, (child) => {
+      step = child;
     });
-  });
+  } finally {
+    step = undefined;
+  }
 }
-
-const bin = (pkg: string, file: string) => path.join(ROOT, "node_modules", pkg, file);
 
 function keptSecret(): string {
   const file = path.join(dataRoot, "secret");
