@@ -5,7 +5,8 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { findFreePort } from "./scripts/lib/embedded-postgres";
 
-const PORT = 3100;
+// NK_E2E_PORT lets two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.NK_E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 // Playwright evaluates this file in the runner and again in every worker; the environment carries the
