@@ -12,6 +12,25 @@ export default defineConfig([
     },
   },
   {
+    // One permission policy (lib/domain/permissions.ts): elsewhere a role is never named, only asked
+    // about through can(actor, permission) or a scope, so a new duty changes one map.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/domain/permissions.ts", "**/*.test.ts", "lib/generated/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value=/^(ADMIN|COORDINATOR|CASEWORKER|ANALYST)$/]",
+          message: "Ask lib/domain/permissions.ts (can, familyScope, figuresScope) instead of naming a role.",
+        },
+        {
+          selector: "TemplateElement[value.raw=/^(ADMIN|COORDINATOR|CASEWORKER|ANALYST)$/]",
+          message: "Ask lib/domain/permissions.ts (can, familyScope, figuresScope) instead of naming a role.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright's fixture `use` and test helpers named use… are not React hooks.
     files: ["e2e/**", "tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

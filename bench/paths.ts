@@ -14,7 +14,7 @@ import { listOverdueCases, processingTimes } from "@/lib/db/reports/processing-t
 import { quotaReport } from "@/lib/db/reports/quota-report";
 import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
 import { supportPaidReport } from "@/lib/db/reports/support-paid";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import { quotaYearFor } from "@/lib/domain/quota";
 import { programmeToday } from "@/lib/domain/status-validity";
 import type { ReportFilters } from "@/lib/validation/report-filters";

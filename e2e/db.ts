@@ -5,7 +5,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
-import type { StaffRole } from "@/lib/domain/access";
+import type { StaffRole } from "@/lib/domain/permissions";
 
 function e2eDatabaseUrl(): string {
   const dataDir = process.env.NK_E2E_DATA_DIR;

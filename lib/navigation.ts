@@ -1,37 +1,18 @@
-import type { StaffRole } from "@/lib/domain/access";
+import { can, type Permission, type StaffRole } from "@/lib/domain/permissions";
 
 export type NavItem = { href: string; labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" };
 
-// Navigation is a convenience; every page and action checks the role again on the server.
-const NAV_BY_ROLE: Record<StaffRole, NavItem[]> = {
-  ADMIN: [
-    { href: "/", labelKey: "overview" },
-    { href: "/families", labelKey: "families" },
-    { href: "/families/expiring", labelKey: "expiring" },
-    { href: "/quotas", labelKey: "quotas" },
-    { href: "/reports/overview", labelKey: "reports" },
-    { href: "/admin/users", labelKey: "users" },
-  ],
-  COORDINATOR: [
-    { href: "/", labelKey: "overview" },
-    { href: "/families", labelKey: "families" },
-    { href: "/families/expiring", labelKey: "expiring" },
-    { href: "/quotas", labelKey: "quotas" },
-    { href: "/reports/overview", labelKey: "reports" },
-  ],
-  CASEWORKER: [
-    { href: "/", labelKey: "overview" },
-    { href: "/families", labelKey: "families" },
-    { href: "/families/expiring", labelKey: "expiring" },
-  ],
-  ANALYST: [
-    { href: "/", labelKey: "overview" },
-    { href: "/quotas", labelKey: "quotas" },
-    { href: "/reports/overview", labelKey: "reports" },
-  ],
-};
+// Navigation is a convenience; every page and action checks the permission again on the server.
+const NAVIGATION: (NavItem & { permission: Permission | null })[] = [
+  { href: "/", labelKey: "overview", permission: null },
+  { href: "/families", labelKey: "families", permission: "family.view" },
+  { href: "/families/expiring", labelKey: "expiring", permission: "family.view" },
+  { href: "/quotas", labelKey: "quotas", permission: "quota.view" },
+  { href: "/reports/overview", labelKey: "reports", permission: "report.view" },
+  { href: "/admin/users", labelKey: "users", permission: "users.manage" },
+];
 
-/** The navigation entries a role sees in the shell. */
+/** The navigation entries a role sees in the shell: those whose page it may open. */
 export function navigationFor(role: StaffRole): NavItem[] {
-  return NAV_BY_ROLE[role];
+  return NAVIGATION.filter((item) => item.permission === null || can({ role }, item.permission)).map(({ href, labelKey }) => ({ href, labelKey }));
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { countFamiliesByStatus } from "@/lib/db/families/count-by-status";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
@@ -16,7 +17,7 @@ export default async function OverviewPage() {
   const t = await getTranslations();
   const byStatus = new Map(counts.map((row) => [row.status, row.families]));
   const total = counts.reduce((sum, row) => sum + row.families, 0);
-  const canOpenList = user.role !== "ANALYST";
+  const canOpenList = can(user, "family.view");
 
   return (
     <section>

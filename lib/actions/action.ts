@@ -1,12 +1,13 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
+import { requestContext } from "@/lib/db/request-context";
 import type { SessionUser } from "@/lib/db/users/load-session-user";
-import { ForbiddenError, NotFoundError } from "@/lib/db/errors";
-import type { StaffRole } from "@/lib/domain/access";
+import { AppError, forbiddenError, INVALID_INPUT } from "@/lib/domain/app-error";
+import { can, type Permission } from "@/lib/domain/permissions";
+import { errorTranslator } from "@/lib/i18n/error-message";
+import { logUnexpected } from "@/lib/log";
 
 export type ActionFailure = {
   ok: false;
@@ -20,75 +21,43 @@ export type ActionFailure = {
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
-/**
- * An error that a user can act on. `messageKey` and the values of `fieldErrors` are catalogue keys:
- * a bare key is looked up under `errors` (messages) or `validation` (fields), a dotted key from the root.
- */
-export class UserFacingError extends Error {
-  constructor(
-    readonly messageKey: string,
-    readonly values: Record<string, string | number> = {},
-    readonly fieldErrors?: Record<string, string | { key: string; values: Record<string, string | number> }>,
-    readonly details?: unknown,
-  ) {
-    super(messageKey);
-    this.name = "UserFacingError";
-  }
-}
-
 type ActionDefinition<S extends z.ZodType, T> = {
   schema: S;
-  /** Roles that may call the action at all; finer checks happen in lib/db against the row. */
-  roles: StaffRole[];
+  /** What the caller must be allowed to do at all; finer checks happen in lib/db against the row. */
+  permission: Permission;
   run: (input: z.infer<S>, user: SessionUser) => Promise<T>;
-  /** Paths whose server-rendered pages change when the action succeeds. */
-  revalidate?: string[];
+  /** Paths whose server-rendered pages change when the action succeeds (a function when they depend on it). */
+  revalidate?: string[] | ((input: z.infer<S>, data: T) => string[]);
 };
 
 /**
  * The single wrapper every server action goes through: parse with the shared schema → load the
- * session from the database → check the role → run the lib/db mutation (which authorizes against
- * the row and writes its audit entry in the same transaction) → revalidate. Users' mistakes come back
- * as translated messages; unexpected errors are logged with a request id and never leak details.
+ * session from the database → check the permission → run the lib/db mutation (which authorizes
+ * against the row and writes its audit entry in the same transaction) → revalidate. An AppError comes
+ * back as translated messages; anything else is logged under the request's id (the one in the audit
+ * rows of the same request) and never leaks details.
  */
 export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
-    const t = await getTranslations();
-    const translate = (key: string, namespace: "errors" | "validation", values?: Record<string, string | number>) => {
-      const fullKey = key.includes(".") ? key : `${namespace}.${key}`;
-      return t.has(fullKey) ? t(fullKey, values) : t("validation.invalid");
-    };
+    const { text, translate } = await errorTranslator();
     const parsed = definition.schema.safeParse(rawInput);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        fieldErrors[issue.path.join(".")] ??= translate(issue.message, "validation");
-      }
-      return { ok: false, message: t("errors.invalidInput"), fieldErrors };
+      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= text(issue.message);
+      return { ok: false, message: text(INVALID_INPUT), fieldErrors };
     }
     const user = await currentUser();
-    if (!user) return { ok: false, message: t("errors.signedOut"), isSignedOut: true };
+    if (!user) return { ok: false, message: text("errors.signedOut"), isSignedOut: true };
     try {
-      if (!definition.roles.includes(user.role)) throw new NotFoundError("action");
+      if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
       const data = await definition.run(parsed.data, user);
-      for (const path of definition.revalidate ?? []) revalidatePath(path);
+      const paths = typeof definition.revalidate === "function" ? definition.revalidate(parsed.data, data) : (definition.revalidate ?? []);
+      for (const path of paths) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof NotFoundError || error instanceof ForbiddenError) return { ok: false, message: t("errors.notFound") };
-      if (error instanceof UserFacingError) {
-        const fieldErrors = error.fieldErrors
-          ? Object.fromEntries(
-              Object.entries(error.fieldErrors).map(([field, entry]) => [
-                field,
-                typeof entry === "string" ? translate(entry, "validation", error.values) : translate(entry.key, "validation", entry.values),
-              ]),
-            )
-          : undefined;
-        return { ok: false, message: translate(error.messageKey, "errors", error.values), fieldErrors, details: error.details };
-      }
-      const requestId = randomUUID();
-      console.error(`[action error ${requestId}]`, error);
-      return { ok: false, message: t("errors.unexpected", { requestId }) };
+      if (error instanceof AppError) return { ok: false, ...translate(error, { forForm: true }), details: error.details };
+      const { requestId } = await requestContext();
+      return { ok: false, message: text("errors.unexpected", { requestId: logUnexpected("action", requestId, error) }) };
     }
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskChanges, type FieldChange } from "@/lib/domain/audit-mask";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import { db } from "@/lib/db/client";
 import { requestContext } from "@/lib/db/request-context";
 

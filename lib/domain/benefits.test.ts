@@ -128,10 +128,10 @@ describe("paymentIssues", () => {
 
   it("refuses more relocation subsidy than the entitlement, counting earlier payments, unless a note explains it", () => {
     const over = draft({ amountTenge: entitlements.relocationTenge + 1 });
-    expect(paymentIssues(over, context)).toEqual([{ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: 605_500 } }]);
+    expect(paymentIssues(over, context)).toEqual([{ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: 605_500 } } }]);
     const previous = [{ kind: "RELOCATION_SUBSIDY" as const, amountTenge: 600_000, months: null }];
     expect(paymentIssues(draft({ amountTenge: 5_501 }), { ...context, previous })).toEqual([
-      { field: "amountTenge", key: "aboveRelocation", values: { maxTenge: 5_500 } },
+      { field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: 5_500 } } },
     ]);
     expect(paymentIssues({ ...over, note: "Court order 12/2026" }, context)).toEqual([]);
     expect(keys(paymentIssues({ ...over, note: "ok" }, context))).toEqual(["aboveRelocation"]);

@@ -3,6 +3,7 @@
  * subsidy, rent and utilities compensation, and the housing certificate. Rates and the MCI value come
  * from settings in the database; this module only does the arithmetic and the checks on payments.
  */
+import type { ErrorValues } from "./app-error";
 import { z } from "zod";
 import type { PaymentKind } from "@/lib/generated/prisma/enums";
 
@@ -111,9 +112,9 @@ export type PaymentDraft = {
 
 export type PaymentIssue = {
   field: "amountTenge" | "months" | "paidOn" | "note";
-  /** Catalogue key under casefile.rules; values ending in "Tenge" are amounts. */
+  /** Catalogue key under casefile.rules. */
   key: string;
-  values?: Record<string, number>;
+  values?: ErrorValues;
 };
 
 /** Whether a payment note is long enough to count as an explicit explanation. */
@@ -148,7 +149,7 @@ export function paymentIssues(
   switch (draft.kind) {
     case "RELOCATION_SUBSIDY": {
       const remaining = Math.max(0, entitlements.relocationTenge - paidBefore("RELOCATION_SUBSIDY"));
-      if (draft.amountTenge > remaining) issues.push({ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: remaining } });
+      if (draft.amountTenge > remaining) issues.push({ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: remaining } } });
       break;
     }
     case "RENT_COMPENSATION": {

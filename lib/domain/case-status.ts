@@ -11,6 +11,7 @@
  * the case; an admin can do everything a coordinator can; an analyst changes nothing.
  */
 import type { CaseStatus, Role } from "@/lib/generated/prisma/enums";
+import { can, type Permission } from "./permissions";
 
 export type { CaseStatus, Role };
 
@@ -28,9 +29,6 @@ export const CASE_STATUSES = [
   "EXPIRED",
 ] as const satisfies readonly CaseStatus[];
 
-/** Every role (same values as the Prisma enum). */
-export const ROLES = ["ADMIN", "COORDINATOR", "CASEWORKER", "ANALYST"] as const satisfies readonly Role[];
-
 /** Statuses after which nothing changes. */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ["CLOSED", "REJECTED", "WITHDRAWN", "EXPIRED"];
 
@@ -43,19 +41,20 @@ export type TransitionRequirement = "reason" | "decision" | "arrivalDate";
 export interface TransitionRule {
   from: CaseStatus;
   to: CaseStatus;
-  roles: readonly Role[];
+  /** What the person needs (lib/domain/permissions.ts): the everyday steps, decisions or the quota. */
+  permission: Permission;
   requires: readonly TransitionRequirement[];
 }
 
-const CASEWORKER_UP: readonly Role[] = ["CASEWORKER", "COORDINATOR", "ADMIN"];
-const COORDINATOR_UP: readonly Role[] = ["COORDINATOR", "ADMIN"];
+const CASEWORKER_UP: Permission = "case.transition";
+const COORDINATOR_UP: Permission = "case.decide";
 
 const rule = (
   from: CaseStatus,
   to: CaseStatus,
-  roles: readonly Role[],
+  permission: Permission,
   requires: readonly TransitionRequirement[] = [],
-): TransitionRule => ({ from, to, roles, requires });
+): TransitionRule => ({ from, to, permission, requires });
 
 /** The transition table. Anything not listed is not a transition. */
 export const TRANSITIONS: readonly TransitionRule[] = [
@@ -64,7 +63,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule("UNDER_REVIEW", "APPROVED", COORDINATOR_UP, ["decision"]),
   rule("UNDER_REVIEW", "REJECTED", COORDINATOR_UP, ["reason"]),
   rule("UNDER_REVIEW", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
-  rule("APPROVED", "QUOTA_ALLOCATED", COORDINATOR_UP),
+  rule("APPROVED", "QUOTA_ALLOCATED", "quota.allocate"),
   rule("APPROVED", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
   rule("APPROVED", "EXPIRED", COORDINATOR_UP),
   rule("QUOTA_ALLOCATED", "RESETTLED", CASEWORKER_UP, ["arrivalDate"]),
@@ -121,7 +120,7 @@ export function findTransition(from: CaseStatus, to: CaseStatus): TransitionRule
 
 /** Target statuses a role may move a case to from `from`, in table order. */
 export function allowedTransitions(from: CaseStatus, role: Role): CaseStatus[] {
-  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role)).map((t) => t.to);
+  return TRANSITIONS.filter((t) => t.from === from && can({ role }, t.permission)).map((t) => t.to);
 }
 
 function isValidDate(value: string | Date | null | undefined): boolean {
@@ -150,7 +149,7 @@ export function checkTransition(
   if (isTerminalStatus(from)) return { ok: false, error: "terminal-status" };
   const found = findTransition(from, to);
   if (!found) return { ok: false, error: "no-such-transition" };
-  if (!found.roles.includes(role)) return { ok: false, error: "role-not-allowed" };
+  if (!can({ role }, found.permission)) return { ok: false, error: "role-not-allowed" };
   for (const req of found.requires) {
     if (req === "reason" && isBlank(input.reason)) return { ok: false, error: "reason-required", field: "reason" };
     if (req === "decision") {

@@ -5,6 +5,7 @@
  * document_one_per_kind), created lazily from this list.
  */
 import type { Category, DocumentKind, DocumentStatus, Role } from "@/lib/generated/prisma/enums";
+import { can } from "./permissions";
 
 export type { DocumentKind, DocumentStatus };
 
@@ -49,18 +50,15 @@ export function checklistKey(item: ChecklistItem): string {
   return `${item.kind}:${item.personId ?? 0}`;
 }
 
-/** Roles that may confirm a document as verified, or undo such a confirmation. */
-export const VERIFYING_ROLES: readonly Role[] = ["COORDINATOR", "ADMIN"];
-
 /**
  * Whether a role may move a checklist item from one status to another: any staff role that sees the
  * case may mark items missing or received; only a coordinator or administrator may set VERIFIED or
  * change an item that is already verified (so a verification cannot be undone below that level).
  */
 export function canChangeDocumentStatus(role: Role, from: DocumentStatus, to: DocumentStatus): boolean {
-  if (role === "ANALYST") return false;
+  if (!can({ role }, "family.edit")) return false;
   if (from === to) return true;
-  if (from === "VERIFIED" || to === "VERIFIED") return VERIFYING_ROLES.includes(role);
+  if (from === "VERIFIED" || to === "VERIFIED") return can({ role }, "document.verify");
   return true;
 }
 
@@ -69,8 +67,8 @@ export function canChangeDocumentStatus(role: Role, from: DocumentStatus, to: Do
  * coordinator or administrator, since a new file would change what was verified.
  */
 export function canAttachFile(role: Role, status: DocumentStatus): boolean {
-  if (role === "ANALYST") return false;
-  return status !== "VERIFIED" || VERIFYING_ROLES.includes(role);
+  if (!can({ role }, "family.edit")) return false;
+  return status !== "VERIFIED" || can({ role }, "document.verify");
 }
 
 /** The status an item takes when a file is attached: a missing item becomes received, others keep theirs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDrillDownQuotaReport, fillPercent, monthlySeries, quotaFigures, REPORT_COLUMNS, roundTo, totalFigures } from "./quota-report";
+import { fillPercent, monthlySeries, quotaFigures, REPORT_COLUMNS, roundTo, totalFigures } from "./quota-report";
 
 describe("quota report arithmetic", () => {
   it("rounds to one decimal, half away from zero", () => {
@@ -77,12 +77,5 @@ describe("quota report arithmetic", () => {
     ]);
     const { basis: _basis, ...totalForecast } = row.forecast;
     expect(REPORT_COLUMNS.at(-1)!.value({ ...row, forecast: totalForecast })).toBeNull();
-  });
-
-  it("opens the per-region drill-down to administrators and coordinators only", () => {
-    expect(canDrillDownQuotaReport("ADMIN")).toBe(true);
-    expect(canDrillDownQuotaReport("COORDINATOR")).toBe(true);
-    expect(canDrillDownQuotaReport("ANALYST")).toBe(false);
-    expect(canDrillDownQuotaReport("CASEWORKER")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /** Quota report arithmetic (issue 4): pure functions over the figures the database counted. */
-import type { StaffRole } from "./access";
 import type { ForecastBasis, OutlookCounts, TotalForecast } from "./quota-forecast";
+import type { Translator } from "./report-table";
+import { intlTag, type Locale } from "@/lib/i18n/config";
 
 export type ReportPool = "KANDAS" | "SETTLER";
 export const REPORT_POOLS: readonly ReportPool[] = ["KANDAS", "SETTLER"];
@@ -126,7 +127,31 @@ export const REPORT_COLUMNS: readonly ReportColumn[] = [
   { key: "basis", kind: "basis", value: (f) => f.forecast.basis ?? null },
 ];
 
-/** Who may open the per-region drill-down listing families: administrators and coordinators (analysts see numbers only). */
-export function canDrillDownQuotaReport(role: StaffRole): boolean {
-  return role === "ADMIN" || role === "COORDINATOR";
+/** A cell of the report after the region: a number, the forecast basis in words, or nothing. */
+export type ReportCell = number | string | null;
+
+/** The cells of one row or total after the region, numbers as numbers (the page and the exports agree). */
+export function reportCells(figures: ReportFigures, t: Translator): ReportCell[] {
+  return REPORT_COLUMNS.map((column) => {
+    if (column.kind !== "basis") return column.value(figures);
+    const basis = column.value(figures);
+    return basis ? t(`reports.basis.${basis}`) : null;
+  });
+}
+
+/** The figures a forecast assumes: months left in the year and the pace window (calendar days, UTC). */
+export type AssumptionFigures = { monthsLeft: number; windowMonths: number; windowFrom: Date; windowTo: Date };
+
+/** The forecast's assumption in a sentence, with the figures it used (the page and the exports show it). */
+export function assumptionSentence(year: number, assumption: AssumptionFigures, t: Translator, locale: Locale): string {
+  const { monthsLeft, windowMonths, windowFrom, windowTo } = assumption;
+  if (monthsLeft <= 0) return t("reports.assumptionClosed", { year });
+  const day = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "medium", timeZone: "UTC" });
+  return t("reports.assumption", {
+    year,
+    windowMonths,
+    windowFrom: day.format(windowFrom),
+    windowTo: day.format(windowTo),
+    monthsLeft: new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 1 }).format(roundTo(monthsLeft, 1)),
+  });
 }

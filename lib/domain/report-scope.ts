@@ -1,5 +1,5 @@
 /** Who sees which figures of the reporting pages (issue 6): pure rules, applied by lib/db/reports. */
-import type { Actor, StaffRole } from "./access";
+import { can, figuresScope, scopeIncludes, type Actor } from "./permissions";
 import type { ReportFilters } from "@/lib/validation/report-filters";
 
 /**
@@ -8,22 +8,17 @@ import type { ReportFilters } from "@/lib/validation/report-filters";
  */
 export type ReportScope = { filters: ReportFilters; isNational: boolean; suppressSmallCells: boolean };
 
-/** Roles that open the reporting pages: administrators, analysts and coordinators (caseworkers do not). */
-export function canViewReports(role: StaffRole): boolean {
-  return role === "ADMIN" || role === "ANALYST" || role === "COORDINATOR";
-}
-
 /**
  * The scope of a report, or null when the role may not see reports. ADMIN and ANALYST see the country
  * and may pick a region; a COORDINATOR sees the own region whatever region the URL names (a coordinator
  * without a region sees nothing: the impossible region ""); only an ANALYST's cells are suppressed.
  */
 export function reportScope(actor: Actor, filters: ReportFilters): ReportScope | null {
-  if (!canViewReports(actor.role)) return null;
-  if (actor.role === "COORDINATOR") {
-    return { filters: { ...filters, regionId: actor.regionId ?? "" }, isNational: false, suppressSmallCells: false };
-  }
-  return { filters, isNational: true, suppressSmallCells: actor.role === "ANALYST" };
+  if (!can(actor, "report.view")) return null;
+  const scope = figuresScope(actor);
+  const suppressSmallCells = !can(actor, "report.personalData");
+  if (scope.kind === "all") return { filters, isNational: true, suppressSmallCells };
+  return { filters: { ...filters, regionId: scope.kind === "region" ? scope.regionId : "" }, isNational: false, suppressSmallCells };
 }
 
 /**
@@ -32,5 +27,5 @@ export function reportScope(actor: Actor, filters: ReportFilters): ReportScope |
  * region never returns a file.
  */
 export function mayRequestRegion(actor: Actor, regionId: string | null): boolean {
-  return regionId === null || actor.role !== "COORDINATOR" || regionId === actor.regionId;
+  return regionId === null || scopeIncludes(figuresScope(actor), regionId);
 }

@@ -46,6 +46,8 @@ export type ReportTable = {
   total?: ExportCell[];
   /** How many cells were suppressed (set by lib/domain/small-cells suppressTable). */
   suppressedCells?: number;
+  /** A sentence in the interface language that belongs under the table (e.g. a forecast's assumption); exports write it after the rows. */
+  footnote?: string;
 };
 
 /** A message function as next-intl's `t` (the catalogue is merged from every messages file). */

@@ -7,16 +7,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createStaffUser, ensureRegions } from "./fixtures";
 import { emptyMember, familyUpdateSchema, type MemberFormValues } from "@/lib/validation/family-form";
+import { NOT_FOUND } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { db } = await import("@/lib/db/client");
 const { adjustAllocationToArrivingMembers, allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
 const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
-const { NoPlacesLeftError } = await import("@/lib/db/quotas/errors");
 const { saveAdaptationPlan } = await import("@/lib/db/case-file/adaptation-plan");
 const { updateFamily } = await import("@/lib/db/families/save-family");
-const { NotFoundError } = await import("@/lib/db/errors");
 const { formatCaseNumber } = await import("@/lib/domain/case-number");
 
 const prisma = useTestPrisma();
@@ -214,10 +213,13 @@ describe("the adaptation plan changes the members arriving", () => {
     const planAudits = await prisma.auditLog.count({ where: { action: "adaptation_plan.update", entityId: String(family.id) } });
 
     const refused = savePlan(pavlodarCoordinator, family.id, 4, "Electrician");
-    await expect(refused).rejects.toBeInstanceOf(NoPlacesLeftError);
-    await expect(refused).rejects.toMatchObject({ remaining: 0, requested: 1, quota: { regionId: PAVLODAR, year: PLAN_YEAR, pool: "KANDAS" } });
+    await expect(refused).rejects.toMatchObject({
+      code: "allocation.errors.noPlacesForMore",
+      values: { remaining: 0, requested: 1, year: PLAN_YEAR, pool: { pool: "KANDAS" } },
+      fieldErrors: { membersArriving: { code: "allocation.errors.noPlacesForMoreField", values: { remaining: 0, requested: 1 } } },
+    });
     // Clearing the figure means every member arrives: refused the same way.
-    await expect(savePlan(pavlodarCoordinator, family.id, null)).rejects.toMatchObject({ remaining: 0, requested: 1 });
+    await expect(savePlan(pavlodarCoordinator, family.id, null)).rejects.toMatchObject({ values: { remaining: 0, requested: 1 } });
 
     expect(await prisma.adaptationPlan.findUniqueOrThrow({ where: { familyId: family.id } })).toEqual(planBefore);
     expect(await allocatedIn(PLAN_YEAR, PAVLODAR)).toBe(10);
@@ -260,8 +262,11 @@ describe("the household changes size", () => {
 
     const before = await prisma.family.findUniqueOrThrow({ where: { id: family.id }, include: { members: true } });
     const refused = saveHousehold(akmolaCaseworker, family.id, (members) => members, 2);
-    await expect(refused).rejects.toBeInstanceOf(NoPlacesLeftError);
-    await expect(refused).rejects.toMatchObject({ remaining: 0, requested: 2, quota: { regionId: AKMOLA, year: PLAN_YEAR } });
+    await expect(refused).rejects.toMatchObject({
+      code: "allocation.errors.noPlacesForMore",
+      values: { remaining: 0, requested: 2, year: PLAN_YEAR },
+      fieldErrors: undefined,
+    });
     expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id }, include: { members: true } })).toEqual(before);
     expect(await allocatedIn(PLAN_YEAR, AKMOLA)).toBe(7);
     expect((await allocationOf(family.id)).persons).toBe(2);
@@ -298,7 +303,7 @@ describe("scope", () => {
     await prisma.adaptationPlan.create({ data: { familyId: family.id, membersArriving: 1, updatedById: admin.id } });
     const allocated = await allocatedIn(RACE_YEAR, AKMOLA);
 
-    await expect(db().$transaction((tx) => adjustAllocationToArrivingMembers(pavlodarCoordinator, tx, family))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(db().$transaction((tx) => adjustAllocationToArrivingMembers(pavlodarCoordinator, tx, family))).rejects.toThrow(NOT_FOUND);
     expect((await allocationOf(family.id)).persons).toBe(3);
     expect(await allocatedIn(RACE_YEAR, AKMOLA)).toBe(allocated);
 
@@ -333,8 +338,7 @@ describe("concurrent plan changes", () => {
     expect(granted).toHaveLength(7);
     expect(refused).toHaveLength(13);
     for (const outcome of refused) {
-      expect(outcome.error).toBeInstanceOf(NoPlacesLeftError);
-      expect(outcome.error).toMatchObject({ requested: 2, remaining: 1 });
+      expect(outcome.error).toMatchObject({ code: "allocation.errors.noPlacesForMore", values: { requested: 2, remaining: 1 } });
     }
     expect(await allocatedIn(RACE_YEAR, PAVLODAR)).toBe(34);
 

@@ -6,14 +6,11 @@ import { useTestPrisma } from "./db";
 import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
 import { generateIin } from "@/lib/domain/iin";
 import { familyCreateSchema, familyUpdateSchema, type FamilyFormValues, type MemberFormValues } from "@/lib/validation/family-form";
+import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { registerFamily, updateFamily } = await import("@/lib/db/families/save-family");
-const { IinTakenError, PossibleDuplicatesError, SamePersonConfirmedError, VersionConflictError, FieldReferenceError } = await import(
-  "@/lib/db/families/errors"
-);
-const { NotFoundError, ForbiddenError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
 const PAVLODAR = "KZ-55";
@@ -110,10 +107,11 @@ describe("registerFamily", () => {
     const head = await prisma.person.findFirstOrThrow({ where: { familyId: existing.id } });
     const raw = values([member({ isHead: true, relationship: "HEAD", surnameCyr: uniqueName(), iin: head.iin ?? "", birthDate: head.birthDate.toISOString().slice(0, 10) })]);
     const hidden = await registerFamily(caseworker, createInput(raw)).catch((error: unknown) => error);
-    expect(hidden).toBeInstanceOf(IinTakenError);
-    expect((hidden as InstanceType<typeof IinTakenError>).conflicts).toEqual([{ index: 0, caseNumber: null }]);
+    expect(hidden).toMatchObject({ code: "errors.invalidInput", fieldErrors: { "members.0.iin": { code: "familyForm.errors.iinTakenHidden" } } });
     const visible = await registerFamily(admin, createInput({ ...raw, targetRegionId: PAVLODAR })).catch((error: unknown) => error);
-    expect((visible as InstanceType<typeof IinTakenError>).conflicts).toEqual([{ index: 0, caseNumber: existing.caseNumber }]);
+    expect(visible).toMatchObject({
+      fieldErrors: { "members.0.iin": { code: "familyForm.errors.iinTaken", values: { caseNumber: existing.caseNumber } } },
+    });
   });
 
   it("lists a similar name with the same birth date as a possible duplicate, and records the decision", async () => {
@@ -123,15 +121,15 @@ describe("registerFamily", () => {
     const similar = member({ isHead: true, relationship: "HEAD", surnameCyr: surname, givenNameCyr: "Нурлан", surnameLat: "Kasymov", givenNameLat: "Nurlan", birthDate: "1977-07-07" });
 
     const refused = await registerFamily(caseworker, createInput(values([similar]))).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(PossibleDuplicatesError);
-    const candidates = (refused as InstanceType<typeof PossibleDuplicatesError>).candidates;
+    expect(refused).toMatchObject({ code: "familyForm.errors.possibleDuplicates" });
+    const candidates = (refused as { details: { duplicates: unknown[] } }).details.duplicates;
     const firstPerson = await prisma.person.findFirstOrThrow({ where: { familyId: first.familyId } });
     expect(candidates).toEqual([expect.objectContaining({ index: 0, personId: firstPerson.id, caseNumber: first.caseNumber })]);
 
     const keyForSame = randomUUID();
     await expect(
       registerFamily(caseworker, createInput(values([similar], { duplicateDecisions: [{ personId: firstPerson.id, decision: "SAME_PERSON" }] }), keyForSame)),
-    ).rejects.toBeInstanceOf(SamePersonConfirmedError);
+    ).rejects.toMatchObject({ code: "familyForm.errors.samePerson", values: { caseNumber: first.caseNumber } });
     expect(await prisma.family.count({ where: { registrationKey: keyForSame } })).toBe(0);
 
     const saved = await registerFamily(
@@ -145,9 +143,12 @@ describe("registerFamily", () => {
   it("refuses a district of another region and analysts altogether", async () => {
     const akmolaDistrict = await prisma.district.create({ data: { regionId: AKMOLA, nameKk: "Тест", nameRu: "Тест", nameEn: `Test ${randomUUID()}` } });
     const raw = values([member({ isHead: true, relationship: "HEAD", surnameCyr: uniqueName() })], { targetDistrictId: String(akmolaDistrict.id) });
-    await expect(registerFamily(caseworker, createInput(raw))).rejects.toBeInstanceOf(FieldReferenceError);
+    await expect(registerFamily(caseworker, createInput(raw))).rejects.toMatchObject({
+      code: "familyForm.errors.districtOutsideRegion",
+      field: "targetDistrictId",
+    });
     const analyst = await createStaffUser(prisma, "ANALYST");
-    await expect(registerFamily(analyst, createInput(values([member({ isHead: true, relationship: "HEAD" })])))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(registerFamily(analyst, createInput(values([member({ isHead: true, relationship: "HEAD" })])))).rejects.toThrow(FORBIDDEN);
   });
 });
 
@@ -190,8 +191,7 @@ describe("updateFamily", () => {
     const stale = await updateFamily(caseworker, familyUpdateSchema.parse({ ...values(formMembers, { address: "Другой" }), familyId: family.id, version: family.version })).catch(
       (error: unknown) => error,
     );
-    expect(stale).toBeInstanceOf(VersionConflictError);
-    expect((stale as InstanceType<typeof VersionConflictError>).updatedBy).toBe("Test COORDINATOR");
+    expect(stale).toMatchObject({ code: "familyForm.errors.versionConflict", values: { who: "Test COORDINATOR", when: { dateTime: expect.any(Date) } } });
     expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).address).toBe("Павлодар, Естай 1");
   });
 
@@ -199,7 +199,7 @@ describe("updateFamily", () => {
     const { family, formMembers } = await registered();
     await expect(
       updateFamily(akmolaCaseworker, familyUpdateSchema.parse({ ...values(formMembers), familyId: family.id, version: family.version })),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    ).rejects.toThrow(NOT_FOUND);
   });
 });
 

@@ -9,7 +9,7 @@
 // (KZ-43, KZ-47; payments by paidOn, statuses ending around 2068). Case numbers of test families use the year 2099.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/prisma-factory";
-import type { Actor, StaffRole } from "@/lib/domain/access";
+import type { Actor, StaffRole } from "@/lib/domain/permissions";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { generateIin } from "@/lib/domain/iin";
 import { REGIONS } from "@/lib/domain/regions";

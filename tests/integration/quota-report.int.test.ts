@@ -6,12 +6,12 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { quotaReport } = await import("@/lib/db/reports/quota-report");
 const { quotaDrilldown } = await import("@/lib/db/reports/quota-drilldown");
-const { ForbiddenError, NotFoundError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
 const PAVLODAR = "KZ-55";
@@ -117,7 +117,7 @@ describe("quotaReport", () => {
   });
 
   it("refuses caseworkers", async () => {
-    await expect(quotaReport(caseworker, YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(quotaReport(caseworker, YEAR)).rejects.toThrow(FORBIDDEN);
   });
 
   it("is empty for a year without an order", async () => {
@@ -462,11 +462,11 @@ describe("quota report outlook and drill-down", () => {
   });
 
   it("shows the drill-down to administrators and the own region's coordinator only, and audits it", async () => {
-    await expect(quotaDrilldown(akmolaCoordinator, { year: 2078, regionId: PAVLODAR })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(quotaDrilldown({ ...pavlodarCoordinator, regionId: null }, { year: 2078, regionId: PAVLODAR })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(quotaDrilldown(admin, { year: 2078, regionId: "KZ-00" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(quotaDrilldown(analyst, { year: 2078, regionId: PAVLODAR })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(quotaDrilldown(caseworker, { year: 2078, regionId: PAVLODAR })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(quotaDrilldown(akmolaCoordinator, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
+    await expect(quotaDrilldown({ ...pavlodarCoordinator, regionId: null }, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
+    await expect(quotaDrilldown(admin, { year: 2078, regionId: "KZ-00" })).rejects.toThrow(NOT_FOUND);
+    await expect(quotaDrilldown(analyst, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(FORBIDDEN);
+    await expect(quotaDrilldown(caseworker, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(FORBIDDEN);
     const denied = await prisma.auditLog.findFirst({
       where: { action: "quota.report.drilldown.denied", actorId: akmolaCoordinator.id },
       orderBy: { id: "desc" },

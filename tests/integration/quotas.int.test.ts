@@ -5,22 +5,13 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createQuotaStaff, type StaffActor } from "./fixtures";
+import { FORBIDDEN } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { db } = await import("@/lib/db/client");
 const { allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
 const { createQuotaOrder, amendQuota, listQuotaHistory } = await import("@/lib/db/quotas/orders");
-const {
-  AlreadyAllocatedError,
-  NoPlacesLeftError,
-  QuotaBelowAllocatedError,
-  QuotaOrderExistsError,
-  QuotaOrderInvalidError,
-  QuotaOrderMissingError,
-  QuotaOrderReferenceTakenError,
-} = await import("@/lib/db/quotas/errors");
-const { ForbiddenError } = await import("@/lib/db/errors");
 const { formatCaseNumber } = await import("@/lib/domain/case-number");
 const { labourSurplusRegions } = await import("@/lib/domain/regions");
 
@@ -170,11 +161,12 @@ describe("concurrent allocation", () => {
       expect(granted.reduce((sum, outcome) => sum + outcome.family.size, 0)).toBe(state.allocated);
       // Every refusal is the clear "no places left" answer with the figures, never anything else.
       for (const outcome of refused) {
-        expect(outcome.error).toBeInstanceOf(NoPlacesLeftError);
-        const error = outcome.error as InstanceType<typeof NoPlacesLeftError>;
-        expect(error.requested).toBe(outcome.family.size);
-        expect(error.remaining).toBeLessThan(error.requested);
-        expect(error.quota).toEqual({ regionId: place.regionId, year: RACE_YEAR, pool: place.pool });
+        expect(outcome.error).toMatchObject({
+          code: "workflow.errors.noPlacesLeft",
+          values: { requested: outcome.family.size, year: RACE_YEAR, pool: { pool: place.pool } },
+        });
+        const { values } = outcome.error as { values: { remaining: number; requested: number } };
+        expect(values.remaining).toBeLessThan(values.requested);
       }
       // No place is lost: whoever was refused did not fit into what is left at the end either.
       const remaining = 50 - state.allocated;
@@ -223,8 +215,10 @@ describe("release and repeated requests", () => {
     const before = (await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS")).allocated;
 
     await allocate(pavlodarCoordinator, family!, RELEASE_YEAR);
-    await expect(allocate(pavlodarCoordinator, family!, RELEASE_YEAR)).rejects.toThrow(/already holds an active allocation/);
-    await expect(allocate(pavlodarCoordinator, family!, RELEASE_YEAR)).rejects.toBeInstanceOf(AlreadyAllocatedError);
+    await expect(allocate(pavlodarCoordinator, family!, RELEASE_YEAR)).rejects.toMatchObject({
+      code: "workflow.errors.alreadyAllocated",
+      values: { year: RELEASE_YEAR },
+    });
     expect((await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS")).allocated).toBe(before + family!.size);
 
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => allocate(pavlodarCoordinator, other!, RELEASE_YEAR)));
@@ -280,9 +274,15 @@ describe("quota orders and amendments", () => {
   it("refuses a second original order for the year, a taken reference and invalid lines, storing nothing", async () => {
     const orders = await prisma.quotaOrder.count({ where: { year: ORDER_YEAR } });
     const places = [{ regionId: PAVLODAR, pool: "SETTLER" as const, total: 5 }];
-    await expect(createQuotaOrder(admin, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-02-01`, places })).rejects.toBeInstanceOf(QuotaOrderExistsError);
-    await expect(amendQuota(admin, { year: ORDER_YEAR, reference: originalReference, orderDate: `${ORDER_YEAR}-02-01`, changes: places })).rejects.toBeInstanceOf(QuotaOrderReferenceTakenError);
-    await expect(amendQuota(admin, { year: 2094, reference: reference(), orderDate: "2094-02-01", changes: places })).rejects.toBeInstanceOf(QuotaOrderMissingError);
+    await expect(createQuotaOrder(admin, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-02-01`, places })).rejects.toMatchObject({
+      code: "quotas.errors.orderExists",
+      values: { year: ORDER_YEAR, reference: originalReference },
+    });
+    await expect(amendQuota(admin, { year: ORDER_YEAR, reference: originalReference, orderDate: `${ORDER_YEAR}-02-01`, changes: places })).rejects.toMatchObject({
+      code: "quotas.errors.referenceTaken",
+      fieldErrors: { reference: { code: "quotas.errors.referenceTaken" } },
+    });
+    await expect(amendQuota(admin, { year: 2094, reference: reference(), orderDate: "2094-02-01", changes: places })).rejects.toMatchObject({ code: "quotas.errors.orderMissing" });
     const invalid = createQuotaOrder(admin, {
       year: 2095,
       reference: reference(),
@@ -293,14 +293,14 @@ describe("quota orders and amendments", () => {
         { regionId: PAVLODAR, pool: "KANDAS", total: 3 },
       ],
     });
-    await expect(invalid).rejects.toBeInstanceOf(QuotaOrderInvalidError);
     await expect(invalid).rejects.toMatchObject({
-      issues: expect.arrayContaining([
-        { code: "region-not-target", index: 0 },
-        { code: "total-invalid", index: 1 },
-        { code: "duplicate-place", index: 2 },
-        { code: "order-date-invalid" },
-      ]),
+      code: "quotas.errors.invalidOrder",
+      fieldErrors: {
+        "places.0.total": { code: "quotas.validation.region" },
+        "places.1.total": { code: "quotas.validation.total" },
+        "places.2.total": { code: "quotas.validation.duplicate" },
+        orderDate: { code: "quotas.validation.orderDate" },
+      },
     });
     expect(await prisma.quotaOrder.count({ where: { year: ORDER_YEAR } })).toBe(orders);
     expect(await prisma.quotaOrder.count({ where: { year: { in: [2094, 2095] } } })).toBe(0);
@@ -311,10 +311,10 @@ describe("quota orders and amendments", () => {
     for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
       await expect(
         createQuotaOrder(actor, { year: 2096, reference: reference(), orderDate: "2096-01-10", places: [{ regionId: PAVLODAR, pool: "KANDAS", total: 5 }] }),
-      ).rejects.toBeInstanceOf(ForbiddenError);
+      ).rejects.toThrow(FORBIDDEN);
       await expect(
         amendQuota(actor, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-03-01`, changes: [{ regionId: PAVLODAR, pool: "KANDAS", total: 50 }] }),
-      ).rejects.toBeInstanceOf(ForbiddenError);
+      ).rejects.toThrow(FORBIDDEN);
     }
     expect(await prisma.quotaOrder.count({ where: { year: 2096 } })).toBe(0);
     expect((await quotaState(ORDER_YEAR, PAVLODAR, "KANDAS")).total).toBe(10);
@@ -335,8 +335,12 @@ describe("quota orders and amendments", () => {
         { regionId: PAVLODAR, pool: "KANDAS", total: 5 },
       ],
     });
-    await expect(attempt).rejects.toBeInstanceOf(QuotaBelowAllocatedError);
-    await expect(attempt).rejects.toMatchObject({ regionId: PAVLODAR, pool: "KANDAS", year: ORDER_YEAR, allocated: 6, requested: 5 });
+    await expect(attempt).rejects.toMatchObject({
+      code: "quotas.errors.belowAllocated",
+      values: { region: { region: PAVLODAR }, pool: { pool: "KANDAS" }, allocated: 6, requested: 5 },
+      // The refused line is the second of the amendment as it was entered.
+      fieldErrors: { "changes.1.total": { code: "quotas.errors.belowAllocatedField", values: { allocated: 6, requested: 5 } } },
+    });
 
     expect(await prisma.quotaOrder.count({ where: { year: ORDER_YEAR, reference: refusedReference } })).toBe(0);
     expect(await prisma.quotaAmendment.count()).toBe(amendmentsBefore);
@@ -415,6 +419,6 @@ describe("quota orders and amendments", () => {
     const akmola = await listQuotaHistory(akmolaCoordinator, ORDER_YEAR);
     expect(lines(akmola)).toEqual([`${originalReference} ${AKMOLA} SETTLER 0→30`, `${akmolaOnly} ${AKMOLA} SETTLER 30→35`]);
 
-    await expect(listQuotaHistory(caseworker, ORDER_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listQuotaHistory(caseworker, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
   });
 });

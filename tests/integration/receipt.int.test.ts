@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createFamily, createStaffUser, ensureRegions, type StaffActor } from "./fixtures";
+import { NOT_FOUND } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { getReceipt } = await import("@/lib/db/families/get-receipt");
-const { NotFoundError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
 const PAVLODAR = "KZ-55";
@@ -69,8 +69,8 @@ describe("getReceipt", () => {
   });
 
   it("answers the Akmola coordinator for a Pavlodar family exactly like an unknown id, and audits the attempt", async () => {
-    await expect(getReceipt(akmolaCoordinator, family.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getReceipt(akmolaCoordinator, 2_000_000_000)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getReceipt(akmolaCoordinator, family.id)).rejects.toThrow(NOT_FOUND);
+    await expect(getReceipt(akmolaCoordinator, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
     expect(await auditEntries("family.receipt.view", akmolaCoordinator.id)).toEqual([]);
     const denied = await auditEntries("family.receipt.view.denied", akmolaCoordinator.id);
     expect(denied).toHaveLength(1);
@@ -78,7 +78,7 @@ describe("getReceipt", () => {
   });
 
   it("keeps the receipt from analysts and opens it for the administrator", async () => {
-    await expect(getReceipt(analyst, family.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getReceipt(analyst, family.id)).rejects.toThrow(NOT_FOUND);
     expect(await auditEntries("family.receipt.view.denied", analyst.id)).toHaveLength(1);
     expect((await getReceipt(admin, family.id)).caseNumber).toBe(family.caseNumber);
     expect(await auditEntries("family.receipt.view", admin.id)).toHaveLength(1);
@@ -87,7 +87,7 @@ describe("getReceipt", () => {
   it("follows the family when it moves to another region", async () => {
     const moved = await createFamily(prisma, PAVLODAR, pavlodarCaseworker.id);
     await prisma.family.update({ where: { id: moved.id }, data: { targetRegionId: AKMOLA } });
-    await expect(getReceipt(pavlodarCaseworker, moved.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getReceipt(pavlodarCaseworker, moved.id)).rejects.toThrow(NOT_FOUND);
     expect((await getReceipt(akmolaCoordinator, moved.id)).region.id).toBe(AKMOLA);
   });
 });

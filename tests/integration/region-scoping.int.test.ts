@@ -5,6 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
@@ -12,12 +13,11 @@ const { listFamilies } = await import("@/lib/db/families/list-families");
 const { getFamily } = await import("@/lib/db/families/get-family");
 const { countFamiliesByStatus } = await import("@/lib/db/families/count-by-status");
 const { listUsers } = await import("@/lib/db/users/list-users");
-const { setUserActive, SelfDeactivationError } = await import("@/lib/db/users/set-user-active");
+const { setUserActive } = await import("@/lib/db/users/set-user-active");
 const { loadSessionUser } = await import("@/lib/db/users/load-session-user");
 const { listDistricts, listRegions } = await import("@/lib/db/regions");
 const { listQuotas } = await import("@/lib/db/quotas/list-quotas");
 const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
-const { ForbiddenError, NotFoundError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
 const PAVLODAR = "KZ-55";
@@ -105,14 +105,14 @@ describe("getFamily", () => {
   });
 
   it("answers another region's family exactly like a missing one, and audits the attempt", async () => {
-    await expect(getFamily(actors.pavlodarCaseworker, akmolaFamily.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getFamily(actors.pavlodarCaseworker, 2_000_000_000)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getFamily(actors.pavlodarCaseworker, akmolaFamily.id)).rejects.toThrow(NOT_FOUND);
+    await expect(getFamily(actors.pavlodarCaseworker, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
     const entry = await lastAudit("family.view.denied", akmolaFamily.id);
     expect(entry?.actorId).toBe(actors.pavlodarCaseworker.id);
   });
 
   it("keeps personal data from analysts and opens any region for the administrator", async () => {
-    await expect(getFamily(actors.analyst, pavlodarFamily.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getFamily(actors.analyst, pavlodarFamily.id)).rejects.toThrow(NOT_FOUND);
     expect((await getFamily(actors.admin, akmolaFamily.id)).id).toBe(akmolaFamily.id);
   });
 });
@@ -132,13 +132,13 @@ describe("staff administration", () => {
     expect(users.length).toBeGreaterThanOrEqual(5);
     expect(users[0]).not.toHaveProperty("passwordHash");
     for (const actor of [actors.analyst, actors.pavlodarCoordinator, actors.pavlodarCaseworker]) {
-      await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listUsers(actor)).rejects.toThrow(FORBIDDEN);
     }
   });
 
   it("lets only the administrator deactivate, audits it, and ends the session at once", async () => {
     const target = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
-    await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toThrow(FORBIDDEN);
     expect(await loadSessionUser(target.id)).not.toBeNull();
 
     await setUserActive(actors.admin, { userId: target.id, isActive: false });
@@ -149,7 +149,7 @@ describe("staff administration", () => {
   });
 
   it("refuses to let an administrator deactivate the own account", async () => {
-    await expect(setUserActive(actors.admin, { userId: actors.admin.id, isActive: false })).rejects.toBeInstanceOf(SelfDeactivationError);
+    await expect(setUserActive(actors.admin, { userId: actors.admin.id, isActive: false })).rejects.toMatchObject({ code: "errors.selfDeactivation" });
   });
 
   it("reads role and region from the database, so a demotion applies on the next request", async () => {
@@ -198,8 +198,8 @@ describe("listQuotas", () => {
 
   it("shows a coordinator the own region only and refuses a caseworker", async () => {
     expect((await listQuotas(actors.pavlodarCoordinator, QUOTA_YEAR)).map((quota) => quota.regionId)).toEqual([PAVLODAR, PAVLODAR]);
-    await expect(listQuotas(actors.pavlodarCaseworker, QUOTA_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listQuotas(actors.akmolaCaseworker, QUOTA_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listQuotas(actors.pavlodarCaseworker, QUOTA_YEAR)).rejects.toThrow(FORBIDDEN);
+    await expect(listQuotas(actors.akmolaCaseworker, QUOTA_YEAR)).rejects.toThrow(FORBIDDEN);
   });
 
   it("returns nothing for a year without quotas", async () => {

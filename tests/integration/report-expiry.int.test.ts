@@ -6,12 +6,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createReportFamily, createReportStaff, KYZYLORDA, MANGYSTAU, type ReportFamilySpec } from "./report-support-fixtures";
+import { FORBIDDEN } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { statusExpiryReport } = await import("@/lib/db/reports/status-expiry");
 const { listExpiringStatuses } = await import("@/lib/db/families/list-expiring");
-const { ForbiddenError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
 const TODAY = new Date(Date.UTC(2068, 5, 15));
@@ -127,6 +127,6 @@ describe("statusExpiryReport", () => {
   });
 
   it("refuses caseworkers", async () => {
-    await expect(statusExpiryReport(caseworker, filters(), { today: TODAY })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(statusExpiryReport(caseworker, filters(), { today: TODAY })).rejects.toThrow(FORBIDDEN);
   });
 });

@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createReportFamily, createReportStaff, isoDate, KYZYLORDA, MANGYSTAU } from "./report-support-fixtures";
+import { FORBIDDEN } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { supportPaidReport } = await import("@/lib/db/reports/support-paid");
-const { ForbiddenError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
 const MCI_2066 = 4000;
@@ -189,6 +189,6 @@ describe("supportPaidReport", () => {
   });
 
   it("refuses caseworkers", async () => {
-    await expect(supportPaidReport(caseworker, filters(2066))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(supportPaidReport(caseworker, filters(2066))).rejects.toThrow(FORBIDDEN);
   });
 });

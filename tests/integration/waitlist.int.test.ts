@@ -6,14 +6,13 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestPrisma } from "./db";
 import { createFamily, createQuotaStaff, type StaffActor } from "./fixtures";
+import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
 
 const { addToWaitlist, removeFromWaitlist, listWaitlist, waitlistPlace } = await import("@/lib/db/quotas/waitlist");
 const { transitionFamily } = await import("@/lib/db/families/transition-family");
 const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
-const { WaitlistRefusedError } = await import("@/lib/db/quotas/errors");
-const { ForbiddenError, NotFoundError } = await import("@/lib/db/errors");
 
 const prisma = useTestPrisma();
 const PAVLODAR = "KZ-55";
@@ -88,9 +87,8 @@ function refusalOf(promise: Promise<unknown>) {
       throw new Error("expected a refusal");
     },
     (error: unknown) => {
-      expect(error).toBeInstanceOf(WaitlistRefusedError);
-      const refusal = error as InstanceType<typeof WaitlistRefusedError>;
-      return { reason: refusal.reason, remaining: refusal.figures.remaining, needed: refusal.figures.needed };
+      const { code, values } = error as { code: string; values: Record<string, unknown> };
+      return { code, values };
     },
   );
 }
@@ -131,8 +129,12 @@ describe("joining the waitlist", () => {
   });
 
   it("is refused while the family's places still fit, naming the places left and needed", async () => {
-    expect(await refusalOf(join(pavlodarCoordinator, holder, ORDER_YEAR))).toEqual({ reason: "places-available", remaining: 6, needed: 6 });
-    expect(await refusalOf(join(pavlodarCoordinator, late, ORDER_YEAR))).toEqual({ reason: "places-available", remaining: 6, needed: 2 });
+    const placesAvailable = (needed: number) => ({
+      code: "waitlist.errors.placesAvailable",
+      values: { remaining: { count: 6 }, needed: { count: needed }, year: ORDER_YEAR, pool: { pool: "KANDAS" } },
+    });
+    expect(await refusalOf(join(pavlodarCoordinator, holder, ORDER_YEAR))).toEqual(placesAvailable(6));
+    expect(await refusalOf(join(pavlodarCoordinator, late, ORDER_YEAR))).toEqual(placesAvailable(2));
     expect(await prisma.waitlistEntry.count({ where: { familyId: { in: [holder.id, late.id] } } })).toBe(0);
   });
 
@@ -174,28 +176,30 @@ describe("joining the waitlist", () => {
   it("refuses a family that is not approved", async () => {
     const underReview = await createFamily(prisma, PAVLODAR, caseworker.id, "UNDER_REVIEW");
     const error = await addToWaitlist(pavlodarCoordinator, { familyId: underReview.id }, { now: dayIn(ORDER_YEAR) }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(WaitlistRefusedError);
-    expect((error as InstanceType<typeof WaitlistRefusedError>).reason).toBe("not-approved");
+    expect(error).toMatchObject({ code: "waitlist.errors.notApproved" });
     expect(await prisma.waitlistEntry.count({ where: { familyId: underReview.id } })).toBe(0);
   });
 
   it("refuses a kandas family whose status has expired", async () => {
     // Approved in January 2079: the 12-month status ended in January 2080, before this June.
     const lapsed = await approvedFamily(PAVLODAR, ORDER_YEAR, 2, "2079-01-10");
-    expect(await refusalOf(join(pavlodarCoordinator, lapsed, ORDER_YEAR))).toEqual({ reason: "status-not-valid", remaining: 0, needed: 2 });
+    expect(await refusalOf(join(pavlodarCoordinator, lapsed, ORDER_YEAR))).toEqual({
+      code: "waitlist.errors.statusNotValid",
+      values: { date: { date: expect.any(Date) } },
+    });
     expect(await prisma.waitlistEntry.count({ where: { familyId: lapsed.id } })).toBe(0);
   });
 
   it("keeps every function within the coordinator's region and away from caseworkers and analysts", async () => {
-    await expect(join(akmolaCoordinator, late, ORDER_YEAR)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(waitlistPlace(akmolaCoordinator, late.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeFromWaitlist(akmolaCoordinator, { familyId: late.id, year: ORDER_YEAR })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(join(akmolaCoordinator, late, ORDER_YEAR)).rejects.toThrow(NOT_FOUND);
+    await expect(listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(NOT_FOUND);
+    await expect(waitlistPlace(akmolaCoordinator, late.id)).rejects.toThrow(NOT_FOUND);
+    await expect(removeFromWaitlist(akmolaCoordinator, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(NOT_FOUND);
     for (const actor of [caseworker, analyst]) {
-      await expect(join(actor, late, ORDER_YEAR)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(listWaitlist(actor, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(waitlistPlace(actor, late.id)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(removeFromWaitlist(actor, { familyId: late.id, year: ORDER_YEAR })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(join(actor, late, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
+      await expect(listWaitlist(actor, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(FORBIDDEN);
+      await expect(waitlistPlace(actor, late.id)).rejects.toThrow(FORBIDDEN);
+      await expect(removeFromWaitlist(actor, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(FORBIDDEN);
     }
     // Nothing changed, the denied attempt is on record, and the own region's list is still whole.
     expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listFamilies } from "@/lib/db/families/list-families";
 import { listDistricts, listRegions } from "@/lib/db/regions";
-import { canSeePersonalData } from "@/lib/domain/access";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
 import { countryName, ORIGIN_COUNTRIES } from "@/lib/domain/countries";
@@ -29,8 +27,7 @@ function hrefWith(filters: FamilyFilters, after?: number): string {
 }
 
 export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser();
-  if (!canSeePersonalData(user)) notFound();
+  const user = await requirePermission("family.view");
   const filters = familyFiltersSchema.parse(await searchParams);
   const { after: _after, ...filtersWithoutCursor } = filters;
   const [page, regions, districts] = await Promise.all([

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { can } from "@/lib/domain/permissions";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listQuotas } from "@/lib/db/quotas/list-quotas";
 import { listQuotaHistory } from "@/lib/db/quotas/orders";
 import { QUOTA_POOLS, quotaYearFor, type QuotaPool } from "@/lib/domain/quota";
@@ -17,7 +18,7 @@ export async function generateMetadata() {
 }
 
 export default async function QuotasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("ADMIN", "COORDINATOR", "ANALYST");
+  const user = await requirePermission("quota.view");
   const today = programmeToday();
   const currentYear = quotaYearFor(today);
   const year = quotaYearParam((await searchParams).year, currentYear);
@@ -29,20 +30,20 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
   const poolLabels = Object.fromEntries(QUOTA_POOLS.map((pool) => [pool, t(`category.${pool}`)])) as Record<QuotaPool, string>;
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
   // The waitlist names families: only roles that see them (not the analyst) get its link.
-  const showWaitlist = user.role === "ADMIN" || user.role === "COORDINATOR";
+  const showWaitlist = can(user, "waitlist.manage");
   const amendments = history.flatMap((order) => order.amendments.map((amendment) => ({ order, amendment })));
 
   return (
     <section>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("quotas.title")}</h1>
-        {user.role === "ADMIN" && (
+        {can(user, "quota.amend") && (
           <Link href={`/quotas/orders/new?year=${quotas.length === 0 ? year : currentYear + 1}`} className="text-sm font-medium text-brand-700 hover:underline">
             {t("quotas.order.link")}
           </Link>
         )}
       </div>
-      <p className="mt-1 text-slate-600">{user.role === "COORDINATOR" ? t("quotas.introRegion") : t("quotas.introNational")}</p>
+      <p className="mt-1 text-slate-600">{can(user, "report.allRegions") ? t("quotas.introNational") : t("quotas.introRegion")}</p>
 
       <form method="get" className="mt-4 flex items-end gap-2">
         <div>
@@ -105,7 +106,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
         </table>
       </div>
 
-      {user.role === "ADMIN" && (
+      {can(user, "quota.amend") && (
         <AmendQuotaForm
           key={year}
           year={year}

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { CaseFileRuleError } from "@/lib/db/case-file/errors";
+import { AppError } from "@/lib/domain/app-error";
 import { findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
 import { adjustAllocationToArrivingMembers } from "@/lib/db/quotas/allocate";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import { diffFields } from "@/lib/domain/audit-mask";
 import type { AdaptationPlanInput } from "@/lib/validation/case-file";
 
@@ -20,12 +20,16 @@ export async function saveAdaptationPlan(actor: Actor, input: AdaptationPlanInpu
   return db().$transaction(async (tx) => {
     const family = await findFamilyInScope(tx, actor, input.familyId, "adaptation_plan.update", { forUpdate: true });
     if (input.membersArriving !== null && input.membersArriving > family.members.length) {
-      throw new CaseFileRuleError("membersAboveFamily", "membersArriving", { max: family.members.length });
+      throw new AppError("casefile.rules.membersAboveFamily", { field: "membersArriving", values: { max: family.members.length } });
     }
     const before = await tx.adaptationPlan.findUnique({ where: { familyId: family.id } });
     if (before && before.updatedAt.toISOString() !== (input.loadedAt ?? null)) {
       const editor = await tx.user.findUnique({ where: { id: before.updatedById }, select: { fullName: true } });
-      throw new CaseFileRuleError("planChanged", null, { name: editor?.fullName ?? "—", at: before.updatedAt });
+      throw new AppError("casefile.rules.planChanged", {
+        field: "form",
+        values: { name: editor?.fullName ?? "—", at: { dateTime: before.updatedAt } },
+        status: 409,
+      });
     }
     const data = {
       plannedArrival: dateOrNull(input.plannedArrival),
@@ -44,8 +48,8 @@ export async function saveAdaptationPlan(actor: Actor, input: AdaptationPlanInpu
       update: { ...data, updatedById: actor.id },
       select: { updatedAt: true },
     });
-    // Too few places left for more members arriving: NoPlacesLeftError rolls the whole save back.
-    if ("membersArriving" in changes) await adjustAllocationToArrivingMembers(actor, tx, family);
+    // Too few places left for more members arriving: the refusal rolls the whole save back.
+    if ("membersArriving" in changes) await adjustAllocationToArrivingMembers(actor, tx, family, { field: "membersArriving" });
     await recordAudit(
       {
         actor,

@@ -2,10 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { NotFoundError } from "@/lib/db/errors";
-import { CaseFileRuleError } from "@/lib/db/case-file/errors";
+import { AppError, notFoundError } from "@/lib/domain/app-error";
 import { ensureChecklist, findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import {
   canAttachFile,
   canChangeDocumentStatus,
@@ -30,9 +29,9 @@ export async function setDocumentStatus(
       where: { id: input.documentId, familyId: family.id },
       select: { id: true, kind: true, status: true },
     });
-    if (!document) throw new NotFoundError("document");
+    if (!document) throw notFoundError("document");
     if (document.status === input.status) return { status: document.status };
-    if (!canChangeDocumentStatus(actor.role, document.status, input.status)) throw new CaseFileRuleError("verifyNotAllowed", "status");
+    if (!canChangeDocumentStatus(actor.role, document.status, input.status)) throw new AppError("casefile.rules.verifyNotAllowed", { field: "status", status: 403 });
     await tx.document.update({ where: { id: document.id }, data: { status: input.status, updatedById: actor.id } });
     await recordAudit(
       {
@@ -53,7 +52,7 @@ export async function setDocumentStatus(
 /**
  * Stores an uploaded scan in the database (so a backup keeps it) on a checklist item of a family in
  * scope. The type is recognised from the content (PDF, JPEG, PNG); empty, too large or other files are
- * refused with CaseFileRuleError. A missing item becomes received. Audited with size and checksum.
+ * refused with an AppError at the file field. A missing item becomes received. Audited with size and checksum.
  */
 export async function storeDocumentFile(
   actor: Actor,
@@ -65,13 +64,13 @@ export async function storeDocumentFile(
       where: { id: input.documentId, familyId: family.id },
       select: { id: true, kind: true, status: true },
     });
-    if (!document) throw new NotFoundError("document");
-    if (!canAttachFile(actor.role, document.status)) throw new CaseFileRuleError("verifiedLocked", "file");
+    if (!document) throw notFoundError("document");
+    if (!canAttachFile(actor.role, document.status)) throw new AppError("casefile.rules.verifiedLocked", { field: "file", status: 403 });
     const sizeBytes = input.content.byteLength;
-    if (sizeBytes === 0) throw new CaseFileRuleError("fileEmpty", "file");
-    if (sizeBytes > MAX_DOCUMENT_FILE_BYTES) throw new CaseFileRuleError("fileTooLarge", "file", { maxMb: MAX_DOCUMENT_FILE_BYTES / 1024 / 1024 });
+    if (sizeBytes === 0) throw new AppError("casefile.rules.fileEmpty", { field: "file" });
+    if (sizeBytes > MAX_DOCUMENT_FILE_BYTES) throw new AppError("casefile.rules.fileTooLarge", { field: "file", values: { maxMb: MAX_DOCUMENT_FILE_BYTES / 1024 / 1024 }, status: 413 });
     const type = sniffFileType(input.content);
-    if (!type) throw new CaseFileRuleError("fileType", "file");
+    if (!type) throw new AppError("casefile.rules.fileType", { field: "file", status: 415 });
 
     const fileName = safeFileName(input.fileName, type.extension);
     const sha256 = createHash("sha256").update(input.content).digest("hex");
@@ -109,7 +108,7 @@ export async function storeDocumentFile(
 
 /**
  * One stored file of a family in scope, with its content, for download. A file of another family or
- * region, or an unknown id, raises NotFoundError (audited as a denied download); a download is audited.
+ * region, or an unknown id, raises notFoundError (audited as a denied download); a download is audited.
  */
 export async function readDocumentFile(actor: Actor, input: { familyId: number; fileId: number }) {
   return db().$transaction(async (tx) => {
@@ -120,7 +119,7 @@ export async function readDocumentFile(actor: Actor, input: { familyId: number; 
     });
     if (!file) {
       await recordAudit({ actor, action: "document_file.download.denied", entity: "document_file", entityId: input.fileId, regionId: family.targetRegionId }, db());
-      throw new NotFoundError("document_file");
+      throw notFoundError("document_file");
     }
     await recordAudit(
       {

@@ -2,9 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { NotFoundError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
-import type { Actor } from "@/lib/domain/access";
+import { notFoundError } from "@/lib/domain/app-error";
+import { familyScopeWhere } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import { documentChecklist } from "@/lib/domain/documents";
 
 type Client = Prisma.TransactionClient;
@@ -20,7 +20,7 @@ const caseFileFamilySelect = {
 export type CaseFileFamily = Prisma.FamilyGetPayload<{ select: typeof caseFileFamilySelect }>;
 
 /**
- * The family if the actor may see it, else NotFoundError (an unknown id looks the same). The refusal is
+ * The family if the actor may see it, else notFoundError (an unknown id looks the same). The refusal is
  * audited as `<operation>.denied` outside the caller's transaction, so a rollback cannot erase it.
  * With `forUpdate` the family row is locked until the transaction ends (payments check running totals).
  */
@@ -37,7 +37,7 @@ export async function findFamilyInScope(
   });
   if (!family) {
     await recordAudit({ actor, action: `${operation}.denied`, entity: "family", entityId: familyId }, db());
-    throw new NotFoundError("family");
+    throw notFoundError("family");
   }
   if (forUpdate) await client.$executeRaw`SELECT 1 FROM "family" WHERE "id" = ${family.id} FOR UPDATE`;
   return family;

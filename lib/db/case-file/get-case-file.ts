@@ -3,14 +3,14 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { ensureChecklist, findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
 import { loadEntitlements } from "@/lib/db/case-file/entitlements";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import { entitlementYear, PAYMENT_KINDS, type PaymentKind } from "@/lib/domain/benefits";
 import { checklistKey, documentChecklist } from "@/lib/domain/documents";
 
 /**
  * The case file of a family in the actor's scope: the document checklist (rows created on first view)
  * with file metadata (never the content), the adaptation plan, entitlements and payments, and notes
- * (newest first). Outside the scope NotFoundError; the view is audited.
+ * (newest first). Outside the scope notFoundError; the view is audited.
  */
 export async function getCaseFile(actor: Actor, familyId: number) {
   return db().$transaction(async (tx) => {

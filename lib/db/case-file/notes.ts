@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import type { NoteInput } from "@/lib/validation/case-file";
 
 /** Adds a free-text note to a family in scope; the audit entry records its length, not its text. */

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { CaseFileRuleError } from "@/lib/db/case-file/errors";
+import { AppError } from "@/lib/domain/app-error";
 import { findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
 import { loadEntitlements } from "@/lib/db/case-file/entitlements";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import { entitlementYear, kazakhstanToday, paymentIssues } from "@/lib/domain/benefits";
 import type { PaymentInput } from "@/lib/validation/case-file";
 
@@ -22,7 +22,7 @@ export async function recordPayment(actor: Actor, input: PaymentInput): Promise<
     const { entitlements } = await loadEntitlements(tx, year, plan?.membersArriving ?? family.members.length);
     const draft = { kind: input.kind, amountTenge: input.amountTenge, paidOn: input.paidOn, months: input.months, note: input.note };
     const [issue] = paymentIssues(draft, { entitlements, previous, today: kazakhstanToday() });
-    if (issue) throw new CaseFileRuleError(issue.key, issue.field, issue.values);
+    if (issue) throw new AppError(`casefile.rules.${issue.key}`, { field: issue.field, values: issue.values });
 
     const payment = await tx.payment.create({
       data: {

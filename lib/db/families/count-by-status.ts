@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Actor } from "@/lib/domain/access";
+import { statusCountScope, type Actor } from "@/lib/domain/permissions";
+import { statusCountWhere } from "@/lib/db/scopes";
 
 export type StatusCount = { status: string; families: number };
 
@@ -9,11 +10,11 @@ export type StatusCount = { status: string; families: number };
  * never names), the own region for regional roles. Counts carry no personal data, so no audit entry.
  */
 export async function countFamiliesByStatus(actor: Actor): Promise<StatusCount[]> {
-  const isNational = actor.role === "ADMIN" || actor.role === "ANALYST";
-  if (!isNational && !actor.regionId) return [];
+  const scope = statusCountScope(actor);
+  if (scope.kind === "none") return [];
   const rows = await db().family.groupBy({
     by: ["status"],
-    where: isNational ? {} : { targetRegionId: actor.regionId ?? undefined },
+    where: statusCountWhere(scope),
     _count: { _all: true },
   });
   return rows.map((row) => ({ status: row.status, families: row._count._all }));

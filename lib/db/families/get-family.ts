@@ -2,9 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { NotFoundError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
-import type { Actor } from "@/lib/domain/access";
+import { notFoundError } from "@/lib/domain/app-error";
+import { familyScopeWhere } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 
 const familyDetailSelect = {
   id: true,
@@ -59,7 +59,7 @@ const familyDetailSelect = {
 
 /**
  * One family with its members, status history and allocations. A family outside the actor's scope
- * and an unknown id both raise NotFoundError; either way the attempt is audited.
+ * and an unknown id both raise notFoundError; either way the attempt is audited.
  */
 export async function getFamily(actor: Actor, familyId: number) {
   const family = await db().family.findFirst({
@@ -68,7 +68,7 @@ export async function getFamily(actor: Actor, familyId: number) {
   });
   if (!family) {
     await recordAudit({ actor, action: "family.view.denied", entity: "family", entityId: familyId });
-    throw new NotFoundError("family");
+    throw notFoundError("family");
   }
   await recordAudit({
     actor,

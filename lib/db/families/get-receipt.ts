@@ -1,16 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { NotFoundError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
-import type { Actor } from "@/lib/domain/access";
+import { notFoundError } from "@/lib/domain/app-error";
+import { familyScopeWhere } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 
 const fullName = (...parts: (string | null)[]) => parts.filter(Boolean).join(" ");
 
 /**
  * What the application receipt prints, and nothing more: case number, registration date, category, the
  * target region with its centre, and the head of family's full name. A family outside the actor's scope
- * (and an analyst's every request) raises NotFoundError; either way the view is audited, since the
+ * (and an analyst's every request) raises notFoundError; either way the view is audited, since the
  * receipt shows a name.
  */
 export async function getReceipt(actor: Actor, familyId: number) {
@@ -31,7 +31,7 @@ export async function getReceipt(actor: Actor, familyId: number) {
   });
   if (!family) {
     await recordAudit({ actor, action: "family.receipt.view.denied", entity: "family", entityId: familyId });
-    throw new NotFoundError("family");
+    throw notFoundError("family");
   }
   await recordAudit({ actor, action: "family.receipt.view", entity: "family", entityId: family.id, regionId: family.targetRegion.id });
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { familyScopeWhere } from "@/lib/db/families/scope";
-import type { Actor } from "@/lib/domain/access";
+import { familyScopeWhere } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import { EXPIRY_WARNING_DAYS, programmeToday } from "@/lib/domain/status-validity";
 
 /** At most this many cases are listed; a region rarely has more expiring at once, and the page says so if it does. */

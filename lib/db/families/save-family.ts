@@ -2,18 +2,10 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { ForbiddenError, NotFoundError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
-import {
-  FieldReferenceError,
-  IinTakenError,
-  PossibleDuplicatesError,
-  SamePersonConfirmedError,
-  VersionConflictError,
-  type DuplicateCandidate,
-} from "@/lib/db/families/errors";
+import { AppError, INVALID_INPUT, notFoundError, type FieldMessage } from "@/lib/domain/app-error";
+import { assertCan, familyScopeWhere } from "@/lib/db/scopes";
 import { adjustAllocationToArrivingMembers } from "@/lib/db/quotas/allocate";
-import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/access";
+import { can, canSeeFamilyInRegion, type Actor } from "@/lib/domain/permissions";
 import { diffFields } from "@/lib/domain/audit-mask";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { personSearchText } from "@/lib/domain/person-search";
@@ -22,10 +14,21 @@ import type { FamilyCreateInput, FamilyFieldsInput, FamilyUpdateInput } from "@/
 type Tx = Prisma.TransactionClient;
 type Member = FamilyFieldsInput["members"][number];
 
-const EDITING_ROLES = new Set(["ADMIN", "COORDINATOR", "CASEWORKER"]);
+export type DuplicateCandidate = {
+  /** Index of the member on the form who resembles this person. */
+  index: number;
+  personId: number;
+  similarity: number;
+  birthDate: string;
+  /** Name and case number only when the user may see that case. */
+  name: string | null;
+  caseNumber: string | null;
+  familyId: number | null;
+};
 
-function assertCanEdit(actor: Actor): void {
-  if (!EDITING_ROLES.has(actor.role)) throw new ForbiddenError("family.save");
+/** A field refers to something that does not exist or is not allowed (region, district, origin). */
+function badReference(field: string, code: string): AppError {
+  return new AppError(code, { field });
 }
 
 function toDate(iso: string): Date {
@@ -55,18 +58,18 @@ function personRow(member: Member, position: number) {
 
 /** Where the family goes: regional staff always register into their own region, whatever was sent. */
 async function resolveTarget(tx: Tx, actor: Actor, input: FamilyFieldsInput) {
-  const regionId = actor.role === "ADMIN" ? input.targetRegionId : actor.regionId;
-  if (!regionId) throw new FieldReferenceError("targetRegionId", "validation.required");
+  const regionId = can(actor, "family.allRegions") ? input.targetRegionId : actor.regionId;
+  if (!regionId) throw badReference("targetRegionId", "validation.required");
   const region = await tx.region.findUnique({ where: { id: regionId }, select: { id: true } });
-  if (!region) throw new FieldReferenceError("targetRegionId", "validation.invalid");
+  if (!region) throw badReference("targetRegionId", "validation.invalid");
   if (input.targetDistrictId !== null) {
     const district = await tx.district.findFirst({ where: { id: input.targetDistrictId, regionId }, select: { id: true } });
-    if (!district) throw new FieldReferenceError("targetDistrictId", "familyForm.errors.districtOutsideRegion");
+    if (!district) throw badReference("targetDistrictId", "familyForm.errors.districtOutsideRegion");
   }
   if (input.category === "SETTLER") {
     const origin = await tx.region.findUnique({ where: { id: input.originRegionId }, select: { id: true } });
-    if (!origin) throw new FieldReferenceError("originRegionId", "familyForm.errors.originRegion");
-    if (origin.id === regionId) throw new FieldReferenceError("originRegionId", "familyForm.errors.originIsTarget");
+    if (!origin) throw badReference("originRegionId", "familyForm.errors.originRegion");
+    if (origin.id === regionId) throw badReference("originRegionId", "familyForm.errors.originIsTarget");
   }
   return { regionId, districtId: input.targetDistrictId };
 }
@@ -94,12 +97,14 @@ async function assertIinsFree(tx: Tx, actor: Actor, members: Member[], ownFamily
     select: { iin: true, family: { select: { caseNumber: true, targetRegionId: true } } },
   });
   if (holders.length === 0) return;
-  throw new IinTakenError(
-    holders.map((holder) => ({
-      index: members.findIndex((member) => member.iin === holder.iin),
-      caseNumber: canSeeFamilyInRegion(actor, holder.family.targetRegionId) ? holder.family.caseNumber : null,
-    })),
-  );
+  const fieldErrors: Record<string, FieldMessage> = {};
+  for (const holder of holders) {
+    const index = members.findIndex((member) => member.iin === holder.iin);
+    fieldErrors[`members.${index}.iin`] = canSeeFamilyInRegion(actor, holder.family.targetRegionId)
+      ? { code: "familyForm.errors.iinTaken", values: { caseNumber: holder.family.caseNumber } }
+      : { code: "familyForm.errors.iinTakenHidden" };
+  }
+  throw new AppError(INVALID_INPUT, { fieldErrors, status: 409 });
 }
 
 type SimilarRow = {
@@ -160,10 +165,14 @@ async function settleDuplicates(tx: Tx, actor: Actor, input: FamilyFieldsInput, 
       { actor, action: "family.duplicate.same-person", entity: "person", entityId: same.personId, details: { similarity: same.similarity } },
       tx,
     );
-    throw new SamePersonConfirmedError(same.caseNumber);
+    throw same.caseNumber
+      ? new AppError("familyForm.errors.samePerson", { values: { caseNumber: same.caseNumber }, status: 409 })
+      : new AppError("familyForm.errors.samePersonHidden", { status: 409 });
   }
   const undecided = candidates.filter((candidate) => !decisions.has(candidate.personId));
-  if (undecided.length > 0) throw new PossibleDuplicatesError(undecided);
+  if (undecided.length > 0) {
+    throw new AppError("familyForm.errors.possibleDuplicates", { details: { duplicates: undecided }, status: 409 });
+  }
   return candidates;
 }
 
@@ -215,7 +224,7 @@ export type SaveResult = { familyId: number; caseNumber: string; isNew: boolean 
  * registrationKey) returns the family created the first time instead of creating another.
  */
 export async function registerFamily(actor: Actor, input: FamilyCreateInput): Promise<SaveResult> {
-  assertCanEdit(actor);
+  assertCan(actor, "family.edit");
   const existing = await findByRegistrationKey(actor, input.registrationKey);
   if (existing) return existing;
   try {
@@ -271,20 +280,20 @@ async function findByRegistrationKey(actor: Actor, registrationKey: string, clie
 }
 
 /**
- * Saves an edited family and household. The save is refused with VersionConflictError (naming who
+ * Saves an edited family and household. The save is refused with an AppError (naming who
  * saved last, and when) if the family changed since the editor loaded `version`. A household of
  * another size adjusts the family's ACTIVE quota allocation in the same transaction.
  */
 export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Promise<SaveResult> {
-  assertCanEdit(actor);
+  assertCan(actor, "family.edit");
   try {
     return await db().$transaction(async (tx) => {
       const before = await tx.family.findFirst({
         where: { AND: [{ id: input.familyId }, familyScopeWhere(actor)] },
         include: { members: true },
       });
-      if (!before) throw new NotFoundError("family");
-      const target = await resolveTarget(tx, actor, { ...input, targetRegionId: actor.role === "ADMIN" ? input.targetRegionId : before.targetRegionId });
+      if (!before) throw notFoundError("family");
+      const target = await resolveTarget(tx, actor, { ...input, targetRegionId: can(actor, "family.allRegions") ? input.targetRegionId : before.targetRegionId });
       const columns = familyColumns(input, target);
       const locked = await tx.family.updateMany({
         where: { id: before.id, version: input.version },
@@ -295,7 +304,7 @@ export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Prom
       await assertIinsFree(tx, actor, input.members, before.id);
       const dismissed = await settleDuplicates(tx, actor, input, before.id);
       const memberChanges = await replaceMembers(tx, before.id, before.members.map((member) => member.id), input.members);
-      // A household of another size needs another number of quota places (NoPlacesLeftError: nothing saved).
+      // A household of another size needs another number of quota places (too few places left: refused, nothing saved).
       if (input.members.length !== before.members.length) {
         await adjustAllocationToArrivingMembers(actor, tx, { id: before.id, targetRegionId: target.regionId });
       }
@@ -320,12 +329,16 @@ export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Prom
   }
 }
 
-async function versionConflict(tx: Tx, familyId: number): Promise<VersionConflictError> {
+/** Somebody saved the family after the editor loaded it: names who and when. */
+async function versionConflict(tx: Tx, familyId: number): Promise<AppError> {
   const current = await tx.family.findUniqueOrThrow({
     where: { id: familyId },
     select: { updatedAt: true, updatedBy: { select: { fullName: true } } },
   });
-  return new VersionConflictError(current.updatedBy.fullName, current.updatedAt);
+  return new AppError("familyForm.errors.versionConflict", {
+    values: { who: current.updatedBy.fullName, when: { dateTime: current.updatedAt } },
+    status: 409,
+  });
 }
 
 /**
@@ -336,7 +349,7 @@ async function versionConflict(tx: Tx, familyId: number): Promise<VersionConflic
 async function replaceMembers(tx: Tx, familyId: number, existingIds: number[], members: Member[]) {
   const keptIds = new Set(members.map((member) => member.personId).filter((id): id is number => id !== undefined));
   const foreign = [...keptIds].filter((id) => !existingIds.includes(id));
-  if (foreign.length > 0) throw new NotFoundError("person");
+  if (foreign.length > 0) throw notFoundError("person");
   const removed = existingIds.filter((id) => !keptIds.has(id));
   await tx.$executeRaw(Prisma.sql`
     UPDATE person SET position = -id, "isHead" = false,

@@ -2,14 +2,12 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { NotFoundError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
-import { VersionConflictError } from "@/lib/db/families/errors";
-import { TransitionRefusedError } from "@/lib/db/families/transition-errors";
+import { AppError, isNotFound, notFoundError } from "@/lib/domain/app-error";
+import { familyScopeWhere } from "@/lib/db/scopes";
 import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import type { FieldChange } from "@/lib/domain/audit-mask";
-import { checkTransition, type CaseStatus } from "@/lib/domain/case-status";
+import { checkTransition, type CaseStatus, type TransitionError, type TransitionInput } from "@/lib/domain/case-status";
 import { allocatesQuota, releasesQuota } from "@/lib/domain/quota";
 import {
   calendarDay,
@@ -19,7 +17,22 @@ import {
   validityMonthsFromSetting,
 } from "@/lib/domain/status-validity";
 
-export { TransitionRefusedError, VersionConflictError };
+/** Somebody changed the case after the caseworker loaded it: names who and when; the form offers to reload. */
+function caseChanged(by: { updatedAt: Date; updatedBy: { fullName: string } }): AppError {
+  return new AppError("workflow.errors.conflict", {
+    values: { name: by.updatedBy.fullName, at: { dateTime: by.updatedAt } },
+    details: { isConflict: true },
+    status: 409,
+  });
+}
+
+/** A status change the lifecycle does not allow (lib/domain/case-status), in words a caseworker can act on. */
+function transitionRefused(reason: TransitionError, field?: keyof TransitionInput): AppError {
+  if (reason === "role-not-allowed") return new AppError("workflow.errors.notAllowed", { status: 403, log: reason });
+  if (reason === "terminal-status" || reason === "no-such-transition") return new AppError("workflow.errors.notPossible", { status: 409, log: reason });
+  const message = { code: reason === "decision-number-too-long" ? "tooLong" : "required" };
+  return new AppError("workflow.errors.missingData", { fieldErrors: { [field ?? "reason"]: message }, log: reason });
+}
 
 // Allocations of one quota queue on its row lock; give a busy moment more than Prisma's 2 s default.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
@@ -58,8 +71,8 @@ const trimmed = (value: string | null | undefined) => (value == null || value.tr
 
 /**
  * Moves a family's case to another status in one transaction: loads the family in the actor's scope
- * (outside it: NotFoundError), refuses a stale `version` (VersionConflictError naming who changed the case
- * and when) and any change the lifecycle does not allow for the actor's role (TransitionRefusedError),
+ * (outside it: notFoundError), refuses a stale `version` (an AppError naming who changed the case
+ * and when) and any change the lifecycle does not allow for the actor's role,
  * then writes status and decision data, takes or gives back quota places, appends the case event and
  * the audit entry. Either all of it is stored or nothing.
  */
@@ -88,14 +101,14 @@ export async function transitionFamily(
           updatedBy: { select: { fullName: true } },
         },
       });
-      if (!family) throw new NotFoundError("family");
+      if (!family) throw notFoundError("family");
       if (family.version !== input.version) {
-        throw new VersionConflictError(family.updatedBy.fullName, family.updatedAt);
+        throw caseChanged(family);
       }
 
       const from = family.status;
       const check = checkTransition(from, input.to, actor.role, input);
-      if (!check.ok) throw new TransitionRefusedError(check.error, check.field);
+      if (!check.ok) throw transitionRefused(check.error, check.field);
 
       const data: Prisma.FamilyUncheckedUpdateManyInput = {
         status: input.to,
@@ -106,7 +119,7 @@ export async function transitionFamily(
       const eventData: Record<string, unknown> = {};
       if (input.to === "APPROVED") {
         const decisionDate = toDay(input.decisionDate);
-        if (!decisionDate) throw new TransitionRefusedError("decision-date-required", "decisionDate");
+        if (!decisionDate) throw transitionRefused("decision-date-required", "decisionDate");
         data.decisionNumber = trimmed(input.decisionNumber);
         data.decisionDate = decisionDate;
         eventData.decisionNumber = data.decisionNumber;
@@ -120,7 +133,7 @@ export async function transitionFamily(
       }
       if (input.to === "RESETTLED") {
         const arrivalDate = toDay(input.arrivalDate);
-        if (!arrivalDate) throw new TransitionRefusedError("arrival-date-required", "arrivalDate");
+        if (!arrivalDate) throw transitionRefused("arrival-date-required", "arrivalDate");
         data.arrivalDate = arrivalDate;
         eventData.arrivalDate = isoDay(arrivalDate);
       }
@@ -135,7 +148,7 @@ export async function transitionFamily(
           where: { id: family.id },
           select: { updatedAt: true, updatedBy: { select: { fullName: true } } },
         });
-        throw new VersionConflictError(current.updatedBy.fullName, current.updatedAt);
+        throw caseChanged(current);
       }
 
       let allocation: TransitionFamilyResult["allocation"] = null;
@@ -202,7 +215,7 @@ export async function transitionFamily(
     }, TRANSACTION_OPTIONS);
   } catch (error) {
     // The refused attempt is audited outside the rolled-back transaction, like a denied view.
-    if (error instanceof NotFoundError) {
+    if (isNotFound(error)) {
       await recordAudit({
         actor,
         action: "family.transition.denied",

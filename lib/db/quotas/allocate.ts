@@ -1,9 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/db/audit";
-import { NotFoundError } from "@/lib/db/errors";
-import { AlreadyAllocatedError, NoMembersError, NoPlacesLeftError, NoQuotaError, StatusNotValidError } from "@/lib/db/quotas/errors";
-import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/access";
+import { AppError, notFoundError } from "@/lib/domain/app-error";
+import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/permissions";
 import {
   allocationAdjustment,
   checkAllocationEligibility,
@@ -33,7 +32,7 @@ export type AllocationResult = {
 
 function assertInScope(actor: Actor, family: { targetRegionId: string }): void {
   // The caller loaded the family through familyScopeWhere; this keeps the helper safe on its own.
-  if (!canSeeFamilyInRegion(actor, family.targetRegionId)) throw new NotFoundError("family");
+  if (!canSeeFamilyInRegion(actor, family.targetRegionId)) throw notFoundError("family");
 }
 
 /**
@@ -62,8 +61,8 @@ export async function allocateQuotaPlaces(
     today,
   });
   if (!eligibility.ok) {
-    if (eligibility.reason === "no-members") throw new NoMembersError();
-    throw new StatusNotValidError(family.statusValidUntil);
+    if (eligibility.reason === "no-members") throw new AppError("workflow.errors.noMembers", { status: 409 });
+    throw new AppError("workflow.errors.statusNotValid", { values: { date: { date: family.statusValidUntil } }, status: 409 });
   }
 
   const year = quotaYearFor(today);
@@ -72,7 +71,10 @@ export async function allocateQuotaPlaces(
     where: { familyId_year: { familyId: family.id, year } },
     select: { id: true, status: true },
   });
-  if (existing?.status === "ACTIVE") throw new AlreadyAllocatedError(family.id, year);
+  if (existing?.status === "ACTIVE") {
+    // A repeated request: nothing is allocated twice.
+    throw new AppError("workflow.errors.alreadyAllocated", { values: { year }, status: 409, log: `family ${family.id}` });
+  }
 
   const updated = await tx.$queryRaw<{ id: number; total: number; allocated: number }[]>`
     UPDATE "quota"
@@ -86,8 +88,13 @@ export async function allocateQuotaPlaces(
       where: { year_regionId_pool: { year, regionId: family.targetRegionId, pool } },
       select: { total: true, allocated: true },
     });
-    if (!row) throw new NoQuotaError(family.targetRegionId, year, pool);
-    throw new NoPlacesLeftError(remainingPlaces(row), persons, { regionId: family.targetRegionId, year, pool });
+    if (!row) {
+      throw new AppError("workflow.errors.noQuota", { values: { pool: { pool }, region: { region: family.targetRegionId }, year }, status: 409 });
+    }
+    throw new AppError("workflow.errors.noPlacesLeft", {
+      values: { pool: { pool }, year, remaining: remainingPlaces(row), requested: persons },
+      status: 409,
+    });
   }
 
   const allocation = existing
@@ -190,13 +197,15 @@ export type AdjustmentResult = {
  * the plan's members arriving, or every member), after the plan or the household changed. Runs inside
  * the caller's transaction, which has loaded the family in the actor's scope. Fewer persons give back
  * exactly the difference; more take it with the same conditional UPDATE as allocateQuotaPlaces, and
- * when the quota has too few places left NoPlacesLeftError (remaining, extra persons) rolls back the
- * caller's whole change. A family without an ACTIVE allocation is left alone (empty result).
+ * when the quota has too few places left an AppError naming the extra persons and the places left rolls
+ * back the caller's whole change (shown beside `options.field` when the form has the number that
+ * caused it). A family without an ACTIVE allocation is left alone (empty result).
  */
 export async function adjustAllocationToArrivingMembers(
   actor: Actor,
   tx: Tx,
   family: { id: number; targetRegionId: string },
+  options: { field?: string } = {},
 ): Promise<AdjustmentResult[]> {
   assertInScope(actor, family);
   // The row lock makes a concurrent release or adjustment of the same allocation wait, and this one
@@ -230,7 +239,12 @@ export async function adjustAllocationToArrivingMembers(
         where: { id: allocation.quotaId },
         select: { total: true, allocated: true, regionId: true, pool: true },
       });
-      throw new NoPlacesLeftError(remainingPlaces(row), change.delta, { regionId: row.regionId, year: allocation.year, pool: row.pool });
+      const figures = { requested: change.delta, remaining: remainingPlaces(row) };
+      throw new AppError("allocation.errors.noPlacesForMore", {
+        values: { ...figures, pool: { pool: row.pool }, year: allocation.year },
+        fieldErrors: options.field ? { [options.field]: { code: "allocation.errors.noPlacesForMoreField", values: figures } } : undefined,
+        status: 409,
+      });
     }
     const { count } = await tx.allocation.updateMany({
       where: { id: allocation.id, status: "ACTIVE", persons: allocation.persons },

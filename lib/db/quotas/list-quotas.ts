@@ -1,22 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/db/errors";
-import type { Actor } from "@/lib/domain/access";
+import { quotaRegionOf } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import { remainingPlaces } from "@/lib/domain/quota";
 
 /**
  * The quotas of a year per region and pool with places allocated and remaining, ordered by region and
  * pool. ADMIN and ANALYST see every region (figures only, no personal data); a COORDINATOR sees the own
- * region only; a CASEWORKER → ForbiddenError.
+ * region only; a CASEWORKER → forbiddenError.
  */
 export async function listQuotas(actor: Actor, year: number) {
-  let regionId: string | undefined;
-  if (actor.role === "COORDINATOR") {
-    if (!actor.regionId) return [];
-    regionId = actor.regionId;
-  } else if (actor.role !== "ADMIN" && actor.role !== "ANALYST") {
-    throw new ForbiddenError("quota.list");
-  }
+  const regionId = quotaRegionOf(actor);
+  if (regionId === null) return [];
   const quotas = await db().quota.findMany({
     where: { year, ...(regionId && { regionId }) },
     orderBy: [{ regionId: "asc" }, { pool: "asc" }],

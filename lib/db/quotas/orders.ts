@@ -2,17 +2,12 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { ForbiddenError } from "@/lib/db/errors";
-import {
-  QuotaBelowAllocatedError,
-  QuotaOrderExistsError,
-  QuotaOrderInvalidError,
-  QuotaOrderMissingError,
-  QuotaOrderReferenceTakenError,
-} from "@/lib/db/quotas/errors";
-import type { Actor } from "@/lib/domain/access";
+import { AppError, type FieldMessage } from "@/lib/domain/app-error";
+import { assertCan, quotaRegionOf } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import { canSetQuotaTotal, validateQuotaOrder, type QuotaOrderIssue, type QuotaPlaces, type QuotaPool } from "@/lib/domain/quota";
 import { calendarDay, parseIsoDay } from "@/lib/domain/status-validity";
+import { QUOTA_ISSUE_MESSAGES } from "@/lib/validation/quota-order";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,12 +38,11 @@ export type AmendQuotaResult = {
   changes: { quotaId: number; regionId: string; pool: QuotaPool; oldTotal: number; newTotal: number; allocated: number }[];
 };
 
-function assertAdmin(actor: Actor, operation: string): void {
-  if (actor.role !== "ADMIN") throw new ForbiddenError(operation);
-}
-
-/** Validates header and lines; returns the cleaned header or throws QuotaOrderInvalidError. */
-function checkOrder(header: OrderHeader, places: QuotaPlaces[]) {
+/**
+ * Validates header and lines; returns the cleaned header or throws an AppError with `code` and a
+ * message at each field that breaks a rule of lib/domain/quota.ts (`<linesField>.<index>.total` for a line).
+ */
+function checkOrder(header: OrderHeader, places: QuotaPlaces[], refusal: { code: string; linesField: string }) {
   const issues: QuotaOrderIssue[] = validateQuotaOrder({ year: header.year, places });
   const reference = header.reference.trim();
   if (reference === "" || reference.length > REFERENCE_MAX_LENGTH) issues.push({ code: "reference-invalid" });
@@ -59,7 +53,17 @@ function checkOrder(header: OrderHeader, places: QuotaPlaces[]) {
         : calendarDay(header.orderDate)
       : parseIsoDay(header.orderDate);
   if (!orderDate) issues.push({ code: "order-date-invalid" });
-  if (issues.length > 0 || !orderDate) throw new QuotaOrderInvalidError(issues);
+  if (issues.length > 0 || !orderDate) {
+    const fieldOf = (issue: QuotaOrderIssue) =>
+      issue.index != null ? `${refusal.linesField}.${issue.index}.total` : issue.code === "reference-invalid" ? "reference" : issue.code === "order-date-invalid" ? "orderDate" : "year";
+    const fieldErrors: Record<string, FieldMessage> = {};
+    for (const issue of issues) fieldErrors[fieldOf(issue)] ??= { code: QUOTA_ISSUE_MESSAGES[issue.code] };
+    throw new AppError(refusal.code, {
+      values: { year: header.year },
+      fieldErrors,
+      log: issues.map((issue) => issue.code + (issue.index == null ? "" : `#${issue.index}`)).join(", "),
+    });
+  }
   const note = header.note?.trim() || null;
   return { year: header.year, reference, orderDate, note };
 }
@@ -69,16 +73,39 @@ async function lockYear(tx: Tx, year: number): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORDER_LOCK_KEY}::int, ${year}::int)`;
 }
 
+/** Another order of the same year already has this reference number. */
+function referenceTaken(year: number, reference: string): AppError {
+  const values = { year };
+  return new AppError("quotas.errors.referenceTaken", {
+    values,
+    fieldErrors: { reference: { code: "quotas.errors.referenceTaken", values } },
+    status: 409,
+    log: reference,
+  });
+}
+
 async function assertReferenceFree(tx: Tx, year: number, reference: string): Promise<void> {
   const taken = await tx.quotaOrder.findUnique({ where: { year_reference: { year, reference } }, select: { id: true } });
-  if (taken) throw new QuotaOrderReferenceTakenError(year, reference);
+  if (taken) throw referenceTaken(year, reference);
 }
 
 function rethrowReferenceTaken(error: unknown, year: number, reference: string): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("reference")) {
-    throw new QuotaOrderReferenceTakenError(year, reference);
+    throw referenceTaken(year, reference);
   }
   throw error;
+}
+
+/** The year already has its original order (quotas): changes go through amendments. Names that order. */
+async function orderExists(tx: Tx, year: number): Promise<AppError> {
+  const original = await tx.quotaOrder.findFirst({ where: { year, isAmendment: false }, select: { reference: true } });
+  const values = { year, reference: original?.reference ?? "—" };
+  return new AppError("quotas.errors.orderExists", {
+    values,
+    fieldErrors: { year: { code: "quotas.errors.orderExistsField", values } },
+    details: { existingYear: year },
+    status: 409,
+  });
 }
 
 const sortPlaces = (places: QuotaPlaces[]) =>
@@ -88,16 +115,17 @@ const sortPlaces = (places: QuotaPlaces[]) =>
  * Records a year's original ministry order (ADMIN only): the order and one quota row per region and
  * pool, in one transaction with its audit entry. Each quota's starting total is also kept as a
  * quota_amendment row 0 → total of this order, so the history of every quota starts with its order.
- * A year that already has quotas is refused (QuotaOrderExistsError): later changes are amendments.
+ * A year that already has quotas is refused (naming its order): later changes are amendments. A
+ * refused line's message stands at `places.<index>.total`, the index in `input.places`.
  */
 export async function createQuotaOrder(actor: Actor, input: CreateQuotaOrderInput): Promise<CreateQuotaOrderResult> {
-  assertAdmin(actor, "quota.order.create");
-  const header = checkOrder(input, input.places);
+  assertCan(actor, "quota.amend");
+  const header = checkOrder(input, input.places, { code: "quotas.errors.invalidOrder", linesField: "places" });
   const places = sortPlaces(input.places);
   try {
     return await db().$transaction(async (tx) => {
       await lockYear(tx, header.year);
-      if ((await tx.quota.count({ where: { year: header.year } })) > 0) throw new QuotaOrderExistsError(header.year);
+      if ((await tx.quota.count({ where: { year: header.year } })) > 0) throw await orderExists(tx, header.year);
       await assertReferenceFree(tx, header.year, header.reference);
       const order = await tx.quotaOrder.create({
         data: { ...header, isAmendment: false, createdById: actor.id },
@@ -135,19 +163,19 @@ export async function createQuotaOrder(actor: Actor, input: CreateQuotaOrderInpu
 /**
  * Records an amendment order (ADMIN only) and applies its changes in one transaction. Each quota row is
  * locked (SELECT … FOR UPDATE) before its new total is checked, so no allocation can slip in between:
- * a total below the places already allocated refuses the whole amendment (QuotaBelowAllocatedError with
- * the figures) and nothing of it is stored. A region/pool without a quota gets one (old total 0). Every
+ * a total below the places already allocated refuses the whole amendment (with the figures, at the
+ * field `changes.<index>.total` of `input.changes`) and nothing of it is stored. A region/pool without a quota gets one (old total 0). Every
  * change is kept as a quota_amendment row (old → new, actor, order); one audit entry covers the order.
  */
 export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<AmendQuotaResult> {
-  assertAdmin(actor, "quota.order.amend");
-  const header = checkOrder(input, input.changes);
+  assertCan(actor, "quota.amend");
+  const header = checkOrder(input, input.changes, { code: "quotas.errors.invalid", linesField: "changes" });
   const changes = sortPlaces(input.changes);
   try {
     return await db().$transaction(async (tx) => {
       await lockYear(tx, header.year);
       const original = await tx.quotaOrder.count({ where: { year: header.year, isAmendment: false } });
-      if (original === 0) throw new QuotaOrderMissingError(header.year);
+      if (original === 0) throw new AppError("quotas.errors.orderMissing", { values: { year: header.year }, status: 409 });
       await assertReferenceFree(tx, header.year, header.reference);
       const order = await tx.quotaOrder.create({
         data: { ...header, isAmendment: true, createdById: actor.id },
@@ -161,7 +189,13 @@ export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<
            WHERE "year" = ${header.year} AND "regionId" = ${change.regionId} AND "pool" = ${change.pool}::"Pool"
              FOR UPDATE`;
         if (locked && !canSetQuotaTotal(locked, change.total)) {
-          throw new QuotaBelowAllocatedError(change.regionId, header.year, change.pool, locked.allocated, change.total);
+          const figures = { allocated: locked.allocated, requested: change.total };
+          const index = input.changes.findIndex((line) => line.regionId === change.regionId && line.pool === change.pool);
+          throw new AppError("quotas.errors.belowAllocated", {
+            values: { ...figures, region: { region: change.regionId }, pool: { pool: change.pool } },
+            fieldErrors: { [`changes.${Math.max(0, index)}.total`]: { code: "quotas.errors.belowAllocatedField", values: figures } },
+            status: 409,
+          });
         }
         const quota = locked
           ? await tx.quota.update({
@@ -207,16 +241,11 @@ export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<
 /**
  * The orders of a year, oldest first, each with the quota changes it made (old → new, who, when).
  * ADMIN and ANALYST see every region (figures carry no personal data); a COORDINATOR sees the own
- * region's changes and only the orders that touched it; CASEWORKER → ForbiddenError.
+ * region's changes and only the orders that touched it; CASEWORKER → forbiddenError.
  */
 export async function listQuotaHistory(actor: Actor, year: number) {
-  let regionId: string | undefined;
-  if (actor.role === "COORDINATOR") {
-    if (!actor.regionId) return [];
-    regionId = actor.regionId;
-  } else if (actor.role !== "ADMIN" && actor.role !== "ANALYST") {
-    throw new ForbiddenError("quota.history");
-  }
+  const regionId = quotaRegionOf(actor);
+  if (regionId === null) return [];
   const amendmentWhere = regionId ? { quota: { regionId } } : {};
   const orders = await db().quotaOrder.findMany({
     where: { year, ...(regionId && { amendments: { some: amendmentWhere } }) },

@@ -2,10 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { ForbiddenError, NotFoundError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
-import { WaitlistRefusedError } from "@/lib/db/quotas/errors";
-import type { Actor } from "@/lib/domain/access";
+import { AppError, isNotFound, notFoundError } from "@/lib/domain/app-error";
+import { assertCan, familyScopeWhere } from "@/lib/db/scopes";
+import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/permissions";
 import {
   checkWaitlistEntry,
   nextFittingFamilies,
@@ -14,6 +13,7 @@ import {
   quotaYearFor,
   remainingPlaces,
   type QuotaPool,
+  type WaitlistRefusal,
 } from "@/lib/domain/quota";
 import { programmeToday } from "@/lib/domain/status-validity";
 
@@ -47,9 +47,29 @@ export function waitingEntryWhere(
   return { year: filter.year, family: { AND: [waiting, familyScope] } };
 }
 
-/** Only regional coordinators (own region) and administrators manage and see waitlists. */
-function assertWaitlistRole(actor: Actor, operation: string): void {
-  if (actor.role !== "ADMIN" && actor.role !== "COORDINATOR") throw new ForbiddenError(operation);
+/**
+ * Why a family may not join its pool's waitlist (checkWaitlistEntry), with the figures the coordinator
+ * needs: when its places still fit, `remaining` ≥ `needed` and it should be allocated instead.
+ */
+function waitlistRefusal(
+  reason: WaitlistRefusal,
+  figures: { year: number; pool: QuotaPool; remaining: number; needed: number; statusValidUntil: Date | null },
+): AppError {
+  const log = `${reason} (${figures.pool} ${figures.year}: ${figures.remaining} left, ${figures.needed} needed)`;
+  switch (reason) {
+    case "places-available":
+      return new AppError("waitlist.errors.placesAvailable", {
+        values: { remaining: { count: figures.remaining }, needed: { count: figures.needed }, year: figures.year, pool: { pool: figures.pool } },
+        status: 409,
+        log,
+      });
+    case "status-not-valid":
+      return new AppError("waitlist.errors.statusNotValid", { values: { date: { date: figures.statusValidUntil } }, status: 409, log });
+    case "no-members":
+      return new AppError("waitlist.errors.noMembers", { status: 409, log });
+    case "not-approved":
+      return new AppError("waitlist.errors.notApproved", { status: 409, log });
+  }
 }
 
 /** Places the family takes: every member, or the members arriving by its adaptation plan. */
@@ -61,20 +81,20 @@ async function placesOf(tx: Tx, familyId: number): Promise<number> {
   return placesNeeded(memberCount, plan?.membersArriving);
 }
 
-/** The family in the actor's scope, its row locked until the transaction ends; otherwise NotFoundError. */
+/** The family in the actor's scope, its row locked until the transaction ends; otherwise notFoundError. */
 async function lockFamilyInScope(tx: Tx, actor: Actor, familyId: number) {
   const family = await tx.family.findFirst({
     where: { AND: [{ id: familyId }, familyScopeWhere(actor)] },
     select: { id: true, status: true, category: true, targetRegionId: true, statusValidUntil: true },
   });
-  if (!family) throw new NotFoundError("family");
+  if (!family) throw notFoundError("family");
   await tx.$executeRaw`SELECT 1 FROM "family" WHERE "id" = ${family.id} FOR UPDATE`;
   return family;
 }
 
 /** Audits an attempt on a family outside the actor's scope (outside the rolled-back transaction). */
 async function auditDenied(actor: Actor, action: string, familyId: number, error: unknown): Promise<never> {
-  if (error instanceof NotFoundError) await recordAudit({ actor, action: `${action}.denied`, entity: "family", entityId: familyId });
+  if (isNotFound(error)) await recordAudit({ actor, action: `${action}.denied`, entity: "family", entityId: familyId });
   throw error;
 }
 
@@ -90,7 +110,7 @@ export type WaitlistEntryResult = {
 
 /**
  * Puts an approved family on the waitlist of its target region's pool for the current quota year
- * (COORDINATOR of that region or ADMIN; other roles ForbiddenError; another region NotFoundError).
+ * (COORDINATOR of that region or ADMIN; other roles forbiddenError; another region notFoundError).
  * Refusals (checkWaitlistEntry) raise WaitlistRefusedError with the places left and needed. A family
  * already waiting that year gets its existing entry back: no duplicate, no error, no second audit.
  */
@@ -99,7 +119,7 @@ export async function addToWaitlist(
   input: { familyId: number },
   options: { now?: Date } = {},
 ): Promise<WaitlistEntryResult> {
-  assertWaitlistRole(actor, "quota.waitlist.add");
+  assertCan(actor, "waitlist.manage");
   const today = programmeToday(options.now ?? new Date());
   const year = quotaYearFor(today);
   return db()
@@ -121,7 +141,7 @@ export async function addToWaitlist(
       });
       const check = checkWaitlistEntry({ ...family, places, quota, today });
       if (!check.ok) {
-        throw new WaitlistRefusedError(check.reason, {
+        throw waitlistRefusal(check.reason, {
           year,
           pool,
           remaining: quota ? remainingPlaces(quota) : 0,
@@ -156,7 +176,7 @@ export async function addToWaitlist(
  * entry that is not there changes nothing and is not an error (`isRemoved: false`).
  */
 export async function removeFromWaitlist(actor: Actor, input: { familyId: number; year: number }): Promise<{ isRemoved: boolean }> {
-  assertWaitlistRole(actor, "quota.waitlist.remove");
+  assertCan(actor, "waitlist.manage");
   return db()
     .$transaction(async (tx) => {
       const family = await lockFamilyInScope(tx, actor, input.familyId);
@@ -190,17 +210,17 @@ const headName = (members: { surnameCyr: string; givenNameCyr: string; patronymi
  * position, case number, head of family (Cyrillic), decision date, persons, version (for the allocation
  * step) and whether it fits now (nextFittingFamilies against the quota's remaining places), plus the
  * quota's figures (no quota row: all 0). ADMIN any region, COORDINATOR the own region only (another →
- * NotFoundError), CASEWORKER and ANALYST → ForbiddenError. Audited as a view: it shows names.
+ * notFoundError), CASEWORKER and ANALYST → forbiddenError. Audited as a view: it shows names.
  */
 export async function listWaitlist(
   actor: Actor,
   filter: { year: number; regionId: string; pool: QuotaPool },
   options: { now?: Date } = {},
 ) {
-  assertWaitlistRole(actor, "quota.waitlist.view");
-  if (actor.role === "COORDINATOR" && actor.regionId !== filter.regionId) {
+  assertCan(actor, "waitlist.manage");
+  if (!canSeeFamilyInRegion(actor, filter.regionId)) {
     await recordAudit({ actor, action: "quota.waitlist.view.denied", entity: "quota", regionId: filter.regionId, details: { ...filter } });
-    throw new NotFoundError("waitlist");
+    throw notFoundError("waitlist");
   }
   const [entries, quota] = await Promise.all([
     db().waitlistEntry.findMany({
@@ -269,11 +289,11 @@ export type WaitlistRow = Waitlist["entries"][number];
 /**
  * Where a family stands on its pool's waitlist, for the case page: the year it waits for, since when,
  * its position and the length of that queue; null when it is not waiting. When it waits for several
- * years, the latest year counts. COORDINATOR (own region) and ADMIN; other roles ForbiddenError; a family
- * outside the scope NotFoundError. Shows no other family's data, so the case view's audit covers it.
+ * years, the latest year counts. COORDINATOR (own region) and ADMIN; other roles forbiddenError; a family
+ * outside the scope notFoundError. Shows no other family's data, so the case view's audit covers it.
  */
 export async function waitlistPlace(actor: Actor, familyId: number) {
-  assertWaitlistRole(actor, "quota.waitlist.place");
+  assertCan(actor, "waitlist.manage");
   const family = await db().family.findFirst({
     where: { AND: [{ id: familyId }, familyScopeWhere(actor)] },
     select: {
@@ -284,7 +304,7 @@ export async function waitlistPlace(actor: Actor, familyId: number) {
       allocations: { where: { status: "ACTIVE" }, select: { year: true } },
     },
   });
-  if (!family) throw new NotFoundError("family");
+  if (!family) throw notFoundError("family");
   if (family.status !== "APPROVED") return null;
   const allocatedYears = new Set(family.allocations.map((allocation) => allocation.year));
   const entry = family.waitlistEntries.find((candidate) => !allocatedYears.has(candidate.year));

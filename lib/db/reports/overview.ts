@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { requireReportScope, reportScopeSql } from "@/lib/db/reports/report-scope";
-import type { Actor } from "@/lib/domain/access";
+import { requireReportScope, reportScopeSql } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
 import type { ExportCell } from "@/lib/domain/export-cells";
 import { AGE_GROUPS, FAMILY_SIZES, FUNNEL_STAGES, funnelStage, TOP_PROFESSIONS, WORKING_AGE } from "@/lib/domain/report-overview";
@@ -69,7 +69,7 @@ function employmentTable(table: (id: string, columns: ReportColumn[], rows: Expo
  * from the unsuppressed rows.
  *
  * Scope (lib/domain/report-scope): ADMIN and ANALYST the country or the region they pick, a COORDINATOR the
- * own region, a CASEWORKER ForbiddenError; analysts get small cells suppressed (lib/domain/small-cells).
+ * own region, a CASEWORKER forbiddenError; analysts get small cells suppressed (lib/domain/small-cells).
  * Counts only, no personal data, so no audit entry for a view (exports are audited by the export route).
  *
  * Employment after arrival: the schema records no employment as such; the adaptation plan's `job` (the

@@ -2,10 +2,9 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { ForbiddenError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
+import { assertCan, familyScopeWhere, requireReportScope } from "@/lib/db/scopes";
 import { getReviewTimeLimit } from "@/lib/db/settings/review-time-limit";
-import { canSeePersonalData, type Actor } from "@/lib/domain/access";
+import { can, type Actor } from "@/lib/domain/permissions";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import {
   AWAITING_DECISION,
@@ -18,7 +17,6 @@ import {
   type ReviewTimeLimit,
 } from "@/lib/domain/processing-times";
 import type { ReportTable } from "@/lib/domain/report-table";
-import { reportScope } from "@/lib/domain/report-scope";
 import { daysUntil, programmeToday } from "@/lib/domain/status-validity";
 import type { ReportFilters } from "@/lib/validation/report-filters";
 
@@ -52,13 +50,6 @@ const percentiles = (column: string) => Prisma.sql`
   ROUND((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${Prisma.raw(`"${column}Days"`)}))::numeric, 1)::float8 AS ${Prisma.raw(`"${column}P90"`)},
   COUNT(${Prisma.raw(`"${column}Days"`)})::int AS ${Prisma.raw(`"${column}Cases"`)}`;
 
-/** The scope of a report for the actor, or ForbiddenError (CASEWORKER). */
-function scopeOf(actor: Actor, filters: ReportFilters, what: string) {
-  const scope = reportScope(actor, filters);
-  if (!scope) throw new ForbiddenError(what);
-  return scope;
-}
-
 /**
  * Processing times of the cases applied in `filters.year` (issue 6), per target region and in total,
  * computed in PostgreSQL: per step the number of cases that completed it and the median and 90th
@@ -67,11 +58,11 @@ function scopeOf(actor: Actor, filters: ReportFilters, what: string) {
  * the application end is family.applicationDate; days between Kazakhstan calendar days. Also the cases
  * awaiting a decision and those of them overdue on `today` under the review time limit (a setting, in
  * working days; lib/domain/processing-times). Aggregates only, so no audit entry for a view.
- * ADMIN and ANALYST see the country, a COORDINATOR the own region, a CASEWORKER nothing (ForbiddenError);
+ * ADMIN and ANALYST see the country, a COORDINATOR the own region, a CASEWORKER nothing (forbiddenError);
  * an ANALYST's small cells come back suppressed (null).
  */
 export async function processingTimes(actor: Actor, filters: ReportFilters, options: { today?: Date } = {}): Promise<ProcessingTimes> {
-  const scope = scopeOf(actor, filters, "processing times report");
+  const scope = requireReportScope(actor, filters);
   const { year, regionId, category } = scope.filters;
   const today = options.today ?? programmeToday();
   const limit = await getReviewTimeLimit();
@@ -138,12 +129,12 @@ export const OVERDUE_LIST_LIMIT = 500;
 /**
  * The cases applied in `filters.year` that await a decision longer than the review time limit on
  * `today`, oldest application first (then case number): personal data, so ADMIN (any region) and
- * COORDINATOR (own region, whatever the filter says) only; ANALYST and CASEWORKER → ForbiddenError.
+ * COORDINATOR (own region, whatever the filter says) only; ANALYST and CASEWORKER → forbiddenError.
  * Every view is audited as `report.processing.overdue.view` with the families listed.
  */
 export async function listOverdueCases(actor: Actor, filters: ReportFilters, options: { today?: Date } = {}): Promise<OverdueCases> {
-  const scope = scopeOf(actor, filters, "overdue cases");
-  if (!canSeePersonalData(actor)) throw new ForbiddenError("overdue cases");
+  const scope = requireReportScope(actor, filters);
+  assertCan(actor, "report.personalData");
   const { year, regionId, category } = scope.filters;
   const today = options.today ?? programmeToday();
   const limit = await getReviewTimeLimit();
@@ -196,12 +187,12 @@ export async function listOverdueCases(actor: Actor, filters: ReportFilters, opt
 }
 
 /**
- * The tables of the processing-times page for the exports (lib/reports/registry): the aggregate table
+ * The tables of the processing-times page for the exports (lib/db/reports/export-report): the aggregate table
  * and, for those who may see the cases (ADMIN, COORDINATOR), the overdue cases (an audited view).
  */
 export async function processingReportTables(actor: Actor, filters: ReportFilters, options: { today?: Date } = {}): Promise<ReportTable[]> {
   const report = await processingTimes(actor, filters, options);
-  if (!canSeePersonalData(actor)) return [report.table];
+  if (!can(actor, "report.personalData")) return [report.table];
   const overdue = await listOverdueCases(actor, filters, options);
   return [report.table, overdueTable(overdue.cases, report.filters.year)];
 }

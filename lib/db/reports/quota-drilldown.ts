@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { ForbiddenError, NotFoundError } from "@/lib/db/errors";
-import { familyScopeWhere } from "@/lib/db/families/scope";
+import { notFoundError } from "@/lib/domain/app-error";
+import { assertCan, familyScopeWhere } from "@/lib/db/scopes";
 import { waitingEntryWhere } from "@/lib/db/quotas/waitlist";
-import type { Actor } from "@/lib/domain/access";
+import { canSeeFamilyInRegion, type Actor } from "@/lib/domain/permissions";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import { placesNeeded } from "@/lib/domain/quota";
-import { canDrillDownQuotaReport, type ReportPool } from "@/lib/domain/quota-report";
+import type { ReportPool } from "@/lib/domain/quota-report";
 
 type Head = { surnameCyr: string; givenNameCyr: string; surnameLat: string; givenNameLat: string } | null;
 
@@ -53,18 +53,18 @@ const headSelect = {
  * of the region's quota in `year`, by allocation time, and those waiting (a waitlist entry of the year,
  * status APPROVED, no ACTIVE allocation for the year; region and pool from the family) in waitlist order:
  * decision date, entry time, entry id. Personal data, so ADMIN (any region) and COORDINATOR (own region;
- * another region → NotFoundError, audited) only; ANALYST and CASEWORKER → ForbiddenError. Every view is
+ * another region → notFoundError, audited) only; ANALYST and CASEWORKER → forbiddenError. Every view is
  * audited as `quota.report.drilldown.view`.
  */
 export async function quotaDrilldown(actor: Actor, input: { year: number; regionId: string }): Promise<QuotaDrilldown> {
   const { year, regionId } = input;
-  if (!canDrillDownQuotaReport(actor.role)) throw new ForbiddenError("quota report drill-down");
-  if (actor.role !== "ADMIN" && actor.regionId !== regionId) {
+  assertCan(actor, "report.personalData");
+  if (!canSeeFamilyInRegion(actor, regionId)) {
     await recordAudit({ actor, action: "quota.report.drilldown.denied", entity: "region", entityId: regionId, details: { year } });
-    throw new NotFoundError("region");
+    throw notFoundError("region");
   }
   const region = await db().region.findUnique({ where: { id: regionId }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } });
-  if (!region) throw new NotFoundError("region");
+  if (!region) throw notFoundError("region");
 
   const scope = familyScopeWhere(actor);
   const [allocations, entries] = await Promise.all([

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/db/errors";
-import type { Actor } from "@/lib/domain/access";
+import { quotaRegionOf } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import {
   forecastYearEnd,
   monthsLeftInYear,
@@ -11,14 +11,19 @@ import {
   paceWindow,
 } from "@/lib/domain/quota-forecast";
 import {
+  assumptionSentence,
   monthlySeries,
   quotaFigures,
+  REPORT_COLUMNS,
   REPORT_POOLS,
+  reportCells,
   totalFigures,
   type MonthPoint,
   type ReportFigures,
   type ReportPool,
 } from "@/lib/domain/quota-report";
+import type { ReportColumn, ReportTable, Translator } from "@/lib/domain/report-table";
+import { intlTag, localName, type Locale } from "@/lib/i18n/config";
 import { programmeToday } from "@/lib/domain/status-validity";
 
 export type QuotaReportRegion = { id: string; nameKk: string; nameRu: string; nameEn: string };
@@ -86,10 +91,10 @@ const isoDay = (day: Date) => day.toISOString().slice(0, 10);
  * last full calendar months before `today` (any quota year), per month.
  */
 export async function quotaReport(actor: Actor, year: number, options: { today?: Date } = {}): Promise<QuotaReport> {
-  if (actor.role === "CASEWORKER") throw new ForbiddenError("quota report");
-  const national = actor.role === "ADMIN" || actor.role === "ANALYST";
+  const regionId = quotaRegionOf(actor, "report.view");
+  const national = regionId === undefined;
   // A coordinator without a region sees nothing rather than everything.
-  const regionIs = (column: Prisma.Sql) => (national ? Prisma.empty : Prisma.sql`AND ${column} = ${actor.regionId ?? ""}`);
+  const regionIs = (column: Prisma.Sql) => (national ? Prisma.empty : Prisma.sql`AND ${column} = ${regionId ?? ""}`);
   const regionFilter = regionIs(Prisma.sql`q."regionId"`);
   const today = options.today ?? programmeToday();
   const window = paceWindow(today);
@@ -172,7 +177,7 @@ export async function quotaReport(actor: Actor, year: number, options: { today?:
   });
   return {
     year,
-    scope: national ? { kind: "national" } : { kind: "region", regionId: actor.regionId ?? "" },
+    scope: national ? { kind: "national" } : { kind: "region", regionId: regionId ?? "" },
     pools,
     monthly: monthlySeries(months),
     assumption: {
@@ -183,4 +188,55 @@ export async function quotaReport(actor: Actor, year: number, options: { today?:
       windowTo: new Date(window.until.getTime() - 86_400_000),
     },
   };
+}
+
+/** The pool's rows sorted by the region's name in the interface language (the page and the exports agree). */
+export function sortedRows(pool: QuotaReportPool, locale: Locale): QuotaReportRow[] {
+  const collator = new Intl.Collator(intlTag(locale));
+  return [...pool.rows].sort((a, b) => collator.compare(localName(a.region, locale), localName(b.region, locale)));
+}
+
+/** The report's figure columns after the first one, as report tables describe them. */
+const FIGURE_COLUMNS: ReportColumn[] = REPORT_COLUMNS.map((column) => ({
+  key: column.key,
+  labelKey: `reports.col.${column.key}`,
+  kind: column.kind === "basis" ? "text" : column.kind,
+}));
+
+/**
+ * The quota report of a year as report tables, for the generic export: a table per pool (regions by
+ * name, the total last), the pools' totals and the allocations per month. The pool and totals tables
+ * carry the forecast's assumption as their footnote. Scoped like quotaReport.
+ */
+export async function quotaReportTables(actor: Actor, year: number, t: Translator, locale: Locale): Promise<ReportTable[]> {
+  const report = await quotaReport(actor, year);
+  const footnote = assumptionSentence(report.year, report.assumption, t, locale);
+  const totalLabel = report.scope.kind === "national" ? t("reports.nationalTotal") : t("reports.regionTotal");
+  const pools: ReportTable[] = report.pools.map((pool) => ({
+    id: pool.pool.toLowerCase(),
+    titleKey: `category.${pool.pool}`,
+    columns: [{ key: "region", labelKey: "reports.col.region", kind: "text", labels: { kind: "region" } }, ...FIGURE_COLUMNS],
+    rows: sortedRows(pool, locale).map((row) => [row.region.id, ...reportCells(row, t)]),
+    total: [totalLabel, ...reportCells(pool.totals, t)],
+    footnote,
+  }));
+  const totals: ReportTable = {
+    id: "totals",
+    titleKey: "reports.sheet.totals",
+    columns: [{ key: "pool", labelKey: "reports.sheet.pool", kind: "text", labels: { kind: "message", prefix: "category" } }, ...FIGURE_COLUMNS],
+    rows: report.pools.map((pool) => [pool.pool, ...reportCells(pool.totals, t)]),
+    footnote,
+  };
+  const monthly: ReportTable = {
+    id: "monthly",
+    titleKey: "reports.sheet.monthly",
+    columns: [
+      { key: "month", labelKey: "reports.monthly.month", kind: "text", labels: { kind: "month" } },
+      { key: "KANDAS", labelKey: "category.KANDAS", kind: "count" },
+      { key: "SETTLER", labelKey: "category.SETTLER", kind: "count" },
+      { key: "total", labelKey: "reports.monthly.total", kind: "count" },
+    ],
+    rows: report.monthly.map((point) => [point.month, point.KANDAS, point.SETTLER, point.total]),
+  };
+  return [...pools, totals, monthly];
 }

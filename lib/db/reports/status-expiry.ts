@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { reportScopeSql, requireReportScope } from "@/lib/db/reports/report-scope";
-import type { Actor } from "@/lib/domain/access";
+import { reportScopeSql, requireReportScope } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import { EXPIRY_BANDS, EXPIRY_HORIZON_DAYS, expiryColumns, type ExpiryCountKey } from "@/lib/domain/expiry-report";
 import { findRegion } from "@/lib/domain/regions";
 import { suppressTable } from "@/lib/domain/small-cells";
@@ -36,7 +36,7 @@ const isoDay = (day: Date) => day.toISOString().slice(0, 10);
  * are not yet marked EXPIRED. The statuses are those of the expiring list (listExpiringStatuses): kandas
  * families APPROVED or QUOTA_ALLOCATED with a `statusValidUntil`. ADMIN and ANALYST see the whole country
  * (or the chosen region), a COORDINATOR the own region whatever the filter, a CASEWORKER nothing
- * (ForbiddenError); an ANALYST's counts of 1–4 come back suppressed. The year of the filters does not
+ * (forbiddenError); an ANALYST's counts of 1–4 come back suppressed. The year of the filters does not
  * apply (the windows run from today); a category filter of settlers finds nothing, since only kandas
  * hold a status. Numbers only, so a view is not audited.
  */

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { reportScopeSql, requireReportScope } from "@/lib/db/reports/report-scope";
-import type { Actor } from "@/lib/domain/access";
+import { reportScopeSql, requireReportScope } from "@/lib/db/scopes";
+import type { Actor } from "@/lib/domain/permissions";
 import type { ExportCell } from "@/lib/domain/export-cells";
 import { findRegion } from "@/lib/domain/regions";
 import { suppressTable } from "@/lib/domain/small-cells";
@@ -39,7 +39,7 @@ const inMci = (amount: Prisma.Sql) => Prisma.sql`ROUND((${amount})::numeric / mc
  * and in MCI of the year (joined from `mci_rate`), with the families paid (each family once per cell,
  * also over the months of a year) and their members (the household as recorded). Every figure is an
  * aggregate of PostgreSQL. ADMIN and ANALYST see the whole country (or the chosen region), a COORDINATOR
- * the own region whatever the filter, a CASEWORKER nothing (ForbiddenError); an ANALYST's small cells
+ * the own region whatever the filter, a CASEWORKER nothing (forbiddenError); an ANALYST's small cells
  * come back suppressed. Numbers only, so a view is not audited (exports are, by the export route).
  * `locale` names the regions in the titles of the per-region tables.
  */

@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { ForbiddenError } from "@/lib/db/errors";
-import { canManageUsers, type Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
+import { assertCan } from "@/lib/db/scopes";
 import {
   isValidReviewTimeLimit,
   REVIEW_TIME_LIMIT_SETTING,
@@ -23,12 +23,12 @@ export async function getReviewTimeLimit(client: SettingReader = db()): Promise<
 }
 
 /**
- * Sets the review time limit (ADMIN only, others ForbiddenError) and audits the change as
+ * Sets the review time limit (ADMIN only, others forbiddenError) and audits the change as
  * `setting.update` in the same transaction. `days` must be a whole number from 1 to 365 (the shared
  * schema lib/validation/review-time-limit.ts checks it first; this is the last line of defence).
  */
 export async function setReviewTimeLimit(actor: Actor, days: number): Promise<{ from: number; to: number }> {
-  if (!canManageUsers(actor)) throw new ForbiddenError("setting.update");
+  assertCan(actor, "settings.update");
   if (!isValidReviewTimeLimit(days)) throw new RangeError(`review time limit ${days} is not a whole number of days from 1 to 365`);
   return db().$transaction(async (tx) => {
     // Lock the row (if any) so that two administrators saving at once are audited in order.

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
 import {
   ACCOUNT_THROTTLE,
   IP_THROTTLE,

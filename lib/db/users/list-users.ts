@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
-import { ForbiddenError } from "@/lib/db/errors";
-import { canManageUsers, type Actor } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/permissions";
+import { assertCan } from "@/lib/db/scopes";
 
 /** Staff accounts for the administrator's user page; other roles are refused. Never returns hashes. */
 export async function listUsers(actor: Actor) {
-  if (!canManageUsers(actor)) throw new ForbiddenError("user.list");
+  assertCan(actor, "users.manage");
   const users = await db().user.findMany({
     orderBy: [{ isActive: "desc" }, { email: "asc" }],
     select: {

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/db/users/list-users";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { UserActiveToggle } from "./_components/user-active-toggle";
@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function UsersPage() {
-  const admin = await requireRole("ADMIN");
+  const admin = await requirePermission("users.manage");
   const users = await listUsers(admin);
   const t = await getTranslations();
   const format = await getFormatter();

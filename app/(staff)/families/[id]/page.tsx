@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getFamily } from "@/lib/db/families/get-family";
-import { NotFoundError } from "@/lib/db/errors";
+import { orNotFound } from "@/lib/page-data";
 import { countryName } from "@/lib/domain/countries";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -17,12 +17,7 @@ async function loadFamily(rawId: string) {
   const user = await requireUser();
   const id = /^\d{1,10}$/.test(rawId) ? Number(rawId) : NaN;
   if (!Number.isInteger(id) || id < 1 || id > MAX_ID) notFound();
-  try {
-    return await getFamily(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return orNotFound(getFamily(user, id));
 }
 
 export async function generateMetadata() {

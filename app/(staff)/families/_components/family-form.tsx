@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/action";
-import type { DuplicateCandidate } from "@/lib/db/families/errors";
+import type { DuplicateCandidate } from "@/lib/db/families/save-family";
 import { transliterateKazakh } from "@/lib/domain/transliteration";
 import {
   EDUCATION_LEVELS,

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/domain/permissions";
 import { listAllDistricts, listDistricts, listRegions } from "@/lib/db/regions";
 import { countryName, ORIGIN_COUNTRIES, STATELESS } from "@/lib/domain/countries";
 import type { SessionUser } from "@/lib/db/users/load-session-user";
@@ -7,7 +8,7 @@ import type { FamilyFormOptions } from "../_components/family-form";
 
 /** Choices of the family form in the user's language; regional staff get only their own region. */
 export async function familyFormOptions(user: SessionUser, locale: Locale): Promise<FamilyFormOptions> {
-  const isAdmin = user.role === "ADMIN";
+  const isAdmin = can(user, "family.allRegions");
   const [regions, districts] = await Promise.all([
     listRegions(),
     isAdmin ? listAllDistricts() : listDistricts(user.regionId ?? "").then((rows) => rows.map((row) => ({ ...row, regionId: user.regionId ?? "" }))),

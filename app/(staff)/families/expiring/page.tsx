@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { EXPIRING_LIST_LIMIT, listExpiringStatuses } from "@/lib/db/families/list-expiring";
 import { EXPIRY_WARNING_DAYS, validityState } from "@/lib/domain/status-validity";
 import { localName, toLocale } from "@/lib/i18n/config";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function ExpiringStatusesPage() {
-  const user = await requireRole("ADMIN", "COORDINATOR", "CASEWORKER");
+  const user = await requirePermission("family.view");
   const { items, hasMore, today } = await listExpiringStatuses(user);
   const t = await getTranslations();
   const format = await getFormatter();

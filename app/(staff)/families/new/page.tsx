@@ -1,6 +1,5 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { toLocale } from "@/lib/i18n/config";
 import { emptyMember } from "@/lib/validation/family-form";
 import { familyFormOptions } from "../_lib/form-options";
@@ -12,8 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewFamilyPage() {
-  const user = await requireUser();
-  if (user.role === "ANALYST") notFound();
+  const user = await requirePermission("family.edit");
   const t = await getTranslations("familyForm");
   const options = await familyFormOptions(user, toLocale(await getLocale()));
   return (

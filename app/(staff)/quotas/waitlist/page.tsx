@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { can } from "@/lib/domain/permissions";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { requireRole } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/db/errors";
+import { requirePermission } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
 import { listWaitlist } from "@/lib/db/quotas/waitlist";
 import { QUOTA_POOLS, quotaYearFor } from "@/lib/domain/quota";
 import { regionName, resettlementTargetRegions } from "@/lib/domain/regions";
@@ -21,18 +21,15 @@ const SELECT_CLASS = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2
 
 /** `/quotas/waitlist?year=&region=&pool=`: one pool's waitlist (ADMIN any region, COORDINATOR the own one). */
 export default async function WaitlistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("ADMIN", "COORDINATOR");
+  const user = await requirePermission("waitlist.manage");
   const currentYear = quotaYearFor(programmeToday());
   const regions = resettlementTargetRegions();
   const query = parseWaitlistQuery(await searchParams, {
     year: currentYear,
     regionId: regions[0]?.id ?? "",
-    fixedRegionId: user.role === "COORDINATOR" ? user.regionId : null,
+    fixedRegionId: can(user, "family.allRegions") ? null : user.regionId,
   });
-  const waitlist = await listWaitlist(user, query).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const waitlist = await orNotFound(listWaitlist(user, query));
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
@@ -60,7 +57,7 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        {user.role === "ADMIN" ? (
+        {can(user, "family.allRegions") ? (
           <div>
             <label htmlFor="waitlist-region" className="block text-sm font-medium">{t("waitlist.region")}</label>
             <select id="waitlist-region" name="region" defaultValue={query.regionId} className={SELECT_CLASS}>

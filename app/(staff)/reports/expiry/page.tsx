@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/db/errors";
+import { requirePermission } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
 import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
-import { canSeePersonalData } from "@/lib/domain/access";
+import { can } from "@/lib/domain/permissions";
 import { EXPIRY_BANDS } from "@/lib/domain/expiry-report";
 import { regionName } from "@/lib/domain/regions";
 import { toLocale } from "@/lib/i18n/config";
@@ -21,17 +20,14 @@ export async function generateMetadata() {
 const CHART: ChartSpec = { type: "stackedBar", label: "region", values: EXPIRY_BANDS.map((band) => `${band.key}Families`), isHorizontal: true };
 
 export default async function StatusExpiryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
-  const report = await statusExpiryReport(user, parseReportFilters(await searchParams)).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const user = await requirePermission("report.view");
+  const report = await orNotFound(statusExpiryReport(user, parseReportFilters(await searchParams)));
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
   const { filters } = report;
   // The cases themselves are personal data: administrators and coordinators open them, analysts do not.
-  const regionIds = canSeePersonalData(user) ? report.tables.flatMap((table) => table.rows.map((row) => String(row[0]))) : [];
+  const regionIds = can(user, "family.view") ? report.tables.flatMap((table) => table.rows.map((row) => String(row[0]))) : [];
 
   return (
     <section>

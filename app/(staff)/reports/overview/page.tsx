@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/db/errors";
+import { requirePermission } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
 import { overviewReport } from "@/lib/db/reports/overview";
 import { toLocale } from "@/lib/i18n/config";
 import { parseReportFilters } from "@/lib/validation/report-filters";
@@ -38,12 +37,9 @@ const NOTES: Record<string, string> = {
 };
 
 export default async function OverviewReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
+  const user = await requirePermission("report.view");
   const locale = toLocale(await getLocale());
-  const report = await overviewReport(user, parseReportFilters(await searchParams), { locale }).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const report = await orNotFound(overviewReport(user, parseReportFilters(await searchParams), { locale }));
   const t = await getTranslations();
   const { filters, isNational, suppressSmallCells } = report.scope;
 

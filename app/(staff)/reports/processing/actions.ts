@@ -6,7 +6,7 @@ import { reviewTimeLimitSchema } from "@/lib/validation/review-time-limit";
 /** Sets the review time limit in working days (ADMIN); setReviewTimeLimit re-checks the role and audits. */
 export const setReviewTimeLimitAction = defineAction({
   schema: reviewTimeLimitSchema,
-  roles: ["ADMIN"],
+  permission: "settings.update",
   revalidate: ["/reports/processing"],
   run: (input, user) => setReviewTimeLimit(user, input.days),
 });

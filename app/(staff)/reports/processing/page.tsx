@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/db/errors";
+import { requirePermission } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
 import { listOverdueCases, processingTimes, type OverdueCases } from "@/lib/db/reports/processing-times";
-import { canManageUsers, canSeePersonalData } from "@/lib/domain/access";
+import { can } from "@/lib/domain/permissions";
 import { OVERDUE_TABLE_ID } from "@/lib/domain/processing-times";
 import { regionName } from "@/lib/domain/regions";
 import { toLocale } from "@/lib/i18n/config";
@@ -99,13 +98,10 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
  * review time limit for administrators to change.
  */
 export default async function ProcessingReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
-  const report = await processingTimes(user, parseReportFilters(await searchParams)).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const user = await requirePermission("report.view");
+  const report = await orNotFound(processingTimes(user, parseReportFilters(await searchParams)));
   const { filters, isNational, isSuppressed, limit } = report;
-  const overdue = canSeePersonalData(user) ? await listOverdueCases(user, filters, { today: report.today }) : null;
+  const overdue = can(user, "report.personalData") ? await listOverdueCases(user, filters, { today: report.today }) : null;
   const t = await getTranslations();
 
   return (
@@ -122,7 +118,7 @@ export default async function ProcessingReportPage({ searchParams }: { searchPar
           {t(limit.isDefault ? "reportProcessing.limitDefault" : "reportProcessing.limitSet", { days: limit.days })}{" "}
           {t("reportProcessing.limitSource")}
         </p>
-        {canManageUsers(user) && <ReviewLimitForm days={limit.days} />}
+        {can(user, "settings.update") && <ReviewLimitForm days={limit.days} />}
       </ReportHeader>
       <ReportSection
         table={report.table}

@@ -1,15 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { can } from "@/lib/domain/permissions";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/db/errors";
-import { quotaReport, type QuotaReportPool } from "@/lib/db/reports/quota-report";
-import { canDrillDownQuotaReport, REPORT_COLUMNS, type ReportFigures } from "@/lib/domain/quota-report";
+import { requirePermission } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
+import { quotaReport, sortedRows, type QuotaReportPool } from "@/lib/db/reports/quota-report";
+import { assumptionSentence, REPORT_COLUMNS, reportCells, type ReportCell, type ReportFigures } from "@/lib/domain/quota-report";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
 import { Button } from "@/components/ui/button";
 import { AllocationsLineChart, PrintButton, QuotaBarChart } from "./_components/quota-charts";
-import { assumptionSentence, reportCells, sortedRows, totalLabel, type ReportCell } from "./_lib/report-table";
 
 export async function generateMetadata() {
   const t = await getTranslations("reports");
@@ -21,12 +20,9 @@ const CELL = "px-3 py-2 tabular-nums print:px-1 print:py-1";
 const cellClass = (index: number) => `${CELL} ${REPORT_COLUMNS[index]?.kind === "basis" ? "text-left" : "text-right"}`;
 
 export default async function QuotaReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
+  const user = await requirePermission("report.view");
   const year = parseReportYear((await searchParams).year);
-  const report = await quotaReport(user, year).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const report = await orNotFound(quotaReport(user, year));
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
@@ -34,7 +30,7 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
   const years = [...new Set([currentYear + 1, ...Array.from({ length: 5 }, (_, index) => currentYear - index), year])].sort((a, b) => b - a);
   const national = report.scope.kind === "national";
   const hasRows = report.pools.some((pool) => pool.rows.length > 0);
-  const canDrillDown = canDrillDownQuotaReport(user.role);
+  const canDrillDown = can(user, "report.personalData");
   const number = (value: number) => format.number(value);
   const shown = (value: ReportCell, index: number) => {
     if (value === null) return "—";
@@ -96,7 +92,7 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
             </tbody>
             <tfoot>
               <tr className="border-t-2 font-semibold">
-                <th scope="row" className="px-3 py-2 text-left print:px-1">{totalLabel(report, t)}</th>
+                <th scope="row" className="px-3 py-2 text-left print:px-1">{national ? t("reports.nationalTotal") : t("reports.regionTotal")}</th>
                 {cells(pool.totals).map((value, index) => (
                   <td key={REPORT_COLUMNS[index]?.key} className={cellClass(index)}>
                     {value}
@@ -145,7 +141,7 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
       <p className="mt-3 text-sm text-slate-600">{t("reports.note")}</p>
       <p className="mt-1 text-sm text-slate-600">{t("reports.noteWaitlist")}</p>
       <p className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm" data-testid="forecast-assumption">
-        {assumptionSentence(report, t, format)}
+        {assumptionSentence(year, report.assumption, t, locale)}
       </p>
       {canDrillDown && <p className="no-print mt-1 text-sm text-slate-600">{t("reports.drilldownHint")}</p>}
 

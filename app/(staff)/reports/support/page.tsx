@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/db/errors";
+import { requirePermission } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
 import { supportPaidReport } from "@/lib/db/reports/support-paid";
 import type { ReportTable } from "@/lib/domain/report-table";
 import { toLocale } from "@/lib/i18n/config";
@@ -18,11 +17,8 @@ export async function generateMetadata() {
 const MONTH_CHART: ChartSpec = { type: "stackedBar", label: "month", values: ["relocationTenge", "rentTenge"] };
 
 export default async function SupportPaidPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireRole("ADMIN", "ANALYST", "COORDINATOR");
-  const report = await supportPaidReport(user, parseReportFilters(await searchParams), { locale: toLocale(await getLocale()) }).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const user = await requirePermission("report.view");
+  const report = await orNotFound(supportPaidReport(user, parseReportFilters(await searchParams), { locale: toLocale(await getLocale()) }));
   const t = await getTranslations();
   const format = await getFormatter();
   const { filters, mciTenge } = report;

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getCaseFile } from "@/lib/db/case-file/get-case-file";
 import { kazakhstanToday } from "@/lib/domain/benefits";
-import { VERIFYING_ROLES } from "@/lib/domain/documents";
+import { can } from "@/lib/domain/permissions";
 import { AdaptationPlanForm } from "./adaptation-plan-form";
 import { DocumentRow } from "./document-row";
 import { NoteForm } from "./note-form";
@@ -20,7 +20,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const size = (bytes: number) => format.number(bytes / 1024, { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 });
-  const canVerify = VERIFYING_ROLES.includes(user.role);
+  const canVerify = can(user, "document.verify");
 
   const { documents, plan, benefits, payments, notes } = caseFile;
   const received = documents.filter((document) => document.status !== "MISSING").length;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { can } from "@/lib/domain/permissions";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { waitlistPlace } from "@/lib/db/quotas/waitlist";
@@ -15,7 +16,7 @@ type WaitlistFamily = { id: number; status: CaseStatus; category: "KANDAS" | "SE
  */
 export async function WaitlistPanel({ family }: { family: WaitlistFamily }) {
   const user = await requireUser();
-  if (family.status !== "APPROVED" || (user.role !== "ADMIN" && user.role !== "COORDINATOR")) return null;
+  if (family.status !== "APPROVED" || !can(user, "waitlist.manage")) return null;
   const place = await waitlistPlace(user, family.id);
   const t = await getTranslations("waitlist");
   const format = await getFormatter();

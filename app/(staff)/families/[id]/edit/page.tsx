@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
+import { can } from "@/lib/domain/permissions";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
 import { getFamily } from "@/lib/db/families/get-family";
-import { NotFoundError } from "@/lib/db/errors";
 import { toLocale } from "@/lib/i18n/config";
 import type { MemberFormValues } from "@/lib/validation/family-form";
 import { familyFormOptions } from "../../_lib/form-options";
@@ -18,11 +19,8 @@ export async function generateMetadata() {
 export default async function EditFamilyPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const rawId = (await params).id;
-  if (user.role === "ANALYST" || !/^\d{1,9}$/.test(rawId)) notFound();
-  const family = await getFamily(user, Number(rawId)).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  if (!can(user, "family.edit") || !/^\d{1,9}$/.test(rawId)) notFound();
+  const family = await orNotFound(getFamily(user, Number(rawId)));
   const t = await getTranslations("familyForm");
   const options = await familyFormOptions(user, toLocale(await getLocale()));
   return (

@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { createTranslator } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/db/errors";
+import { requirePermission } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
 import { getReceipt } from "@/lib/db/families/get-receipt";
 import { publicLookupUrl } from "@/lib/domain/public-address";
 import { env } from "@/lib/env";
@@ -35,13 +35,10 @@ export async function generateMetadata() {
 }
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireRole("ADMIN", "COORDINATOR", "CASEWORKER");
+  const user = await requirePermission("family.view");
   const rawId = (await params).id;
   if (!/^\d{1,9}$/.test(rawId)) notFound();
-  const receipt = await getReceipt(user, Number(rawId)).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const receipt = await orNotFound(getReceipt(user, Number(rawId)));
 
   const request = await headers();
   const address = publicLookupUrl({

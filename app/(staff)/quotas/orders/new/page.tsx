@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listQuotas } from "@/lib/db/quotas/list-quotas";
 import { listQuotaHistory } from "@/lib/db/quotas/orders";
 import { QUOTA_POOLS, quotaYearFor, type QuotaPool } from "@/lib/domain/quota";
@@ -24,7 +24,7 @@ export default async function NewQuotaOrderPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireRole("ADMIN");
+  const user = await requirePermission("quota.amend");
   const today = programmeToday();
   const year = quotaYearParam((await searchParams).year, quotaYearFor(today) + 1);
   const [quotas, previous] = await Promise.all([listQuotas(user, year), listQuotas(user, year - 1)]);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/db/errors";
+import { orNotFound } from "@/lib/page-data";
 import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
 import { isRegionId } from "@/lib/domain/regions";
 import { localName, toLocale } from "@/lib/i18n/config";
@@ -108,10 +108,7 @@ export default async function QuotaDrilldownPage({
   const { regionId } = await params;
   if (!isRegionId(regionId)) notFound();
   const year = parseReportYear((await searchParams).year);
-  const view = await quotaDrilldown(user, { year, regionId }).catch((error: unknown) => {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const view = await orNotFound(quotaDrilldown(user, { year, regionId }));
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = toLocale(await getLocale());

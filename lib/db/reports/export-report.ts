@@ -1,0 +1,62 @@
+import "server-only";
+import { recordAudit } from "@/lib/db/audit";
+import { overviewReport } from "@/lib/db/reports/overview";
+import { processingReportTables } from "@/lib/db/reports/processing-times";
+import { quotaReportTables } from "@/lib/db/reports/quota-report";
+import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
+import { supportPaidReport } from "@/lib/db/reports/support-paid";
+import { notFoundError } from "@/lib/domain/app-error";
+import { figuresScope, type Actor } from "@/lib/domain/permissions";
+import type { ReportTable, Translator } from "@/lib/domain/report-table";
+import { mayRequestRegion } from "@/lib/domain/report-scope";
+import type { Locale } from "@/lib/i18n/config";
+import type { ReportFilters } from "@/lib/validation/report-filters";
+
+/**
+ * The tables of one report for the signed-in user, as its page shows them (scoped and, for analysts,
+ * suppressed by the lib/db function). `t` and `locale` are there for reports whose tables need words the
+ * generic localisation (lib/domain/report-table localiseTable) cannot give; most ignore them.
+ */
+type ReportTablesLoader = (actor: Actor, filters: ReportFilters, t: Translator, locale: Locale) => Promise<ReportTable[]>;
+
+/** Report name (the URL segment under /reports/) → its tables. Each report adds its entry here with one line. */
+const REPORTS: Record<string, ReportTablesLoader> = {
+  overview: async (actor, filters, _t, locale) => (await overviewReport(actor, filters, { locale })).tables,
+  processing: (actor, filters) => processingReportTables(actor, filters),
+  quotas: (actor, filters, t, locale) => quotaReportTables(actor, filters.year, t, locale),
+  support: async (actor, filters, _t, locale) => (await supportPaidReport(actor, filters, { locale })).tables,
+  expiry: async (actor, filters) => (await statusExpiryReport(actor, filters)).tables,
+};
+
+export type ReportExport = {
+  report: string;
+  filters: ReportFilters;
+  /** A table's id, or "all". */
+  table: string;
+  format: string;
+};
+
+/**
+ * The tables of a report for a download, audited as `report.export` (who took which figures of which
+ * region). An unknown report or table, a role without reports, or a coordinator naming another region
+ * is notFoundError: a hand-made URL never returns a file it should not.
+ */
+export async function exportReportTables(actor: Actor, request: ReportExport, t: Translator, locale: Locale): Promise<ReportTable[]> {
+  const { report, filters, table, format } = request;
+  const loader = Object.hasOwn(REPORTS, report) ? REPORTS[report] : undefined;
+  if (!loader) throw notFoundError(`report ${report}`);
+  if (!mayRequestRegion(actor, filters.regionId)) throw notFoundError(`report ${report} of region ${filters.regionId}`);
+  const tables = (await loader(actor, filters, t, locale)).filter((candidate) => table === "all" || candidate.id === table);
+  if (tables.length === 0) throw notFoundError(`table ${table} of report ${report}`);
+  const scope = figuresScope(actor);
+  const regionId = scope.kind === "region" ? scope.regionId : filters.regionId;
+  await recordAudit({
+    actor,
+    action: "report.export",
+    entity: "report",
+    entityId: `${report}-${filters.year}`,
+    regionId,
+    details: { report, table, format, year: filters.year, region: regionId, category: filters.category },
+  });
+  return tables;
+}

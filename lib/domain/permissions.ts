@@ -1,0 +1,116 @@
+/**
+ * The one permission policy: which role may do what, and which regions a person reaches. Every "may
+ * this person…" in app/, components/, lib/db and lib/domain asks `can` or one of the scopes below; no
+ * other file names a role. Roles and their duties are described in docs/domain.md.
+ */
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type StaffRole = Role;
+
+/** Every role, in the order the administration pages list them (same values as the Prisma enum). */
+export const ROLES = ["ADMIN", "COORDINATOR", "CASEWORKER", "ANALYST"] as const satisfies readonly StaffRole[];
+
+/** The acting staff user as the data layer sees it: always loaded from the database, never from the cookie alone. */
+export type Actor = { id: number; role: StaffRole; regionId: string | null };
+
+const REGIONAL_STAFF = ["ADMIN", "COORDINATOR", "CASEWORKER"] as const;
+const DECIDERS = ["ADMIN", "COORDINATOR"] as const;
+const FIGURE_READERS = ["ADMIN", "COORDINATOR", "ANALYST"] as const;
+const NATIONAL_READERS = ["ADMIN", "ANALYST"] as const;
+const MINISTRY = ["ADMIN"] as const;
+
+/**
+ * Permission → the roles that hold it. Region is not part of a permission: a coordinator who may
+ * `case.decide` does so only for families of the own region (familyScope), and a record outside the
+ * scope is "not found".
+ */
+export const PERMISSIONS = {
+  /** See families, members and case files (personal data) in the own scope. */
+  "family.view": REGIONAL_STAFF,
+  /** Reach families of every region, and register a family for any target region. */
+  "family.allRegions": MINISTRY,
+  /** Register and edit families, record notes, documents, plans and payments. */
+  "family.edit": REGIONAL_STAFF,
+  /** The everyday steps of a case: send for review, record arrival and support, record a withdrawal. */
+  "case.transition": REGIONAL_STAFF,
+  /** Decide a case: approve, reject, record expiry, close. */
+  "case.decide": DECIDERS,
+  /** Confirm a document as verified, or change a verified one. */
+  "document.verify": DECIDERS,
+  /** See the quotas of a year and their history. */
+  "quota.view": FIGURE_READERS,
+  /** Give a family places in its quota. */
+  "quota.allocate": DECIDERS,
+  /** Enter a year's quota order and amend it. */
+  "quota.amend": MINISTRY,
+  /** See and manage a pool's waitlist (names of waiting families). */
+  "waitlist.manage": DECIDERS,
+  /** Open the reporting pages and their exports. */
+  "report.view": FIGURE_READERS,
+  /** Figures of reports and quotas for the whole country, any region on request. */
+  "report.allRegions": NATIONAL_READERS,
+  /** Report cells below the small-cell threshold and drill-downs that list families. */
+  "report.personalData": DECIDERS,
+  /** Programme settings (the review time limit, …). */
+  "settings.update": MINISTRY,
+  /** Staff accounts: create, change role or region, deactivate. */
+  "users.manage": MINISTRY,
+  /** Read the audit log. */
+  "audit.view": MINISTRY,
+  /** Load an existing registry from a file. */
+  "import.run": DECIDERS,
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether the person (or a bare role) holds the permission. */
+export function can(subject: { role: StaffRole }, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(subject.role);
+}
+
+/** The permissions a role holds, in the order of the map (for the administration pages and tests). */
+export function permissionsOf(role: StaffRole): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can({ role }, permission));
+}
+
+/** Which regions' rows a view reaches: every region, one region, or none. */
+export type RegionScope = { kind: "all" } | { kind: "region"; regionId: string } | { kind: "none" };
+
+/**
+ * The regions an actor reaches for `permission`: none without it; all with `allRegions`; otherwise
+ * the own region (a regional person without a region reaches nothing rather than everything).
+ */
+function regionScope(actor: Actor, permission: Permission, allRegions: Permission): RegionScope {
+  if (!can(actor, permission)) return { kind: "none" };
+  if (can(actor, allRegions)) return { kind: "all" };
+  return actor.regionId ? { kind: "region", regionId: actor.regionId } : { kind: "none" };
+}
+
+/** Which families (personal data) an actor sees: ADMIN all; COORDINATOR and CASEWORKER their region; ANALYST none. */
+export function familyScope(actor: Actor): RegionScope {
+  return regionScope(actor, "family.view", "family.allRegions");
+}
+
+/** Whose quota and report figures an actor sees: national readers all, a coordinator the own region, others none. */
+export function figuresScope(actor: Actor): RegionScope {
+  return regionScope(actor, "report.view", "report.allRegions");
+}
+
+/**
+ * Whose counts of families per status an actor sees on the home page: like the figures, and a
+ * caseworker the own region (counts carry no personal data).
+ */
+export function statusCountScope(actor: Actor): RegionScope {
+  const figures = figuresScope(actor);
+  return figures.kind === "none" ? familyScope(actor) : figures;
+}
+
+/** Whether a scope reaches rows of `regionId`. */
+export function scopeIncludes(scope: RegionScope, regionId: string): boolean {
+  return scope.kind === "all" || (scope.kind === "region" && scope.regionId === regionId);
+}
+
+/** Whether a family in `regionId` is visible to the actor. */
+export function canSeeFamilyInRegion(actor: Actor, regionId: string): boolean {
+  return scopeIncludes(familyScope(actor), regionId);
+}
