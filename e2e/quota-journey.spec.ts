@@ -24,12 +24,15 @@ const REGION = "Pavlodar Region";
 
 type SheetRow = Record<string, ExcelJS.CellValue>;
 
-/** A worksheet's rows below its header row, each cell keyed by its column's header text. */
+/**
+ * A report sheet's rows below its header, each cell keyed by its column's header text (the table's
+ * title is in the first row, the header in the second).
+ */
 function sheetRows(sheet: ExcelJS.Worksheet): { headers: string[]; rows: SheetRow[] } {
-  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((value) => String(value ?? "").trim());
+  const headers = (sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1).map((value) => String(value ?? "").trim());
   const rows: SheetRow[] = [];
   sheet.eachRow((row, index) => {
-    if (index === 1) return;
+    if (index <= 2) return;
     rows.push(Object.fromEntries(headers.map((header, column) => [header, row.getCell(column + 1).value ?? null])));
   });
   return { headers, rows };
@@ -137,7 +140,7 @@ test("an amendment, a coordinator's allocation, the admin's report and its XLSX 
   const downloadPromise = admin.page.waitForEvent("download");
   await admin.page.getByRole("link", { name: "Download Excel (XLSX)" }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe(`quota-report-${YEAR}.xlsx`);
+  expect(download.suggestedFilename()).toBe(`quotas-${YEAR}.xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
 

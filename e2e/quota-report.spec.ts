@@ -76,28 +76,31 @@ test("the administrator sees the national report and downloads the same figures 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download Excel (XLSX)" }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe(`quota-report-${YEAR}.xlsx`);
+  expect(download.suggestedFilename()).toBe(`quotas-${YEAR}.xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Kandas", "Settler", "Totals", "By month"]);
   const sheetRow = (sheet: ExcelJS.Worksheet, index: number): Row =>
     Array.from({ length: header.length }, (_, column) => (sheet.getRow(index).getCell(column + 1).value as string | number | null) ?? null);
+  // Every report's workbook has the table's title in the first row and the header in the second.
   for (const name of ["Kandas", "Settler"] as const) {
     const sheet = workbook.getWorksheet(name)!;
-    expect(sheetRow(sheet, 1), name).toEqual(header);
-    const rows = Array.from({ length: pageFigures[name].length }, (_, index) => sheetRow(sheet, index + 2));
+    expect(sheet.getRow(1).getCell(1).value, name).toBe(name);
+    expect(sheetRow(sheet, 2), name).toEqual(header);
+    const rows = Array.from({ length: pageFigures[name].length }, (_, index) => sheetRow(sheet, index + 3));
     expect(rows, name).toEqual(pageFigures[name]);
     // Numbers are stored as numbers, not text, the new columns too (waiting persons, pace, forecast fill).
-    for (const column of [2, 9, 11, 13]) expect(typeof sheet.getRow(2).getCell(column).value, `${name} column ${column}`).toBe("number");
+    for (const column of [2, 9, 11, 13]) expect(typeof sheet.getRow(3).getCell(column).value, `${name} column ${column}`).toBe("number");
     // After an empty row, the assumption as on the page.
-    const noteRow = pageFigures[name].length + 3;
+    const noteRow = pageFigures[name].length + 4;
     expect(sheet.getRow(noteRow - 1).getCell(1).value ?? null).toBeNull();
     expect(sheet.getRow(noteRow).getCell(1).value).toBe(assumptionText);
   }
   const totals = workbook.getWorksheet("Totals")!;
-  expect(totals.getRow(2).getCell(2).value).toBe(kandasTotal[1]);
-  expect(totals.getRow(2).getCell(12).value).toBe(kandasTotal[11]);
-  expect(totals.getRow(5).getCell(1).value).toBe(assumptionText);
+  expect(totals.getRow(3).getCell(1).value).toBe("Kandas");
+  expect(totals.getRow(3).getCell(2).value).toBe(kandasTotal[1]);
+  expect(totals.getRow(3).getCell(12).value).toBe(kandasTotal[11]);
+  expect(totals.getRow(6).getCell(1).value).toBe(assumptionText);
 
   const csv = await page.request.get(`/reports/quotas/export?year=${YEAR}&format=csv`);
   expect(csv.status()).toBe(200);
@@ -105,9 +108,11 @@ test("the administrator sees the national report and downloads the same figures 
   expect(csv.headers()["cache-control"]).toContain("no-store");
   expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   const csvLines = (await csv.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-  expect(csvLines[0]).toBe(["Pool", ...header].join(";"));
-  // The assumption closes the file after an empty line (quoted: it contains the separator).
-  expect(csvLines.slice(-2)).toEqual(["", `"${assumptionText}"`]);
+  // Each table under its title; the pool's table ends with the assumption after an empty line
+  // (quoted: it contains the separator).
+  expect(csvLines.slice(0, 2)).toEqual(["Kandas", header.join(";")]);
+  const kandasEnd = csvLines.indexOf("Settler") - 1;
+  expect(csvLines.slice(kandasEnd - 2, kandasEnd)).toEqual(["", `"${assumptionText}"`]);
   await context.close();
 });
 
