@@ -26,8 +26,16 @@ export function proxy(request: NextRequest) {
   // CSRF defence, not authorization: another site's page must not make a signed-in browser post here.
   // Next aborts such a server action itself, but with a 500 (and any multipart POST to a page counts
   // as a possible action); refusing here makes it a 403 for every route alike (decision 012).
-  const host = addressedHost(request.headers.get("x-forwarded-host"), request.headers.get("host"));
-  if (isCrossSiteRequest(request.method, request.headers.get("origin"), host)) {
+  const { headers } = request;
+  const isCrossSite = isCrossSiteRequest({
+    method: request.method,
+    origin: headers.get("origin"),
+    host: addressedHost(headers.get("x-forwarded-host"), headers.get("host")),
+    secFetchSite: headers.get("sec-fetch-site"),
+    contentType: headers.get("content-type"),
+    hasNextAction: headers.has("next-action"),
+  });
+  if (isCrossSite) {
     return new NextResponse(null, { status: 403, headers: { "Cache-Control": "no-store" } });
   }
 
