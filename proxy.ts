@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { addressedHost, isCrossSiteRequest } from "@/lib/domain/request-origin";
 
 // Convenience only: anonymous visitors are sent to the login page. Authorization is enforced in
 // lib/db and lib/auth on every request, never here.
@@ -22,6 +23,22 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 export function proxy(request: NextRequest) {
+  // CSRF defence, not authorization: another site's page must not make a signed-in browser post here.
+  // Next aborts such a server action itself, but with a 500 (and any multipart POST to a page counts
+  // as a possible action); refusing here makes it a 403 for every route alike (decision 012).
+  const { headers } = request;
+  const isCrossSite = isCrossSiteRequest({
+    method: request.method,
+    origin: headers.get("origin"),
+    host: addressedHost(headers.get("x-forwarded-host"), headers.get("host")),
+    secFetchSite: headers.get("sec-fetch-site"),
+    contentType: headers.get("content-type"),
+    hasNextAction: headers.has("next-action"),
+  });
+  if (isCrossSite) {
+    return new NextResponse(null, { status: 403, headers: { "Cache-Control": "no-store" } });
+  }
+
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));

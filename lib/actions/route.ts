@@ -4,6 +4,7 @@ import { currentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/db/users/load-session-user";
 import { AppError, forbiddenError, INVALID_INPUT } from "@/lib/domain/app-error";
 import { can, type Permission } from "@/lib/domain/permissions";
+import { addressedHost, isCrossSiteRequest } from "@/lib/domain/request-origin";
 import { errorTranslator } from "@/lib/i18n/error-message";
 import { logUnexpected } from "@/lib/log";
 
@@ -45,16 +46,16 @@ function refusal(status: number, message: string, fieldErrors?: Record<string, s
 }
 
 /** A request that changes something must come from this site: cookies alone do not authorize. */
-function isSameOrigin(request: Request): boolean {
-  if (request.method === "GET" || request.method === "HEAD") return true;
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+function isCrossSite(request: Request): boolean {
+  const header = (name: string) => request.headers.get(name);
+  return isCrossSiteRequest({
+    method: request.method,
+    origin: header("origin"),
+    host: addressedHost(header("x-forwarded-host"), header("host")),
+    secFetchSite: header("sec-fetch-site"),
+    contentType: header("content-type"),
+    hasNextAction: header("next-action") !== null,
+  });
 }
 
 /** Zod issues as messages per field (the first issue of each field wins). */
@@ -76,7 +77,8 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
     const requestId = request.headers.get("x-request-id");
     const { text, translate } = await errorTranslator();
     const answer = async (): Promise<Response> => {
-      if (!isSameOrigin(request)) return refusal(403, text("errors.foreignOrigin"));
+      // proxy.ts refuses these already; the wrapper does not rely on it.
+      if (isCrossSite(request)) return refusal(403, text("errors.foreignOrigin"));
       const user = await currentUser();
       if (!user) return refusal(401, text("errors.signedOut"));
       try {

@@ -40,6 +40,15 @@ describe("readLookupForm", () => {
     expect(await readLookupForm(request)).toEqual({ ...EMPTY, caseNumber: "NK-2026-000123" });
   });
 
+  it("gives empty fields for a field with text PostgreSQL cannot store (a NUL), urlencoded or multipart", async () => {
+    expect(await readLookupForm(post("caseNumber=NK-2026-000123%00&birthDate=1986-03-14", URLENCODED))).toEqual(EMPTY);
+    expect(await readLookupForm(post("caseNumber=NK-2026-000123&iin=%00&lang=en", URLENCODED))).toEqual(EMPTY);
+    const form = new FormData();
+    form.set("caseNumber", "NK-2026-000123");
+    form.set("birthDate", "1986-03-14\u0000");
+    expect(await readLookupForm(new Request("http://localhost/status", { method: "POST", body: form }))).toEqual(EMPTY);
+  });
+
   it("gives empty fields for a body no form sends: JSON, plain text, no content type, broken multipart", async () => {
     const json = JSON.stringify({ caseNumber: "NK-2026-000123", birthDate: "1986-03-14" });
     expect(await readLookupForm(post(json, "application/json"))).toEqual(EMPTY);

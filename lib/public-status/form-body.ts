@@ -1,9 +1,10 @@
 /**
  * Reads the lookup form from a POST body without trusting it: any body a browser form would not send
- * (another content type, more than a few kilobytes, unparsable, files instead of text) gives empty
- * fields, which the lookup answers with the uniform miss. Nothing here throws.
+ * (another content type, more than a few kilobytes, unparsable, files instead of text, text PostgreSQL
+ * cannot store) gives empty fields, which the lookup answers with the uniform miss. Nothing here throws.
  */
 import { readBodyAtMost } from "@/lib/request-body";
+import { isStorableText } from "@/lib/validation/storable-text";
 
 /** The form has four short fields; a real submission is a few hundred bytes. */
 export const MAX_LOOKUP_BODY_BYTES = 4096;
@@ -34,12 +35,14 @@ export async function readLookupForm(
     const bytes = await readBodyAtMost(request.body, limit);
     if (!bytes) return EMPTY;
     const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
-    return {
+    const fields = {
       caseNumber: text(form.get("caseNumber")),
       birthDate: text(form.get("birthDate")),
       iin: text(form.get("iin")),
       lang: text(form.get("lang")),
     };
+    // The shared rule of lib/validation: a NUL never reaches a query, the throttle or the log.
+    return Object.values(fields).every((value) => value === undefined || isStorableText(value)) ? fields : EMPTY;
   } catch {
     return EMPTY;
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DOCUMENT_STATUSES } from "@/lib/domain/documents";
 import { kazakhstanToday, PAYMENT_KINDS } from "@/lib/domain/benefits";
+import { storableString } from "./storable-text";
 
 // Messages are catalogue keys: a bare key lives under `validation`, a dotted one (casefile.validation.…)
 // is a full key from the catalogue root (casefile.json), the same rule defineAction applies.
@@ -12,15 +13,14 @@ export function validationMessageKey(message: string): string {
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value ?? null);
-const isoDate = z
-  .string()
+const isoDate = storableString()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "casefile.validation.date")
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= "1990-01-01" && value <= "2100-12-31";
   }, "casefile.validation.date");
 const optionalText = (max: number) =>
-  z.preprocess(emptyToNull, z.string().trim().max(max, "tooLong").nullable());
+  z.preprocess(emptyToNull, storableString().trim().max(max, "tooLong").nullable());
 
 /** Change the status of one checklist item. */
 export const documentStatusSchema = z.object({
@@ -35,6 +35,13 @@ export const documentUploadSchema = z.object({
   familyId: id,
   documentId: id,
 });
+
+/**
+ * The name an uploaded file arrives with (`File.name` of the multipart body). No OS lets a file name hold
+ * a NUL, so one that does was crafted: it is refused with the shared message rather than cleaned.
+ * lib/domain/file-type.ts `safeFileName` still shapes the stored name.
+ */
+export const documentFileNameSchema = storableString();
 
 /** Most members a plan can list; the real bound is the family's size, checked against the row. */
 export const MAX_MEMBERS_ARRIVING = 50;
@@ -51,7 +58,7 @@ export const adaptationPlanSchema = z.object({
   housing: optionalText(1000),
   job: optionalText(1000),
   training: optionalText(1000),
-  loadedAt: z.string().max(40).nullable().optional(),
+  loadedAt: storableString().max(40).nullable().optional(),
 });
 export type AdaptationPlanInput = z.infer<typeof adaptationPlanSchema>;
 
@@ -93,6 +100,6 @@ export type PaymentInput = z.infer<typeof paymentSchema>;
 /** A free-text case note. */
 export const noteSchema = z.object({
   familyId: id,
-  body: z.string("required").trim().min(1, "required").max(4000, "casefile.validation.noteTooLong"),
+  body: storableString("required").trim().min(1, "required").max(4000, "casefile.validation.noteTooLong"),
 });
 export type NoteInput = z.infer<typeof noteSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { compareIinWithPerson, validateIin } from "@/lib/domain/iin";
 import { normaliseKzPhone } from "@/lib/domain/phone";
+import { storableString } from "./storable-text";
 
 // Error messages are catalogue keys (full paths), translated where they are shown.
 const E = {
@@ -38,10 +39,10 @@ export const MAX_MEMBERS = 20;
 const CYRILLIC_NAME = /^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:[ '\-‐][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*$/u;
 const LATIN_NAME = /^[A-Za-z]+(?:[ '\-][A-Za-z]+)*$/;
 
-const requiredText = (max: number) => z.string().trim().min(1, E.required).max(max, E.tooLong);
+// Every text field starts from storableString: a NUL or a broken surrogate is refused before any other check.
+const requiredText = (max: number) => storableString().trim().min(1, E.required).max(max, E.tooLong);
 const optionalText = (max: number) =>
-  z
-    .string()
+  storableString()
     .trim()
     .max(max, E.tooLong)
     .transform((value) => (value === "" ? null : value));
@@ -57,8 +58,7 @@ function isRealDate(value: string): boolean {
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
-const pastDate = z
-  .string()
+const pastDate = storableString()
   .min(1, E.required)
   .refine(isRealDate, E.date)
   .refine((value) => value <= todayIso(), E.futureDate)
@@ -80,8 +80,7 @@ export const memberSchema = z.object({
   patronymicLat: optionalLatinName,
   birthDate: pastDate,
   sex: z.enum(["M", "F"], E.required),
-  iin: z
-    .string()
+  iin: storableString()
     .trim()
     .transform((value) => (value === "" ? null : value))
     .superRefine((value, context) => {
@@ -89,7 +88,7 @@ export const memberSchema = z.object({
       const result = validateIin(value);
       if (!result.ok) context.addIssue({ code: "custom", message: IIN_ERROR_KEYS[result.reason] });
     }),
-  citizenship: z.string().regex(/^[A-Z]{2}$/, E.required),
+  citizenship: storableString().regex(/^[A-Z]{2}$/, E.required),
   education: z
     .enum(EDUCATION_LEVELS)
     .or(z.literal(""))
@@ -99,17 +98,15 @@ export const memberSchema = z.object({
 
 const familyFields = {
   category: z.enum(["KANDAS", "SETTLER"], E.required),
-  originCountry: z.string().trim(),
-  originRegionId: z.string().trim(),
+  originCountry: storableString().trim(),
+  originRegionId: storableString().trim(),
   /** Only administrators choose; for regional staff the server uses their own region. */
-  targetRegionId: z.string().trim(),
-  targetDistrictId: z
-    .string()
+  targetRegionId: storableString().trim(),
+  targetDistrictId: storableString()
     .trim()
     .transform((value) => (value === "" ? null : Number(value)))
     .refine((value) => value === null || (Number.isInteger(value) && value > 0), E.invalid),
-  contactPhone: z
-    .string()
+  contactPhone: storableString()
     .trim()
     .transform((value, context) => {
       if (value === "") return null;
@@ -117,8 +114,7 @@ const familyFields = {
       if (!phone) context.addIssue({ code: "custom", message: E.phone });
       return phone;
     }),
-  contactEmail: z
-    .string()
+  contactEmail: storableString()
     .trim()
     .max(254, E.tooLong)
     .refine((value) => value === "" || z.email().safeParse(value).success, E.email)

@@ -11,6 +11,7 @@ import {
   type QuotaPool,
 } from "@/lib/domain/quota";
 import { parseIsoDay } from "@/lib/domain/status-validity";
+import { numberOrStorableString, storableString } from "./storable-text";
 
 /** Longest order reference (column quota_order.reference) and note. */
 export const QUOTA_REFERENCE_MAX_LENGTH = 64;
@@ -49,7 +50,7 @@ function invalidTotal(ctx: z.RefinementCtx, value: unknown): never {
   return z.NEVER;
 }
 
-const typedTotal = z.union([z.number(), z.string()]);
+const typedTotal = numberOrStorableString();
 /** A total the user must state (an amendment's new total). */
 const requiredTotal = typedTotal.transform((value, ctx) => parseQuotaTotal(value) ?? invalidTotal(ctx, value));
 /** A cell of the order grid: blank means "no quota for this region and pool" (null). */
@@ -58,7 +59,7 @@ const optionalTotal = typedTotal.transform((value, ctx) =>
 );
 
 const lineShape = {
-  regionId: z.string().trim().refine(isQuotaTargetRegion, QUOTA_ISSUE_MESSAGES["region-not-target"]),
+  regionId: storableString().trim().refine(isQuotaTargetRegion, QUOTA_ISSUE_MESSAGES["region-not-target"]),
   pool: z.enum(QUOTA_POOLS),
 };
 
@@ -68,9 +69,9 @@ const headerShape = {
     .int(QUOTA_ISSUE_MESSAGES["year-out-of-range"])
     .min(QUOTA_YEAR_MIN, QUOTA_ISSUE_MESSAGES["year-out-of-range"])
     .max(QUOTA_YEAR_MAX, QUOTA_ISSUE_MESSAGES["year-out-of-range"]),
-  reference: z.string().trim().min(1, "required").max(QUOTA_REFERENCE_MAX_LENGTH, "tooLong"),
-  orderDate: z.string().trim().refine((value) => parseIsoDay(value) !== null, QUOTA_ISSUE_MESSAGES["order-date-invalid"]),
-  note: z.string().trim().max(QUOTA_NOTE_MAX_LENGTH, "tooLong").optional(),
+  reference: storableString().trim().min(1, "required").max(QUOTA_REFERENCE_MAX_LENGTH, "tooLong"),
+  orderDate: storableString().trim().refine((value) => parseIsoDay(value) !== null, QUOTA_ISSUE_MESSAGES["order-date-invalid"]),
+  note: storableString().trim().max(QUOTA_NOTE_MAX_LENGTH, "tooLong").optional(),
 };
 
 /**

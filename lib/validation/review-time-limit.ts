@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidReviewTimeLimit } from "@/lib/domain/processing-times";
+import { numberOrStorableString } from "./storable-text";
 
 /** Catalogue key of the message for a limit that is not a whole number of days in range. */
 export const REVIEW_TIME_LIMIT_MESSAGE = "reportProcessing.limit.invalid";
@@ -10,7 +11,7 @@ export const REVIEW_TIME_LIMIT_MESSAGE = "reportProcessing.limit.invalid";
  */
 export const reviewTimeLimitSchema = z
   .object({
-    days: z.union([z.number(), z.string()]).transform((value, ctx) => {
+    days: numberOrStorableString().transform((value, ctx) => {
       const text = String(value).trim();
       const days = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
       if (isValidReviewTimeLimit(days)) return days;

@@ -6,6 +6,7 @@ import {
   type CaseStatus,
   type TransitionRequirement,
 } from "@/lib/domain/case-status";
+import { storableString } from "./storable-text";
 
 /** Longest reason (rejection, withdrawal) kept with the case event. */
 export const REASON_MAX_LENGTH = 2000;
@@ -40,10 +41,10 @@ export const transitionSchema = z
     familyId: z.number().int().positive(),
     version: z.number().int().positive(),
     to: z.enum(CASE_STATUSES),
-    reason: z.string().trim().max(REASON_MAX_LENGTH, "tooLong").optional(),
-    decisionNumber: z.string().trim().max(DECISION_NUMBER_MAX_LENGTH, "tooLong").optional(),
-    decisionDate: z.string().trim().optional(),
-    arrivalDate: z.string().trim().optional(),
+    reason: storableString().trim().max(REASON_MAX_LENGTH, "tooLong").optional(),
+    decisionNumber: storableString().trim().max(DECISION_NUMBER_MAX_LENGTH, "tooLong").optional(),
+    decisionDate: storableString().trim().optional(),
+    arrivalDate: storableString().trim().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -8,7 +8,7 @@ import { CASE_STATUSES } from "@/lib/domain/case-status";
 import { countryName, ORIGIN_COUNTRIES } from "@/lib/domain/countries";
 import { labourSurplusRegions, regionName } from "@/lib/domain/regions";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/domain/search-query";
-import { familyFiltersSchema, type FamilyFilters } from "@/lib/validation/family-filters";
+import { parseFamilyFilters, type FamilyFilters } from "@/lib/validation/family-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 
@@ -28,10 +28,11 @@ function hrefWith(filters: FamilyFilters, after?: number): string {
 
 export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("family.view");
-  const filters = familyFiltersSchema.parse(await searchParams);
+  const { filters, searchError } = parseFamilyFilters(await searchParams);
   const { after: _after, ...filtersWithoutCursor } = filters;
   const [page, regions, districts] = await Promise.all([
-    listFamilies(user, filters),
+    // A query that cannot be searched for finds nothing; the message at the search box says why.
+    searchError ? Promise.resolve({ items: [], nextCursor: null }) : listFamilies(user, filters),
     user.regionId ? Promise.resolve([]) : listRegions(),
     listDistricts(user.regionId ?? filters.region ?? ""),
   ]);
@@ -63,15 +64,21 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
             <input
               type="search"
               name="q"
-              defaultValue={filters.q ?? ""}
+              defaultValue={searchError?.query ?? filters.q ?? ""}
               maxLength={SEARCH_QUERY_MAX_LENGTH}
               autoComplete="off"
               spellCheck={false}
-              aria-describedby="family-search-hint"
-              className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5"
+              aria-invalid={searchError ? true : undefined}
+              aria-describedby={searchError ? "family-search-error family-search-hint" : "family-search-hint"}
+              className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5 aria-invalid:border-red-600"
             />
           </label>
           <Button type="submit">{t("search.submit")}</Button>
+          {searchError && (
+            <p id="family-search-error" role="alert" className="w-full text-sm text-red-700">
+              {t(searchError.message)}
+            </p>
+          )}
           <p id="family-search-hint" className="w-full text-xs text-slate-500">
             {t("search.hint")}
           </p>
@@ -169,7 +176,7 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       {page.items.length === 0 ? (
-        <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{filters.q ? t("search.empty") : t("families.empty")}</p>
+        <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{filters.q || searchError ? t("search.empty") : t("families.empty")}</p>
       ) : (
         <div className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm">
           <table className="w-full border-collapse text-sm">

@@ -5,7 +5,7 @@ import { storeDocumentFile } from "@/lib/db/case-file/documents";
 import { AppError, notFoundError } from "@/lib/domain/app-error";
 import { MAX_DOCUMENT_FILE_BYTES } from "@/lib/domain/documents";
 import { readBodyAtMost } from "@/lib/request-body";
-import { documentUploadSchema } from "@/lib/validation/case-file";
+import { documentFileNameSchema, documentUploadSchema } from "@/lib/validation/case-file";
 
 // Uploads go through this route handler rather than a server action: the size limit is checked
 // before the body is read, and every refusal is a 4xx with a translated message (docs/decisions/007-case-file-documents-and-payments.md).
@@ -35,11 +35,14 @@ export const POST = defineRoute({
     if (!fields.success) throw notFoundError("document");
     const file = form.get("file");
     if (!(file instanceof File)) throw new AppError("casefile.documents.chooseFile", { field: "file" });
+    // The name is stored (shaped by safeFileName): text PostgreSQL cannot store is refused like in any form.
+    const fileName = documentFileNameSchema.safeParse(file.name);
+    if (!fileName.success) throw new AppError("validation.unstorableText", { field: "file" });
 
     const stored = await storeDocumentFile(user, {
       familyId: fields.data.familyId,
       documentId: fields.data.documentId,
-      fileName: file.name,
+      fileName: fileName.data,
       content: new Uint8Array(await file.arrayBuffer()),
     });
     revalidatePath(`/families/${fields.data.familyId}`);
