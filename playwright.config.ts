@@ -8,6 +8,8 @@ import { findFreePort } from "./scripts/lib/embedded-postgres";
 // NK_E2E_PORT lets two checkouts on one machine run their suites side by side.
 const PORT = Number(process.env.NK_E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
+// Specs that need the address outside a page (cookies, the receipt's printed URL) read it from here.
+process.env.E2E_BASE_URL = baseURL;
 
 // Playwright evaluates this file in the runner and again in every worker; the environment carries the
 // runner's choices to the workers so they agree (and no extra folders or ports are taken).

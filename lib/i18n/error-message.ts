@@ -39,10 +39,12 @@ export async function errorTranslator() {
     text,
     /**
      * An AppError in words. For a form (`forForm`), a refusal about one field shows at that field and the
-     * form-level message asks to correct the highlighted fields; a route handler answers with the message.
+     * form-level message asks to correct the highlighted fields; a route handler answers with the message
+     * itself (and the other fields' messages, if any).
      */
     translate(error: AppError, { forForm }: { forForm: boolean }): TranslatedError {
-      const messages = { ...error.fieldErrors, ...(error.field && { [error.field]: { code: error.code, values: error.values } }) };
+      const atOwnField = forForm && error.field ? { [error.field]: { code: error.code, values: error.values } } : {};
+      const messages = { ...error.fieldErrors, ...atOwnField };
       const fieldErrors = Object.fromEntries(Object.entries(messages).map(([field, message]) => [field, text(message.code, message.values)]));
       const isAboutOneField = forForm && error.field !== undefined;
       return {
