@@ -2,23 +2,16 @@
 // function refuses another region's family as "not found", writes its audit entry, and keeps its rules.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { saveAdaptationPlan } from "@/lib/db/case-file/adaptation-plan";
+import { readDocumentFile, setDocumentStatus, storeDocumentFile } from "@/lib/db/case-file/documents";
+import { getCaseFile } from "@/lib/db/case-file/get-case-file";
+import { addNote } from "@/lib/db/case-file/notes";
+import { recordPayment } from "@/lib/db/case-file/payments";
+import { kazakhstanToday } from "@/lib/domain/benefits";
+import { MAX_DOCUMENT_FILE_BYTES } from "@/lib/domain/documents";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { getCaseFile } = await import("@/lib/db/case-file/get-case-file");
-const { setDocumentStatus, storeDocumentFile, readDocumentFile } = await import("@/lib/db/case-file/documents");
-const { saveAdaptationPlan } = await import("@/lib/db/case-file/adaptation-plan");
-const { recordPayment } = await import("@/lib/db/case-file/payments");
-const { addNote } = await import("@/lib/db/case-file/notes");
-const { MAX_DOCUMENT_FILE_BYTES } = await import("@/lib/domain/documents");
-const { kazakhstanToday } = await import("@/lib/domain/benefits");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 const YEAR = Number(kazakhstanToday().slice(0, 4));
 const MCI = 4325;
 
@@ -49,7 +42,6 @@ async function expectRule(promise: Promise<unknown>, key: string) {
 }
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   coordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
   akmolaCaseworker = await createStaffUser(prisma, "CASEWORKER", AKMOLA);

@@ -2,26 +2,17 @@
 // idempotent registration and optimistic locking.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { registerFamily, updateFamily } from "@/lib/db/families/save-family";
 import { generateIin } from "@/lib/domain/iin";
 import { familyCreateSchema, familyUpdateSchema, type FamilyFormValues, type MemberFormValues } from "@/lib/validation/family-form";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
-
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { registerFamily, updateFamily } = await import("@/lib/db/families/save-family");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 
 let caseworker: Awaited<ReturnType<typeof createStaffUser>>;
 let akmolaCaseworker: Awaited<ReturnType<typeof createStaffUser>>;
 let admin: Awaited<ReturnType<typeof createStaffUser>>;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   akmolaCaseworker = await createStaffUser(prisma, "CASEWORKER", AKMOLA);
   admin = await createStaffUser(prisma, "ADMIN");

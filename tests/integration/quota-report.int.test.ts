@@ -4,18 +4,11 @@
 // are checked against figures computed by hand in the comments.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
+import { quotaReport } from "@/lib/db/reports/quota-report";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { quotaReport } = await import("@/lib/db/reports/quota-report");
-const { quotaDrilldown } = await import("@/lib/db/reports/quota-drilldown");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 // A year no other test file uses, and an empty one.
 const YEAR = 2087;
 const EMPTY_YEAR = 2086;
@@ -51,7 +44,6 @@ async function quotaWithAllocations(orderId: number, regionId: string, pool: "KA
 }
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);

@@ -3,21 +3,14 @@
 // and an amendment can never set a quota below what is already allocated.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createQuotaStaff, type StaffActor } from "./fixtures";
+import { db } from "@/lib/db/client";
+import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
+import { amendQuota, createQuotaOrder, listQuotaHistory } from "@/lib/db/quotas/orders";
+import { formatCaseNumber } from "@/lib/domain/case-number";
+import { labourSurplusRegions } from "@/lib/domain/regions";
+import { AKMOLA, createQuotaStaff, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { db } = await import("@/lib/db/client");
-const { allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
-const { createQuotaOrder, amendQuota, listQuotaHistory } = await import("@/lib/db/quotas/orders");
-const { formatCaseNumber } = await import("@/lib/domain/case-number");
-const { labourSurplusRegions } = await import("@/lib/domain/regions");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 // Years no other test file uses; each describe block owns one.
 const RACE_YEAR = 2091;
 const ORDER_YEAR = 2092;

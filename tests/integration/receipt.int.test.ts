@@ -2,17 +2,9 @@
 // gets it, another region and analysts get "not found", it carries no more than the receipt prints, and
 // every view and every refusal is audited.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions, type StaffActor } from "./fixtures";
+import { getReceipt } from "@/lib/db/families/get-receipt";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
-
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { getReceipt } = await import("@/lib/db/families/get-receipt");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 
 let pavlodarCaseworker: StaffActor;
 let akmolaCoordinator: StaffActor;
@@ -21,7 +13,6 @@ let admin: StaffActor;
 let family: Awaited<ReturnType<typeof createFamily>>;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   pavlodarCaseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   akmolaCoordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
   analyst = await createStaffUser(prisma, "ANALYST");

@@ -3,29 +3,20 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { countFamiliesByStatus } from "@/lib/db/families/count-by-status";
+import { getFamily } from "@/lib/db/families/get-family";
+import { listFamilies } from "@/lib/db/families/list-families";
+import { listQuotas } from "@/lib/db/quotas/list-quotas";
+import { createQuotaOrder } from "@/lib/db/quotas/orders";
+import { listDistricts, listRegions } from "@/lib/db/regions";
+import { listUsers } from "@/lib/db/users/list-users";
+import { loadSessionUser } from "@/lib/db/users/load-session-user";
+import { setUserActive } from "@/lib/db/users/set-user-active";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
-
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { listFamilies } = await import("@/lib/db/families/list-families");
-const { getFamily } = await import("@/lib/db/families/get-family");
-const { countFamiliesByStatus } = await import("@/lib/db/families/count-by-status");
-const { listUsers } = await import("@/lib/db/users/list-users");
-const { setUserActive } = await import("@/lib/db/users/set-user-active");
-const { loadSessionUser } = await import("@/lib/db/users/load-session-user");
-const { listDistricts, listRegions } = await import("@/lib/db/regions");
-const { listQuotas } = await import("@/lib/db/quotas/list-quotas");
-const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 
 type Actors = Awaited<ReturnType<typeof setUpActors>>;
 async function setUpActors() {
-  await ensureRegions(prisma);
   return {
     admin: await createStaffUser(prisma, "ADMIN"),
     analyst: await createStaffUser(prisma, "ANALYST"),

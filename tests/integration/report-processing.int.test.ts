@@ -5,19 +5,14 @@
 // figures computed by hand in the comments. No other test file uses these regions or years 2063–2065,
 // so the national figures of 2064 are exactly those of the two regions.
 import { beforeAll, describe, expect, it } from "vitest";
+import { listOverdueCases, processingReportTables, processingTimes } from "@/lib/db/reports/processing-times";
+import { getReviewTimeLimit, setReviewTimeLimit } from "@/lib/db/settings/review-time-limit";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { ReportTable } from "@/lib/domain/report-table";
 import type { ReportFilters } from "@/lib/validation/report-filters";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions, type StaffActor } from "./fixtures";
+import { createFamily, createStaffUser, prisma, type StaffActor } from "./fixtures";
 import { FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { processingTimes, listOverdueCases, processingReportTables } = await import("@/lib/db/reports/processing-times");
-const { getReviewTimeLimit, setReviewTimeLimit } = await import("@/lib/db/settings/review-time-limit");
-
-const prisma = useTestPrisma();
 const JAMBYL = "KZ-31";
 const JETISU = "KZ-33";
 const YEAR = 2064;
@@ -131,7 +126,6 @@ const PLANNED: Planned[] = [
 ];
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", JAMBYL);

@@ -4,19 +4,12 @@
 // Quota years 2080–2082 belong to this file.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createQuotaStaff, type StaffActor } from "./fixtures";
+import { transitionFamily } from "@/lib/db/families/transition-family";
+import { createQuotaOrder } from "@/lib/db/quotas/orders";
+import { addToWaitlist, listWaitlist, removeFromWaitlist, waitlistPlace } from "@/lib/db/quotas/waitlist";
+import { AKMOLA, createFamily, createQuotaStaff, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { addToWaitlist, removeFromWaitlist, listWaitlist, waitlistPlace } = await import("@/lib/db/quotas/waitlist");
-const { transitionFamily } = await import("@/lib/db/families/transition-family");
-const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 const ORDER_YEAR = 2080;
 const RELEASE_YEAR = 2081;
 const NO_QUOTA_YEAR = 2082;

@@ -2,20 +2,13 @@
 // together or not at all; refusals change nothing; quota places are taken and given back atomically.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { listExpiringStatuses } from "@/lib/db/families/list-expiring";
+import { transitionFamily } from "@/lib/db/families/transition-family";
+import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
+import { programmeToday, statusValidUntil } from "@/lib/domain/status-validity";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { transitionFamily } = await import("@/lib/db/families/transition-family");
-const { listExpiringStatuses } = await import("@/lib/db/families/list-expiring");
-const { allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
-const { programmeToday, statusValidUntil } = await import("@/lib/domain/status-validity");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 const TODAY = programmeToday();
 const YEAR = TODAY.getUTCFullYear();
 const DAY_MS = 86_400_000;
@@ -30,7 +23,6 @@ let coordinator: Actor;
 let akmolaCoordinator: Actor;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
