@@ -11,6 +11,7 @@ import { adjustAllocationToArrivingMembers, allocateQuotaPlaces, releaseQuotaPla
 import { createQuotaOrder } from "@/lib/db/quotas/orders";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { emptyMember, familyUpdateSchema, type MemberFormValues } from "@/lib/validation/family-form";
+import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
@@ -288,7 +289,7 @@ describe("families without an ACTIVE allocation", () => {
 });
 
 describe("scope", () => {
-  it("adjusts only families in the actor's scope", async () => {
+  crossRegionTest(adjustAllocationToArrivingMembers, "adjusts only families in the actor's scope", async () => {
     const family = await approvedFamily(AKMOLA, 3, RACE_YEAR);
     await allocate(akmolaCoordinator, family, RACE_YEAR);
     // The plan changed without the adjustment (as if written before it existed).

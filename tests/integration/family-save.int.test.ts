@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerFamily, updateFamily } from "@/lib/db/families/save-family";
 import { generateIin } from "@/lib/domain/iin";
 import { familyCreateSchema, familyUpdateSchema, type FamilyFormValues, type MemberFormValues } from "@/lib/validation/family-form";
+import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
@@ -68,7 +69,7 @@ function values(members: MemberFormValues[], overrides: Partial<FamilyFormValues
 const createInput = (raw: FamilyFormValues, registrationKey = randomUUID()) => familyCreateSchema.parse({ ...raw, registrationKey });
 
 describe("registerFamily", () => {
-  it("registers into the caseworker's own region whatever region the client sends, with event and audit", async () => {
+  crossRegionTest(registerFamily, "registers into the caseworker's own region whatever region the client sends, with event and audit", async () => {
     const surname = uniqueName();
     const raw = values([member({ isHead: true, relationship: "HEAD", surnameCyr: surname, surnameLat: "Testov" }), member()], {
       targetRegionId: AKMOLA,
@@ -186,7 +187,7 @@ describe("updateFamily", () => {
     expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).address).toBe("Павлодар, Естай 1");
   });
 
-  it("treats another region's family as not found", async () => {
+  crossRegionTest(updateFamily, "treats another region's family as not found", async () => {
     const { family, formMembers } = await registered();
     await expect(
       updateFamily(akmolaCaseworker, familyUpdateSchema.parse({ ...values(formMembers), familyId: family.id, version: family.version })),

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
 import { quotaReport } from "@/lib/db/reports/quota-report";
+import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
@@ -93,7 +94,7 @@ describe("quotaReport", () => {
     }
   });
 
-  it("gives a coordinator the own region only", async () => {
+  crossRegionTest(quotaReport, "gives a coordinator the own region only", async () => {
     const report = await quotaReport(pavlodarCoordinator, YEAR);
     expect(report.scope).toEqual({ kind: "region", regionId: PAVLODAR });
     expect(figures(report, "KANDAS")).toEqual({ [PAVLODAR]: PAVLODAR_KANDAS });
@@ -453,7 +454,7 @@ describe("quota report outlook and drill-down", () => {
     expect(akmola.waiting.map((item) => item.familyId)).toEqual([built.Q5!.id]);
   });
 
-  it("shows the drill-down to administrators and the own region's coordinator only, and audits it", async () => {
+  crossRegionTest(quotaDrilldown, "shows the drill-down to administrators and the own region's coordinator only, and audits it", async () => {
     await expect(quotaDrilldown(akmolaCoordinator, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
     await expect(quotaDrilldown({ ...pavlodarCoordinator, regionId: null }, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
     await expect(quotaDrilldown(admin, { year: 2078, regionId: "KZ-00" })).rejects.toThrow(NOT_FOUND);

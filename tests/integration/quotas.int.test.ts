@@ -8,6 +8,7 @@ import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocat
 import { amendQuota, createQuotaOrder, listQuotaHistory } from "@/lib/db/quotas/orders";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { labourSurplusRegions } from "@/lib/domain/regions";
+import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createQuotaStaff, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { FORBIDDEN } from "./refusals";
 
@@ -300,16 +301,21 @@ describe("quota orders and amendments", () => {
     expect(await prisma.quota.count({ where: { year: { in: [2094, 2095] } } })).toBe(0);
   });
 
-  it("lets only the administrator enter or amend an order", async () => {
+  crossRegionTest(createQuotaOrder, "lets only the administrator enter an order, not even for the coordinator's own region", async () => {
     for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
       await expect(
         createQuotaOrder(actor, { year: 2096, reference: reference(), orderDate: "2096-01-10", places: [{ regionId: PAVLODAR, pool: "KANDAS", total: 5 }] }),
       ).rejects.toThrow(FORBIDDEN);
+    }
+    expect(await prisma.quotaOrder.count({ where: { year: 2096 } })).toBe(0);
+  });
+
+  crossRegionTest(amendQuota, "lets only the administrator amend an order, not even for the coordinator's own region", async () => {
+    for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
       await expect(
         amendQuota(actor, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-03-01`, changes: [{ regionId: PAVLODAR, pool: "KANDAS", total: 50 }] }),
       ).rejects.toThrow(FORBIDDEN);
     }
-    expect(await prisma.quotaOrder.count({ where: { year: 2096 } })).toBe(0);
     expect((await quotaState(ORDER_YEAR, PAVLODAR, "KANDAS")).total).toBe(10);
   });
 
@@ -388,7 +394,7 @@ describe("quota orders and amendments", () => {
     });
   });
 
-  it("shows the history to administrators and analysts for every region and to a coordinator for the own region", async () => {
+  crossRegionTest(listQuotaHistory, "shows the history to administrators and analysts for every region and to a coordinator for the own region", async () => {
     const akmolaOnly = reference();
     await amendQuota(admin, { year: ORDER_YEAR, reference: akmolaOnly, orderDate: `${ORDER_YEAR}-07-01`, changes: [{ regionId: AKMOLA, pool: "SETTLER", total: 35 }] });
 

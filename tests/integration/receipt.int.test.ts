@@ -3,6 +3,7 @@
 // every view and every refusal is audited.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getReceipt } from "@/lib/db/families/get-receipt";
+import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
@@ -59,7 +60,7 @@ describe("getReceipt", () => {
     expect(entries[0]).toMatchObject({ entity: "family", regionId: PAVLODAR, actorRole: "CASEWORKER" });
   });
 
-  it("answers the Akmola coordinator for a Pavlodar family exactly like an unknown id, and audits the attempt", async () => {
+  crossRegionTest(getReceipt, "answers the Akmola coordinator for a Pavlodar family exactly like an unknown id, and audits the attempt", async () => {
     await expect(getReceipt(akmolaCoordinator, family.id)).rejects.toThrow(NOT_FOUND);
     await expect(getReceipt(akmolaCoordinator, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
     expect(await auditEntries("family.receipt.view", akmolaCoordinator.id)).toEqual([]);

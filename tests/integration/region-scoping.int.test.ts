@@ -12,6 +12,7 @@ import { listDistricts, listRegions } from "@/lib/db/regions";
 import { listUsers } from "@/lib/db/users/list-users";
 import { loadSessionUser } from "@/lib/db/users/load-session-user";
 import { setUserActive } from "@/lib/db/users/set-user-active";
+import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
@@ -52,7 +53,7 @@ async function lastAudit(action: string, entityId: number) {
 }
 
 describe("listFamilies", () => {
-  it("shows a caseworker the own region's families only", async () => {
+  crossRegionTest(listFamilies, "shows a caseworker the own region's families only", async () => {
     const ids = await allListedIds(actors.pavlodarCaseworker);
     expect(ids).toContain(pavlodarFamily.id);
     expect(ids).not.toContain(akmolaFamily.id);
@@ -95,7 +96,7 @@ describe("getFamily", () => {
     expect(entry?.actorId).toBe(actors.pavlodarCaseworker.id);
   });
 
-  it("answers another region's family exactly like a missing one, and audits the attempt", async () => {
+  crossRegionTest(getFamily, "answers another region's family exactly like a missing one, and audits the attempt", async () => {
     await expect(getFamily(actors.pavlodarCaseworker, akmolaFamily.id)).rejects.toThrow(NOT_FOUND);
     await expect(getFamily(actors.pavlodarCaseworker, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
     const entry = await lastAudit("family.view.denied", akmolaFamily.id);
@@ -109,7 +110,7 @@ describe("getFamily", () => {
 });
 
 describe("countFamiliesByStatus", () => {
-  it("counts the own region for regional roles and the whole country for national roles", async () => {
+  crossRegionTest(countFamiliesByStatus, "counts the own region for regional roles and the whole country for national roles", async () => {
     const sum = (rows: { families: number }[]) => rows.reduce((total, row) => total + row.families, 0);
     expect(sum(await countFamiliesByStatus(actors.akmolaCaseworker))).toBe(await prisma.family.count({ where: { targetRegionId: AKMOLA } }));
     expect(sum(await countFamiliesByStatus(actors.analyst))).toBe(await prisma.family.count());
@@ -118,7 +119,7 @@ describe("countFamiliesByStatus", () => {
 });
 
 describe("staff administration", () => {
-  it("lists users for the administrator only, without password hashes", async () => {
+  crossRegionTest(listUsers, "lists users for the administrator only, without password hashes", async () => {
     const users = await listUsers(actors.admin);
     expect(users.length).toBeGreaterThanOrEqual(5);
     expect(users[0]).not.toHaveProperty("passwordHash");
@@ -127,7 +128,7 @@ describe("staff administration", () => {
     }
   });
 
-  it("lets only the administrator deactivate, audits it, and ends the session at once", async () => {
+  crossRegionTest(setUserActive, "lets only the administrator deactivate, even in the coordinator's own region; audits it and ends the session at once", async () => {
     const target = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
     await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toThrow(FORBIDDEN);
     expect(await loadSessionUser(target.id)).not.toBeNull();
@@ -187,7 +188,7 @@ describe("listQuotas", () => {
     expect(rows(await listQuotas(actors.analyst, QUOTA_YEAR))).toEqual(expected);
   });
 
-  it("shows a coordinator the own region only and refuses a caseworker", async () => {
+  crossRegionTest(listQuotas, "shows a coordinator the own region only and refuses a caseworker", async () => {
     expect((await listQuotas(actors.pavlodarCoordinator, QUOTA_YEAR)).map((quota) => quota.regionId)).toEqual([PAVLODAR, PAVLODAR]);
     await expect(listQuotas(actors.pavlodarCaseworker, QUOTA_YEAR)).rejects.toThrow(FORBIDDEN);
     await expect(listQuotas(actors.akmolaCaseworker, QUOTA_YEAR)).rejects.toThrow(FORBIDDEN);

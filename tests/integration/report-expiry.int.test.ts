@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listExpiringStatuses } from "@/lib/db/families/list-expiring";
 import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
+import { crossRegionTest } from "./cross-region";
 import { PAVLODAR, prisma } from "./fixtures";
 import { createReportFamily, createReportStaff, KYZYLORDA, MANGYSTAU, type ReportFamilySpec } from "./report-support-fixtures";
 import { FORBIDDEN } from "./refusals";
@@ -94,7 +95,7 @@ describe("statusExpiryReport", () => {
     expect(list.items).toHaveLength((expired as number) + (within30 as number));
   });
 
-  it("shows a coordinator the own region whatever the filter, and another region's coordinator none of it", async () => {
+  crossRegionTest(statusExpiryReport, "shows a coordinator the own region whatever the filter, and another region's coordinator none of it", async () => {
     const report = await statusExpiryReport(mangystauCoordinator, filters({ regionId: KYZYLORDA }), { today: TODAY });
     expect(report).toMatchObject({ isNational: false, filters: { regionId: MANGYSTAU } });
     expect(rowsOf(report)).toEqual({ [MANGYSTAU]: MANGYSTAU_ROW, total: MANGYSTAU_ROW });

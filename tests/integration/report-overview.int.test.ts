@@ -5,6 +5,7 @@
 // whatever the URL asks for), an analyst (small cells suppressed, same totals) and a caseworker (refused).
 import { beforeAll, describe, expect, it } from "vitest";
 import { overviewReport } from "@/lib/db/reports/overview";
+import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createStaffUser, prisma, type StaffActor } from "./fixtures";
 import { FORBIDDEN } from "./refusals";
 
@@ -304,7 +305,7 @@ describe("overviewReport: filters and years", () => {
 });
 
 describe("overviewReport: scoping", () => {
-  it("shows a coordinator the own region only, whatever region the filter names", async () => {
+  crossRegionTest(overviewReport, "shows a coordinator the own region only, whatever region the filter names", async () => {
     for (const regionId of [null, ALMATY]) {
       const report = await overviewReport(aktobeCoordinator, { ...all, regionId }, { locale: "en" });
       expect(report.scope).toEqual({ filters: { ...all, regionId: AKTOBE }, isNational: false, suppressSmallCells: false });

@@ -5,6 +5,7 @@
 // small-cell suppression of analysts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { supportPaidReport } from "@/lib/db/reports/support-paid";
+import { crossRegionTest } from "./cross-region";
 import { PAVLODAR, prisma } from "./fixtures";
 import { createReportFamily, createReportStaff, isoDate, KYZYLORDA, MANGYSTAU } from "./report-support-fixtures";
 import { FORBIDDEN } from "./refusals";
@@ -144,7 +145,7 @@ describe("supportPaidReport", () => {
     expect(table(report, "by-region")).toEqual({ total: [0, null, 0, null, 0, null, 0, 0] });
   });
 
-  it("shows a region chosen by a national role, and a coordinator the own region whatever the filter", async () => {
+  crossRegionTest(supportPaidReport, "shows a region chosen by a national role, and a coordinator the own region whatever the filter", async () => {
     const chosen = await supportPaidReport(analyst, filters(2066, { regionId: MANGYSTAU }));
     expect(chosen.tables.map((item) => item.id)).toEqual(["by-month", "by-region", `region-${MANGYSTAU}`]);
 
