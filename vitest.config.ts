@@ -30,6 +30,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.int.test.ts", "lib/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // Before each file: the environment, the regions and the shared client (tests/integration/setup.ts).
+          setupFiles: ["tests/integration/setup.ts"],
           // One worker, one file at a time: the tests share one database and the machine has 2 cores.
           pool: "forks",
           maxWorkers: 1,

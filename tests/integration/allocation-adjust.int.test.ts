@@ -4,23 +4,17 @@
 // 2083–2084 belong to this file; `allocated` must always equal the persons of the ACTIVE allocations.
 import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createStaffUser, ensureRegions } from "./fixtures";
+import { saveAdaptationPlan } from "@/lib/db/case-file/adaptation-plan";
+import { db } from "@/lib/db/client";
+import { updateFamily } from "@/lib/db/families/save-family";
+import { adjustAllocationToArrivingMembers, allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
+import { createQuotaOrder } from "@/lib/db/quotas/orders";
+import { formatCaseNumber } from "@/lib/domain/case-number";
 import { emptyMember, familyUpdateSchema, type MemberFormValues } from "@/lib/validation/family-form";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { db } = await import("@/lib/db/client");
-const { adjustAllocationToArrivingMembers, allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
-const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
-const { saveAdaptationPlan } = await import("@/lib/db/case-file/adaptation-plan");
-const { updateFamily } = await import("@/lib/db/families/save-family");
-const { formatCaseNumber } = await import("@/lib/domain/case-number");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 const PLAN_YEAR = 2083;
 const RACE_YEAR = 2084;
 const dayIn = (year: number) => new Date(Date.UTC(year, 5, 1));
@@ -34,7 +28,6 @@ let akmolaCoordinator: Actor;
 let akmolaCaseworker: Actor;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   pavlodarCoordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
   akmolaCoordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
@@ -296,7 +289,7 @@ describe("families without an ACTIVE allocation", () => {
 });
 
 describe("scope", () => {
-  it("adjusts only families in the actor's scope", async () => {
+  crossRegionTest(adjustAllocationToArrivingMembers, "adjusts only families in the actor's scope", async () => {
     const family = await approvedFamily(AKMOLA, 3, RACE_YEAR);
     await allocate(akmolaCoordinator, family, RACE_YEAR);
     // The plan changed without the adjustment (as if written before it existed).

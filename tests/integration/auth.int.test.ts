@@ -1,19 +1,12 @@
 // Login: argon2id hashes, one answer for every kind of failure, throttling shared through PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createStaffUser, ensureRegions } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { recordAudit } from "@/lib/db/audit";
+import { authenticate } from "@/lib/db/users/authenticate";
 import { ACCOUNT_THROTTLE, IP_THROTTLE } from "@/lib/domain/login-throttle";
+import { createStaffUser, prisma } from "./fixtures";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { authenticate } = await import("@/lib/db/users/authenticate");
-const { recordAudit } = await import("@/lib/db/audit");
-
-const prisma = useTestPrisma();
 const uniqueIp = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`;
-
-beforeAll(() => ensureRegions(prisma));
 
 describe("authenticate", () => {
   it("accepts the right password and stores only argon2id hashes with OWASP parameters", async () => {

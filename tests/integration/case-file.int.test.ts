@@ -2,23 +2,17 @@
 // function refuses another region's family as "not found", writes its audit entry, and keeps its rules.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { saveAdaptationPlan } from "@/lib/db/case-file/adaptation-plan";
+import { readDocumentFile, setDocumentStatus, storeDocumentFile } from "@/lib/db/case-file/documents";
+import { getCaseFile } from "@/lib/db/case-file/get-case-file";
+import { addNote } from "@/lib/db/case-file/notes";
+import { recordPayment } from "@/lib/db/case-file/payments";
+import { kazakhstanToday } from "@/lib/domain/benefits";
+import { MAX_DOCUMENT_FILE_BYTES } from "@/lib/domain/documents";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { getCaseFile } = await import("@/lib/db/case-file/get-case-file");
-const { setDocumentStatus, storeDocumentFile, readDocumentFile } = await import("@/lib/db/case-file/documents");
-const { saveAdaptationPlan } = await import("@/lib/db/case-file/adaptation-plan");
-const { recordPayment } = await import("@/lib/db/case-file/payments");
-const { addNote } = await import("@/lib/db/case-file/notes");
-const { MAX_DOCUMENT_FILE_BYTES } = await import("@/lib/domain/documents");
-const { kazakhstanToday } = await import("@/lib/domain/benefits");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 const YEAR = Number(kazakhstanToday().slice(0, 4));
 const MCI = 4325;
 
@@ -49,7 +43,6 @@ async function expectRule(promise: Promise<unknown>, key: string) {
 }
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   coordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
   akmolaCaseworker = await createStaffUser(prisma, "CASEWORKER", AKMOLA);
@@ -105,7 +98,7 @@ describe("getCaseFile", () => {
     expect(caseFile.benefits.entitlements).toMatchObject({ year: YEAR, mciTenge: MCI, membersMoving: 1, relocationTenge: 70 * MCI });
   });
 
-  it("refuses another region's family and analysts, and audits the attempt", async () => {
+  crossRegionTest(getCaseFile, "refuses another region's family and analysts, and audits the attempt", async () => {
     await expect(getCaseFile(akmolaCaseworker, family.id)).rejects.toThrow(NOT_FOUND);
     await expect(getCaseFile(analyst, family.id)).rejects.toThrow(NOT_FOUND);
     expect(await lastAudit("casefile.view.denied", akmolaCaseworker.id)).toMatchObject({ entityId: String(family.id) });
@@ -130,7 +123,7 @@ describe("setDocumentStatus", () => {
     expect((await firstDocument(family.id)).status).toBe("VERIFIED");
   });
 
-  it("refuses another region's family and a document of another family", async () => {
+  crossRegionTest(setDocumentStatus, "refuses another region's family and a document of another family", async () => {
     const document = await firstDocument(family.id, "NATIONALITY_PROOF");
     await expect(setDocumentStatus(akmolaCaseworker, { familyId: family.id, documentId: document.id, status: "RECEIVED" })).rejects.toThrow(NOT_FOUND);
     const akmolaFamily = await createFamily(prisma, AKMOLA, akmolaCaseworker.id);
@@ -179,10 +172,18 @@ describe("storeDocumentFile and readDocumentFile", () => {
     await storeDocumentFile(coordinator, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG });
   });
 
-  it("answers another region's user with not found, for upload and download, and audits the attempt", async () => {
+  crossRegionTest(storeDocumentFile, "answers another region's user and an analyst with not found, stores nothing, and audits the attempt", async () => {
+    const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
+    const files = await prisma.documentFile.count({ where: { documentId: document.id } });
+    await expect(storeDocumentFile(akmolaCaseworker, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG })).rejects.toThrow(NOT_FOUND);
+    await expect(storeDocumentFile(analyst, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG })).rejects.toThrow(NOT_FOUND);
+    expect(await prisma.documentFile.count({ where: { documentId: document.id } })).toBe(files);
+    expect(await lastAudit("document_file.upload.denied", akmolaCaseworker.id)).toMatchObject({ entityId: String(family.id) });
+  });
+
+  crossRegionTest(readDocumentFile, "answers another region's user and an analyst with not found, and audits the attempt", async () => {
     const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
     const file = await prisma.documentFile.findFirstOrThrow({ where: { documentId: document.id } });
-    await expect(storeDocumentFile(akmolaCaseworker, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG })).rejects.toThrow(NOT_FOUND);
     await expect(readDocumentFile(akmolaCaseworker, { familyId: family.id, fileId: file.id })).rejects.toThrow(NOT_FOUND);
     await expect(readDocumentFile(analyst, { familyId: family.id, fileId: file.id })).rejects.toThrow(NOT_FOUND);
     expect(await lastAudit("document_file.download.denied", akmolaCaseworker.id)).toMatchObject({ entityId: String(family.id) });
@@ -214,7 +215,7 @@ describe("saveAdaptationPlan", () => {
     await expectRule(saveAdaptationPlan(caseworker, { familyId: family.id, ...plan, membersArriving: 2, loadedAt: current.updatedAt.toISOString() }), "membersAboveFamily");
   });
 
-  it("refuses another region's family", async () => {
+  crossRegionTest(saveAdaptationPlan, "refuses another region's family", async () => {
     await expect(saveAdaptationPlan(akmolaCaseworker, { familyId: family.id, ...plan, loadedAt: null })).rejects.toThrow(NOT_FOUND);
     expect(await lastAudit("adaptation_plan.update.denied", akmolaCaseworker.id)).not.toBeNull();
   });
@@ -260,7 +261,7 @@ describe("recordPayment", () => {
     await expectRule(recordPayment(caseworker, { ...payment(), familyId: later.id }), "noEntitlementNeedsNote");
   });
 
-  it("refuses another region's family", async () => {
+  crossRegionTest(recordPayment, "refuses another region's family", async () => {
     await expect(recordPayment(akmolaCaseworker, payment())).rejects.toThrow(NOT_FOUND);
     expect(await lastAudit("payment.create.denied", akmolaCaseworker.id)).not.toBeNull();
   });
@@ -278,7 +279,7 @@ describe("addNote", () => {
     expect(JSON.stringify(entry?.changes)).not.toContain("script");
   });
 
-  it("refuses another region's family", async () => {
+  crossRegionTest(addNote, "refuses another region's family", async () => {
     await expect(addNote(akmolaCaseworker, { familyId: family.id, body: "x" })).rejects.toThrow(NOT_FOUND);
     expect(await lastAudit("note.create.denied", akmolaCaseworker.id)).not.toBeNull();
   });

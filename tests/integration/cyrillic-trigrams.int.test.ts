@@ -1,9 +1,7 @@
 // Name search and the duplicate check rely on pg_trgm seeing Cyrillic letters, which depends on the
 // database's LC_CTYPE (plain C sees none): this fails on a database created with the wrong locale.
 import { describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-
-const prisma = useTestPrisma();
+import { prisma } from "./fixtures";
 
 describe("pg_trgm on this database", () => {
   it("makes trigrams of Cyrillic and Kazakh letters", async () => {

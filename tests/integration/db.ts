@@ -1,23 +1,12 @@
 // Database access for integration tests. The database itself is created and migrated by
-// tests/integration/global-setup.ts, which passes its URL to the test workers as DATABASE_URL.
+// tests/integration/global-setup.ts, which passes its URL to the test workers as DATABASE_URL; the
+// client of the test files is tests/integration/fixtures.ts `prisma`.
 import pg from "pg";
-import { afterAll } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run integration tests with `npm run test:integration`.");
   return url;
-}
-
-/**
- * A Prisma client on the test database, disconnected after the calling test file. Call it at the top
- * level of a test file (it registers an afterAll hook).
- */
-export function useTestPrisma(): PrismaClient {
-  const prisma = createPrismaClient(testDatabaseUrl(), 4);
-  afterAll(() => prisma.$disconnect());
-  return prisma;
 }
 
 /** `baseUrl` with its database name replaced; keeps credentials, host and query (e.g. ?host=/socket). */

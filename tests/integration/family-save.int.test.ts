@@ -2,26 +2,18 @@
 // idempotent registration and optimistic locking.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { registerFamily, updateFamily } from "@/lib/db/families/save-family";
 import { generateIin } from "@/lib/domain/iin";
 import { familyCreateSchema, familyUpdateSchema, type FamilyFormValues, type MemberFormValues } from "@/lib/validation/family-form";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
-
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { registerFamily, updateFamily } = await import("@/lib/db/families/save-family");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 
 let caseworker: Awaited<ReturnType<typeof createStaffUser>>;
 let akmolaCaseworker: Awaited<ReturnType<typeof createStaffUser>>;
 let admin: Awaited<ReturnType<typeof createStaffUser>>;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   akmolaCaseworker = await createStaffUser(prisma, "CASEWORKER", AKMOLA);
   admin = await createStaffUser(prisma, "ADMIN");
@@ -77,7 +69,7 @@ function values(members: MemberFormValues[], overrides: Partial<FamilyFormValues
 const createInput = (raw: FamilyFormValues, registrationKey = randomUUID()) => familyCreateSchema.parse({ ...raw, registrationKey });
 
 describe("registerFamily", () => {
-  it("registers into the caseworker's own region whatever region the client sends, with event and audit", async () => {
+  crossRegionTest(registerFamily, "registers into the caseworker's own region whatever region the client sends, with event and audit", async () => {
     const surname = uniqueName();
     const raw = values([member({ isHead: true, relationship: "HEAD", surnameCyr: surname, surnameLat: "Testov" }), member()], {
       targetRegionId: AKMOLA,
@@ -195,7 +187,7 @@ describe("updateFamily", () => {
     expect((await prisma.family.findUniqueOrThrow({ where: { id: family.id } })).address).toBe("Павлодар, Естай 1");
   });
 
-  it("treats another region's family as not found", async () => {
+  crossRegionTest(updateFamily, "treats another region's family as not found", async () => {
     const { family, formMembers } = await registered();
     await expect(
       updateFamily(akmolaCaseworker, familyUpdateSchema.parse({ ...values(formMembers), familyId: family.id, version: family.version })),

@@ -2,21 +2,13 @@
 // scripts with typos and Russian letters for Kazakh ones; region scoping, filters and keyset pages.
 import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createStaffUser, ensureRegions } from "./fixtures";
+import { listFamilies } from "@/lib/db/families/list-families";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { generateIin } from "@/lib/domain/iin";
 import { personSearchText } from "@/lib/domain/person-search";
 import { transliterateKazakh } from "@/lib/domain/transliteration";
 import type { FamilyFilters } from "@/lib/validation/family-filters";
-
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { listFamilies } = await import("@/lib/db/families/list-families");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
+import { AKMOLA, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 
 type MemberSpec = { surnameCyr: string; givenNameCyr: string; patronymicCyr?: string; sex: "M" | "F" };
 type FamilySpec = {
@@ -102,7 +94,6 @@ let akmolaKassymov: Awaited<ReturnType<typeof createSearchFamily>>;
 let settlerKassymov: Awaited<ReturnType<typeof createSearchFamily>>;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   pavlodar = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   akmola = await createStaffUser(prisma, "CASEWORKER", AKMOLA);

@@ -8,15 +8,26 @@
 // (KZ-15, KZ-19), report-processing 2063–2065 (KZ-31, KZ-33), report-support and report-expiry 2066–2069
 // (KZ-43, KZ-47; payments by paidOn, statuses ending around 2068). Case numbers of test families use the year 2099.
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/db/prisma-factory";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import type { Actor, StaffRole } from "@/lib/domain/permissions";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { generateIin } from "@/lib/domain/iin";
 import { REGIONS } from "@/lib/domain/regions";
 import { hashPassword } from "@/lib/auth/password";
 import { regionRowData } from "@/prisma/factories/prisma-data";
+import { testDatabaseUrl } from "./db";
 
-/** Makes sure all regions exist (the migrated test database starts empty). */
+/**
+ * The test database's client for the running test file: each file runs in its own module registry, so
+ * each gets its own client, which tests/integration/setup.ts disconnects after the file.
+ */
+export const prisma: PrismaClient = createPrismaClient(testDatabaseUrl(), 4);
+
+/** The two regions most tests compare: a regional user of one must not reach the other. */
+export const PAVLODAR = "KZ-55";
+export const AKMOLA = "KZ-11";
+
+/** Makes sure all regions exist (the migrated test database starts empty); tests/integration/setup.ts calls it before every file. */
 export async function ensureRegions(prisma: PrismaClient): Promise<void> {
   await prisma.region.createMany({
     data: REGIONS.map(regionRowData),
@@ -45,13 +56,12 @@ export type StaffActor = Awaited<ReturnType<typeof createStaffUser>>;
  * Pavlodar (KZ-55) and Akmola (KZ-11), the regions those tests compare.
  */
 export async function createQuotaStaff(prisma: PrismaClient) {
-  await ensureRegions(prisma);
   return {
     admin: await createStaffUser(prisma, "ADMIN"),
     analyst: await createStaffUser(prisma, "ANALYST"),
-    caseworker: await createStaffUser(prisma, "CASEWORKER", "KZ-55"),
-    pavlodarCoordinator: await createStaffUser(prisma, "COORDINATOR", "KZ-55"),
-    akmolaCoordinator: await createStaffUser(prisma, "COORDINATOR", "KZ-11"),
+    caseworker: await createStaffUser(prisma, "CASEWORKER", PAVLODAR),
+    pavlodarCoordinator: await createStaffUser(prisma, "COORDINATOR", PAVLODAR),
+    akmolaCoordinator: await createStaffUser(prisma, "COORDINATOR", AKMOLA),
   };
 }
 

@@ -4,20 +4,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma-factory";
-import { testDatabaseUrl, useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
-import { generateIin } from "@/lib/domain/iin";
+import { lookupCaseStatus } from "@/lib/db/public-lookup";
 import { formatCaseNumber } from "@/lib/domain/case-number";
+import { generateIin } from "@/lib/domain/iin";
 import { LOOKUP_THROTTLE_PRUNE_EVERY, PUBLIC_LOOKUP_LIMITS } from "@/lib/domain/public-lookup";
 import { programmeToday } from "@/lib/domain/status-validity";
+import { testDatabaseUrl } from "./db";
+import { createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { lookupCaseStatus } = await import("@/lib/db/public-lookup");
 type LookupOptions = NonNullable<Parameters<typeof lookupCaseStatus>[1]>;
 
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
 // This file owns the quota year 2099 (see the list in fixtures.ts).
 const QUOTA_YEAR = 2099;
 const DAY_MS = 86_400_000;
@@ -31,7 +27,6 @@ let caseworker: Staff;
 let quotaId: number;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   const order = await prisma.quotaOrder.create({
     data: {

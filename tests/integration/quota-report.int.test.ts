@@ -4,18 +4,15 @@
 // are checked against figures computed by hand in the comments.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { exportReportTables } from "@/lib/db/reports/export-report";
+import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
+import { quotaReport, quotaReportTables } from "@/lib/db/reports/quota-report";
+import type { ReportTable } from "@/lib/domain/report-table";
+import type { ReportFilters } from "@/lib/validation/report-filters";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { quotaReport } = await import("@/lib/db/reports/quota-report");
-const { quotaDrilldown } = await import("@/lib/db/reports/quota-drilldown");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 // A year no other test file uses, and an empty one.
 const YEAR = 2087;
 const EMPTY_YEAR = 2086;
@@ -51,7 +48,6 @@ async function quotaWithAllocations(orderId: number, regionId: string, pool: "KA
 }
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
@@ -101,7 +97,7 @@ describe("quotaReport", () => {
     }
   });
 
-  it("gives a coordinator the own region only", async () => {
+  crossRegionTest(quotaReport, "gives a coordinator the own region only", async () => {
     const report = await quotaReport(pavlodarCoordinator, YEAR);
     expect(report.scope).toEqual({ kind: "region", regionId: PAVLODAR });
     expect(figures(report, "KANDAS")).toEqual({ [PAVLODAR]: PAVLODAR_KANDAS });
@@ -124,6 +120,61 @@ describe("quotaReport", () => {
     const report = await quotaReport(admin, EMPTY_YEAR);
     expect(report.pools.map((pool) => pool.rows.length)).toEqual([0, 0]);
     expect(report.pools[0]!.totals.fillPercent).toBeNull();
+  });
+});
+
+describe("the quota report as tables, and their export", () => {
+  // Message keys stand in for the words: the tests read figures and region ids, not the translations.
+  const t = (key: string) => key;
+  const filters = (regionId: string | null = null): ReportFilters => ({ year: YEAR, regionId, category: null });
+  /** Region id and the counted figures (total, allocated, families, arrived, remaining, fill) of each row. */
+  const counted = (table: ReportTable | undefined) => table?.rows.map((row) => row.slice(0, 7));
+  const exports = (actorId: number) => prisma.auditLog.findMany({ where: { action: "report.export", actorId }, orderBy: { id: "asc" } });
+  let akmolaCoordinator: Actor;
+
+  beforeAll(async () => {
+    akmolaCoordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
+  });
+
+  crossRegionTest(quotaReportTables, "gives a coordinator tables of the own region only and refuses caseworkers", async () => {
+    const tables = await quotaReportTables(pavlodarCoordinator, YEAR, t, "en");
+    expect(tables.map((table) => table.id)).toEqual(["kandas", "settler", "totals", "monthly"]);
+    const [kandas, settler, , monthly] = tables;
+    expect(counted(kandas)).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
+    expect(kandas!.total?.slice(0, 2)).toEqual(["reports.regionTotal", 100]);
+    expect(counted(settler)).toEqual([[PAVLODAR, 40, 2, 1, 2, 38, 5]]);
+    // July: Pavlodar's two settlers; Akmola's six kandas of that month are not counted.
+    expect(monthly!.rows[6]).toEqual([7, 0, 2, 2]);
+
+    const akmola = await quotaReportTables(akmolaCoordinator, YEAR, t, "en");
+    expect(counted(akmola[0])).toEqual([[AKMOLA, 50, 6, 1, 6, 44, 12]]);
+    expect(akmola[3]!.rows[6]).toEqual([7, 6, 0, 6]);
+
+    const national = await quotaReportTables(admin, YEAR, t, "en");
+    expect(counted(national[0])).toEqual([
+      [AKMOLA, 50, 6, 1, 6, 44, 12],
+      [PAVLODAR, 100, 7, 2, 4, 93, 7],
+    ]);
+    expect(national[0]!.total?.slice(0, 2)).toEqual(["reports.nationalTotal", 150]);
+    await expect(quotaReportTables(caseworker, YEAR, t, "en")).rejects.toThrow(FORBIDDEN);
+  });
+
+  crossRegionTest(exportReportTables, "exports a coordinator's own region, answers another region as not found, refuses caseworkers, and audits only what left", async () => {
+    const request = { report: "quotas", table: "kandas", format: "csv" };
+    const exported = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters() }, t, "en");
+    expect(exported.map((table) => table.id)).toEqual(["kandas"]);
+    expect(counted(exported[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
+    // Naming Akmola in the URL does not turn a Pavlodar coordinator's export into Akmola's.
+    await expect(exportReportTables(pavlodarCoordinator, { ...request, filters: filters(AKMOLA) }, t, "en")).rejects.toThrow(NOT_FOUND);
+    const entries = await exports(pavlodarCoordinator.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ entity: "report", entityId: `quotas-${YEAR}`, regionId: PAVLODAR, actorRole: "COORDINATOR" });
+    expect(entries[0]!.changes).toMatchObject({ report: "quotas", table: "kandas", format: "csv", year: YEAR, region: PAVLODAR });
+
+    await expect(exportReportTables(caseworker, { ...request, filters: filters() }, t, "en")).rejects.toThrow(FORBIDDEN);
+    expect(await exports(caseworker.id)).toEqual([]);
+    const all = await exportReportTables(admin, { ...request, table: "all", filters: filters() }, t, "en");
+    expect(counted(all[0])?.map((row) => row[0])).toEqual([AKMOLA, PAVLODAR]);
   });
 });
 
@@ -461,7 +512,7 @@ describe("quota report outlook and drill-down", () => {
     expect(akmola.waiting.map((item) => item.familyId)).toEqual([built.Q5!.id]);
   });
 
-  it("shows the drill-down to administrators and the own region's coordinator only, and audits it", async () => {
+  crossRegionTest(quotaDrilldown, "shows the drill-down to administrators and the own region's coordinator only, and audits it", async () => {
     await expect(quotaDrilldown(akmolaCoordinator, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
     await expect(quotaDrilldown({ ...pavlodarCoordinator, regionId: null }, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
     await expect(quotaDrilldown(admin, { year: 2078, regionId: "KZ-00" })).rejects.toThrow(NOT_FOUND);

@@ -3,21 +3,15 @@
 // and an amendment can never set a quota below what is already allocated.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createQuotaStaff, type StaffActor } from "./fixtures";
+import { db } from "@/lib/db/client";
+import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
+import { amendQuota, createQuotaOrder, listQuotaHistory } from "@/lib/db/quotas/orders";
+import { formatCaseNumber } from "@/lib/domain/case-number";
+import { labourSurplusRegions } from "@/lib/domain/regions";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createQuotaStaff, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { db } = await import("@/lib/db/client");
-const { allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
-const { createQuotaOrder, amendQuota, listQuotaHistory } = await import("@/lib/db/quotas/orders");
-const { formatCaseNumber } = await import("@/lib/domain/case-number");
-const { labourSurplusRegions } = await import("@/lib/domain/regions");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 // Years no other test file uses; each describe block owns one.
 const RACE_YEAR = 2091;
 const ORDER_YEAR = 2092;
@@ -307,16 +301,21 @@ describe("quota orders and amendments", () => {
     expect(await prisma.quota.count({ where: { year: { in: [2094, 2095] } } })).toBe(0);
   });
 
-  it("lets only the administrator enter or amend an order", async () => {
+  crossRegionTest(createQuotaOrder, "lets only the administrator enter an order, not even for the coordinator's own region", async () => {
     for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
       await expect(
         createQuotaOrder(actor, { year: 2096, reference: reference(), orderDate: "2096-01-10", places: [{ regionId: PAVLODAR, pool: "KANDAS", total: 5 }] }),
       ).rejects.toThrow(FORBIDDEN);
+    }
+    expect(await prisma.quotaOrder.count({ where: { year: 2096 } })).toBe(0);
+  });
+
+  crossRegionTest(amendQuota, "lets only the administrator amend an order, not even for the coordinator's own region", async () => {
+    for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
       await expect(
         amendQuota(actor, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-03-01`, changes: [{ regionId: PAVLODAR, pool: "KANDAS", total: 50 }] }),
       ).rejects.toThrow(FORBIDDEN);
     }
-    expect(await prisma.quotaOrder.count({ where: { year: 2096 } })).toBe(0);
     expect((await quotaState(ORDER_YEAR, PAVLODAR, "KANDAS")).total).toBe(10);
   });
 
@@ -395,7 +394,7 @@ describe("quota orders and amendments", () => {
     });
   });
 
-  it("shows the history to administrators and analysts for every region and to a coordinator for the own region", async () => {
+  crossRegionTest(listQuotaHistory, "shows the history to administrators and analysts for every region and to a coordinator for the own region", async () => {
     const akmolaOnly = reference();
     await amendQuota(admin, { year: ORDER_YEAR, reference: akmolaOnly, orderDate: `${ORDER_YEAR}-07-01`, changes: [{ regionId: AKMOLA, pool: "SETTLER", total: 35 }] });
 

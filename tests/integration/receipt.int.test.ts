@@ -2,17 +2,10 @@
 // gets it, another region and analysts get "not found", it carries no more than the receipt prints, and
 // every view and every refusal is audited.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions, type StaffActor } from "./fixtures";
+import { getReceipt } from "@/lib/db/families/get-receipt";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
-
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { getReceipt } = await import("@/lib/db/families/get-receipt");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 
 let pavlodarCaseworker: StaffActor;
 let akmolaCoordinator: StaffActor;
@@ -21,7 +14,6 @@ let admin: StaffActor;
 let family: Awaited<ReturnType<typeof createFamily>>;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   pavlodarCaseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   akmolaCoordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
   analyst = await createStaffUser(prisma, "ANALYST");
@@ -68,7 +60,7 @@ describe("getReceipt", () => {
     expect(entries[0]).toMatchObject({ entity: "family", regionId: PAVLODAR, actorRole: "CASEWORKER" });
   });
 
-  it("answers the Akmola coordinator for a Pavlodar family exactly like an unknown id, and audits the attempt", async () => {
+  crossRegionTest(getReceipt, "answers the Akmola coordinator for a Pavlodar family exactly like an unknown id, and audits the attempt", async () => {
     await expect(getReceipt(akmolaCoordinator, family.id)).rejects.toThrow(NOT_FOUND);
     await expect(getReceipt(akmolaCoordinator, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
     expect(await auditEntries("family.receipt.view", akmolaCoordinator.id)).toEqual([]);

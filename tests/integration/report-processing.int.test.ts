@@ -5,19 +5,15 @@
 // figures computed by hand in the comments. No other test file uses these regions or years 2063–2065,
 // so the national figures of 2064 are exactly those of the two regions.
 import { beforeAll, describe, expect, it } from "vitest";
+import { listOverdueCases, processingReportTables, processingTimes } from "@/lib/db/reports/processing-times";
+import { getReviewTimeLimit, setReviewTimeLimit } from "@/lib/db/settings/review-time-limit";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { ReportTable } from "@/lib/domain/report-table";
 import type { ReportFilters } from "@/lib/validation/report-filters";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions, type StaffActor } from "./fixtures";
+import { crossRegionTest } from "./cross-region";
+import { createFamily, createStaffUser, prisma, type StaffActor } from "./fixtures";
 import { FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { processingTimes, listOverdueCases, processingReportTables } = await import("@/lib/db/reports/processing-times");
-const { getReviewTimeLimit, setReviewTimeLimit } = await import("@/lib/db/settings/review-time-limit");
-
-const prisma = useTestPrisma();
 const JAMBYL = "KZ-31";
 const JETISU = "KZ-33";
 const YEAR = 2064;
@@ -131,7 +127,6 @@ const PLANNED: Planned[] = [
 ];
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", JAMBYL);
@@ -241,7 +236,7 @@ describe("processingTimes", () => {
     expect(figures(empty.table, null)).toMatchObject({ families: 0, decisionCases: 0, decisionMedian: null, overdue: 0 });
   });
 
-  it("keeps a coordinator in the own region whatever the filter says", async () => {
+  crossRegionTest(processingTimes, "keeps a coordinator in the own region whatever the filter says", async () => {
     const jambyl = await processingTimes(jambylCoordinator, filters({ regionId: JETISU }), options);
     expect(jambyl.filters.regionId).toBe(JAMBYL);
     expect(jambyl.isNational).toBe(false);
@@ -300,7 +295,7 @@ describe("listOverdueCases", () => {
     expect(result.isTruncated).toBe(false);
   });
 
-  it("applies the filters, and keeps a coordinator in the own region", async () => {
+  crossRegionTest(listOverdueCases, "applies the filters, and keeps a coordinator in the own region", async () => {
     expect(listed(await listOverdueCases(admin, filters({ regionId: JAMBYL }), options))).toEqual([[caseNumber["J-open-old"], JAMBYL, "UNDER_REVIEW", 91, 65]]);
     expect((await listOverdueCases(admin, filters({ category: "SETTLER" }), options)).cases.map((item) => item.caseNumber)).toEqual([caseNumber["T-open-5"]]);
     expect((await listOverdueCases(admin, filters({ year: 2063 }), options)).cases).toEqual([]);
@@ -326,7 +321,7 @@ describe("listOverdueCases", () => {
 });
 
 describe("the review time limit", () => {
-  it("only an administrator changes it; the change is audited and moves the overdue cases", async () => {
+  crossRegionTest(setReviewTimeLimit, "only an administrator changes it, not a coordinator for the own region; the change is audited and moves the overdue cases", async () => {
     await expect(setReviewTimeLimit(jambylCoordinator, 70)).rejects.toThrow(FORBIDDEN);
     await expect(setReviewTimeLimit(analyst, 70)).rejects.toThrow(FORBIDDEN);
     await expect(setReviewTimeLimit(admin, 0)).rejects.toBeInstanceOf(RangeError);
@@ -353,12 +348,17 @@ describe("the review time limit", () => {
 });
 
 describe("processingReportTables (the exports)", () => {
-  it("gives an administrator the aggregate and the overdue table, an analyst only the aggregate", async () => {
+  crossRegionTest(processingReportTables, "gives an administrator the aggregate and the overdue table, a coordinator the own region's, an analyst only the aggregate", async () => {
     const [aggregate, overdue, ...rest] = await processingReportTables(admin, filters({ regionId: JAMBYL }), options);
     expect(rest).toEqual([]);
     expect(figures(aggregate!, JAMBYL)).toEqual(JAMBYL_FIGURES);
     expect(overdue?.id).toBe("overdue");
     expect(overdue?.rows).toEqual([[caseNumber["J-open-old"], "Тестов Нұрлан (Testov Nurlan)", JAMBYL, "UNDER_REVIEW", "2064-09-01", 91, 65]]);
+
+    // A coordinator naming another region gets the own region's figures and overdue cases.
+    const [jambylAggregate, jambylOverdue] = await processingReportTables(jambylCoordinator, filters({ regionId: JETISU }), options);
+    expect(jambylAggregate!.rows.map((row) => row[0])).toEqual([JAMBYL]);
+    expect(jambylOverdue?.rows.map((row) => row[0])).toEqual([caseNumber["J-open-old"]]);
 
     const analystTables = await processingReportTables(analyst, filters(), options);
     expect(analystTables.map((table) => table.id)).toEqual(["processing"]);

@@ -1,7 +1,7 @@
 // Families for the support-paid and status-expiry report tests (issue 6, regions KZ-43 and KZ-47): a head
 // of family from fixtures.createFamily plus further members, in the status, category and validity given.
 import type { PrismaClient } from "@/lib/db/prisma-factory";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { createFamily, createStaffUser, PAVLODAR } from "./fixtures";
 
 export type ReportFamilySpec = {
   regionId: string;
@@ -17,13 +17,12 @@ export const MANGYSTAU = "KZ-47";
 
 /** The cast: national roles, the coordinators of both regions and of Pavlodar (another region), a Kyzylorda caseworker. */
 export async function createReportStaff(prisma: PrismaClient) {
-  await ensureRegions(prisma);
   return {
     admin: await createStaffUser(prisma, "ADMIN"),
     analyst: await createStaffUser(prisma, "ANALYST"),
     kyzylordaCoordinator: await createStaffUser(prisma, "COORDINATOR", KYZYLORDA),
     mangystauCoordinator: await createStaffUser(prisma, "COORDINATOR", MANGYSTAU),
-    pavlodarCoordinator: await createStaffUser(prisma, "COORDINATOR", "KZ-55"),
+    pavlodarCoordinator: await createStaffUser(prisma, "COORDINATOR", PAVLODAR),
     caseworker: await createStaffUser(prisma, "CASEWORKER", KYZYLORDA),
   };
 }

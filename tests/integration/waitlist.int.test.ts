@@ -4,19 +4,13 @@
 // Quota years 2080–2082 belong to this file.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createQuotaStaff, type StaffActor } from "./fixtures";
+import { transitionFamily } from "@/lib/db/families/transition-family";
+import { createQuotaOrder } from "@/lib/db/quotas/orders";
+import { addToWaitlist, listWaitlist, removeFromWaitlist, waitlistPlace } from "@/lib/db/quotas/waitlist";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createFamily, createQuotaStaff, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { addToWaitlist, removeFromWaitlist, listWaitlist, waitlistPlace } = await import("@/lib/db/quotas/waitlist");
-const { transitionFamily } = await import("@/lib/db/families/transition-family");
-const { createQuotaOrder } = await import("@/lib/db/quotas/orders");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 const ORDER_YEAR = 2080;
 const RELEASE_YEAR = 2081;
 const NO_QUOTA_YEAR = 2082;
@@ -190,24 +184,38 @@ describe("joining the waitlist", () => {
     expect(await prisma.waitlistEntry.count({ where: { familyId: lapsed.id } })).toBe(0);
   });
 
-  it("keeps every function within the coordinator's region and away from caseworkers and analysts", async () => {
+  // Each waitlist function stays within the coordinator's region and away from caseworkers and analysts.
+  crossRegionTest(addToWaitlist, "puts no family of another region on the list, lets no caseworker or analyst add, and audits the attempt", async () => {
     await expect(join(akmolaCoordinator, late, ORDER_YEAR)).rejects.toThrow(NOT_FOUND);
-    await expect(listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(NOT_FOUND);
-    await expect(waitlistPlace(akmolaCoordinator, late.id)).rejects.toThrow(NOT_FOUND);
-    await expect(removeFromWaitlist(akmolaCoordinator, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(NOT_FOUND);
-    for (const actor of [caseworker, analyst]) {
-      await expect(join(actor, late, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
-      await expect(listWaitlist(actor, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(FORBIDDEN);
-      await expect(waitlistPlace(actor, late.id)).rejects.toThrow(FORBIDDEN);
-      await expect(removeFromWaitlist(actor, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(FORBIDDEN);
-    }
-    // Nothing changed, the denied attempt is on record, and the own region's list is still whole.
+    for (const actor of [caseworker, analyst]) await expect(join(actor, late, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
     expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);
     expect(await prisma.auditLog.count({ where: { action: "quota.waitlist.add.denied", actorId: akmolaCoordinator.id, entityId: String(late.id) } })).toBe(1);
+  });
+
+  crossRegionTest(listWaitlist, "shows no other region's list and none to caseworkers or analysts, and audits the attempt", async () => {
+    await expect(listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(NOT_FOUND);
+    for (const actor of [caseworker, analyst]) {
+      await expect(listWaitlist(actor, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(FORBIDDEN);
+    }
     expect(await prisma.auditLog.count({ where: { action: "quota.waitlist.view.denied", actorId: akmolaCoordinator.id } })).toBe(1);
+    // The own region's list holds none of Pavlodar's families; Pavlodar's is still whole.
     const akmolaList = await listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: AKMOLA, pool: "KANDAS" });
     expect(akmolaList.entries).toEqual([]);
     expect((await listed(ORDER_YEAR, admin)).entries).toHaveLength(3);
+  });
+
+  crossRegionTest(waitlistPlace, "tells only the family's own coordinator and the administrator where it waits", async () => {
+    await expect(waitlistPlace(akmolaCoordinator, late.id)).rejects.toThrow(NOT_FOUND);
+    for (const actor of [caseworker, analyst]) await expect(waitlistPlace(actor, late.id)).rejects.toThrow(FORBIDDEN);
+    expect(await waitlistPlace(pavlodarCoordinator, late.id)).toMatchObject({ year: ORDER_YEAR });
+  });
+
+  crossRegionTest(removeFromWaitlist, "takes no family of another region off the list and lets no caseworker or analyst remove", async () => {
+    await expect(removeFromWaitlist(akmolaCoordinator, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(NOT_FOUND);
+    for (const actor of [caseworker, analyst]) {
+      await expect(removeFromWaitlist(actor, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(FORBIDDEN);
+    }
+    expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);
   });
 
   it("audits every addition and every view with region, year, pool and persons", async () => {

@@ -2,20 +2,14 @@
 // together or not at all; refusals change nothing; quota places are taken and given back atomically.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestPrisma } from "./db";
-import { createFamily, createStaffUser, ensureRegions } from "./fixtures";
+import { listExpiringStatuses } from "@/lib/db/families/list-expiring";
+import { transitionFamily } from "@/lib/db/families/transition-family";
+import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
+import { programmeToday, statusValidUntil } from "@/lib/domain/status-validity";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
-process.env.NEXTAUTH_SECRET ??= "integration-test-secret-that-is-long-enough";
-
-const { transitionFamily } = await import("@/lib/db/families/transition-family");
-const { listExpiringStatuses } = await import("@/lib/db/families/list-expiring");
-const { allocateQuotaPlaces, releaseQuotaPlaces } = await import("@/lib/db/quotas/allocate");
-const { programmeToday, statusValidUntil } = await import("@/lib/domain/status-validity");
-
-const prisma = useTestPrisma();
-const PAVLODAR = "KZ-55";
-const AKMOLA = "KZ-11";
 const TODAY = programmeToday();
 const YEAR = TODAY.getUTCFullYear();
 const DAY_MS = 86_400_000;
@@ -30,7 +24,6 @@ let coordinator: Actor;
 let akmolaCoordinator: Actor;
 
 beforeAll(async () => {
-  await ensureRegions(prisma);
   admin = await createStaffUser(prisma, "ADMIN");
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
@@ -288,7 +281,7 @@ describe("transitionFamily: refusals change nothing", () => {
     expect(after).toMatchObject({ version: 2, events: 2, audits: 1 });
   });
 
-  it("answers another region's family, a missing one and an analyst with not found, and audits the attempt", async () => {
+  crossRegionTest(transitionFamily, "answers another region's family, a missing one and an analyst with not found, and audits the attempt", async () => {
     const family = await createFamily(prisma, PAVLODAR, caseworker.id, "UNDER_REVIEW");
     const before = await snapshot(family.id);
     const input = {
@@ -436,18 +429,30 @@ describe("quota allocation", () => {
     expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(2);
   });
 
-  it("allocates and releases only families in the actor's scope", async () => {
+  crossRegionTest(allocateQuotaPlaces, "allocates only families in the actor's scope", async () => {
     const family = await approvedFamily("KZ-59", 1);
     await expect(
       prisma.$transaction((tx) => allocateQuotaPlaces(akmolaCoordinator, tx, family, TODAY)),
     ).rejects.toThrow(NOT_FOUND);
-    await expect(prisma.$transaction((tx) => releaseQuotaPlaces(akmolaCoordinator, tx, family))).rejects.toThrow(NOT_FOUND);
     expect(await prisma.allocation.count({ where: { familyId: family.id } })).toBe(0);
+  });
+
+  crossRegionTest(releaseQuotaPlaces, "gives back only places of families in the actor's scope", async () => {
+    // KZ-71: no other test gives places there.
+    const quota = await quotaOf("KZ-71", "KANDAS", 5);
+    const family = await approvedFamily("KZ-71", 2);
+    await transitionFamily(admin, { familyId: family.id, version: 2, to: "QUOTA_ALLOCATED" });
+    await expect(prisma.$transaction((tx) => releaseQuotaPlaces(akmolaCoordinator, tx, family))).rejects.toThrow(NOT_FOUND);
+    expect(await prisma.allocation.findMany({ where: { familyId: family.id }, select: { status: true, persons: true } })).toEqual([{ status: "ACTIVE", persons: 2 }]);
+    expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(2);
+    // The administrator's scope holds the family: the same call gives the places back.
+    expect(await prisma.$transaction((tx) => releaseQuotaPlaces(admin, tx, family))).toEqual([{ year: YEAR, persons: 2, quotaId: quota.id }]);
+    expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(0);
   });
 });
 
 describe("listExpiringStatuses", () => {
-  it("lists the own region's kandas statuses ending within 30 days or already ended, soonest first", async () => {
+  crossRegionTest(listExpiringStatuses, "lists the own region's kandas statuses ending within 30 days or already ended, soonest first", async () => {
     const expired = await approvedFamily(PAVLODAR, 1, inDays(-2));
     const soon = await approvedFamily(PAVLODAR, 1, inDays(10));
     const later = await approvedFamily(PAVLODAR, 1, inDays(45));
