@@ -73,7 +73,7 @@ function fieldMessages(error: z.ZodError, text: Translation["text"]): Record<str
  * under the proxy's request id. Every answer is `private, no-store` and carries `X-Request-Id`.
  */
 export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(definition: RouteDefinition<P, Q>) {
-  return async (request: Request, segment: { params: Promise<unknown> }): Promise<Response> => {
+  return async (request: Request, segment?: { params?: Promise<unknown> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id");
     const { text, translate } = await errorTranslator();
     const answer = async (): Promise<Response> => {
@@ -83,7 +83,8 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
       if (!user) return refusal(401, text("errors.signedOut"));
       try {
         if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
-        const params = (definition.params ?? z.unknown()).safeParse(await segment.params);
+        // A route without dynamic segments gets no params at all.
+        const params = (definition.params ?? z.unknown()).safeParse((await segment?.params) ?? {});
         if (!params.success) return refusal(404, text("errors.notFound"));
         const query = (definition.query ?? z.unknown()).safeParse(Object.fromEntries(new URL(request.url).searchParams));
         if (!query.success) return refusal(400, text(INVALID_INPUT), fieldMessages(query.error, text));

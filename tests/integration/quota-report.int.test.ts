@@ -164,17 +164,25 @@ describe("the quota report as tables, and their export", () => {
     const exported = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters() }, t, "en");
     expect(exported.map((table) => table.id)).toEqual(["kandas"]);
     expect(counted(exported[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
-    // Naming Akmola in the URL does not turn a Pavlodar coordinator's export into Akmola's.
-    await expect(exportReportTables(pavlodarCoordinator, { ...request, filters: filters(AKMOLA) }, t, "en")).rejects.toThrow(NOT_FOUND);
+    // The quota report has no region filter (like its page): naming Akmola still exports Pavlodar only.
+    const named = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters(AKMOLA) }, t, "en");
+    expect(counted(named[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
+    // A report that has a region filter answers another region as not found, and audits nothing.
+    const overview = { report: "overview", table: "all", format: "csv" };
+    await expect(exportReportTables(pavlodarCoordinator, { ...overview, filters: filters(AKMOLA) }, t, "en")).rejects.toThrow(NOT_FOUND);
     const entries = await exports(pavlodarCoordinator.id);
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ entity: "report", entityId: `quotas-${YEAR}`, regionId: PAVLODAR, actorRole: "COORDINATOR" });
-    expect(entries[0]!.changes).toMatchObject({ report: "quotas", table: "kandas", format: "csv", year: YEAR, region: PAVLODAR });
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ entity: "report", entityId: `quotas-${YEAR}`, regionId: PAVLODAR, actorRole: "COORDINATOR" });
+      expect(entry.changes).toMatchObject({ report: "quotas", table: "kandas", format: "csv", year: YEAR, region: PAVLODAR });
+    }
 
     await expect(exportReportTables(caseworker, { ...request, filters: filters() }, t, "en")).rejects.toThrow(FORBIDDEN);
     expect(await exports(caseworker.id)).toEqual([]);
-    const all = await exportReportTables(admin, { ...request, table: "all", filters: filters() }, t, "en");
+    // An administrator naming a region gets the whole country, and the audit entry names no region.
+    const all = await exportReportTables(admin, { ...request, table: "all", filters: filters(AKMOLA) }, t, "en");
     expect(counted(all[0])?.map((row) => row[0])).toEqual([AKMOLA, PAVLODAR]);
+    expect((await exports(admin.id)).at(-1)).toMatchObject({ regionId: null, changes: expect.objectContaining({ region: null }) });
   });
 });
 

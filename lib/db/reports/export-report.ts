@@ -19,13 +19,16 @@ import type { ReportFilters } from "@/lib/validation/report-filters";
  */
 type ReportTablesLoader = (actor: Actor, filters: ReportFilters, t: Translator, locale: Locale) => Promise<ReportTable[]>;
 
+/** A report's tables, and whether it is of a year only (no region or category filter, like its page). */
+type ReportEntry = { load: ReportTablesLoader; isYearOnly?: boolean };
+
 /** Report name (the URL segment under /reports/) → its tables. Each report adds its entry here with one line. */
-const REPORTS: Record<string, ReportTablesLoader> = {
-  overview: async (actor, filters, _t, locale) => (await overviewReport(actor, filters, { locale })).tables,
-  processing: (actor, filters) => processingReportTables(actor, filters),
-  quotas: (actor, filters, t, locale) => quotaReportTables(actor, filters.year, t, locale),
-  support: async (actor, filters, _t, locale) => (await supportPaidReport(actor, filters, { locale })).tables,
-  expiry: async (actor, filters) => (await statusExpiryReport(actor, filters)).tables,
+const REPORTS: Record<string, ReportEntry> = {
+  overview: { load: async (actor, filters, _t, locale) => (await overviewReport(actor, filters, { locale })).tables },
+  processing: { load: (actor, filters) => processingReportTables(actor, filters) },
+  quotas: { load: (actor, filters, t, locale) => quotaReportTables(actor, filters.year, t, locale), isYearOnly: true },
+  support: { load: async (actor, filters, _t, locale) => (await supportPaidReport(actor, filters, { locale })).tables },
+  expiry: { load: async (actor, filters) => (await statusExpiryReport(actor, filters)).tables },
 };
 
 export type ReportExport = {
@@ -42,11 +45,13 @@ export type ReportExport = {
  * is notFoundError: a hand-made URL never returns a file it should not.
  */
 export async function exportReportTables(actor: Actor, request: ReportExport, t: Translator, locale: Locale): Promise<ReportTable[]> {
-  const { report, filters, table, format } = request;
-  const loader = Object.hasOwn(REPORTS, report) ? REPORTS[report] : undefined;
-  if (!loader) throw notFoundError(`report ${report}`);
+  const { report, table, format } = request;
+  const entry = Object.hasOwn(REPORTS, report) ? REPORTS[report] : undefined;
+  if (!entry) throw notFoundError(`report ${report}`);
+  // A filter the report does not have is not applied, so the audit entry must not claim it either.
+  const filters = entry.isYearOnly ? { ...request.filters, regionId: null, category: null } : request.filters;
   if (!mayRequestRegion(actor, filters.regionId)) throw notFoundError(`report ${report} of region ${filters.regionId}`);
-  const tables = (await loader(actor, filters, t, locale)).filter((candidate) => table === "all" || candidate.id === table);
+  const tables = (await entry.load(actor, filters, t, locale)).filter((candidate) => table === "all" || candidate.id === table);
   if (tables.length === 0) throw notFoundError(`table ${table} of report ${report}`);
   const scope = figuresScope(actor);
   const regionId = scope.kind === "region" ? scope.regionId : filters.regionId;
