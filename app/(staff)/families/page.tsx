@@ -11,8 +11,10 @@ import { countryName, ORIGIN_COUNTRIES } from "@/lib/domain/countries";
 import { labourSurplusRegions, regionName } from "@/lib/domain/regions";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/domain/search-query";
 import { familyFiltersSchema, type FamilyFilters } from "@/lib/validation/family-filters";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { CaseLink, HeadName } from "@/components/family-cells";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export async function generateMetadata() {
   const t = await getTranslations("families");
@@ -171,57 +173,31 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           </Link>
         </div>
       )}
-      {page.items.length === 0 ? (
-        <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{filters.q ? t("search.empty") : t("families.empty")}</p>
-      ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t("families.caption")}</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("families.col.caseNumber")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.head")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.category")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.target")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("families.col.members")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.applied")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((family) => (
-                <tr key={family.id} className="border-t">
-                  <td className="px-3 py-2 font-mono">
-                    <Link href={`/families/${family.id}`} className="text-brand-700 hover:underline">
-                      {family.caseNumber}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {family.head ? (
-                      <>
-                        <span className="block">{`${family.head.surnameCyr} ${family.head.givenNameCyr}`}</span>
-                        <span className="block text-xs text-slate-500">{`${family.head.surnameLat} ${family.head.givenNameLat}`}</span>
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{t(`category.${family.category}`)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={family.status} label={t(`status.${family.status}`)} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {localName(family.targetRegion, locale)}
-                    {family.targetDistrict && <span className="block text-xs text-slate-500">{localName(family.targetDistrict, locale)}</span>}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{family.memberCount}</td>
-                  <td className="px-3 py-2">{format.dateTime(family.applicationDate, { dateStyle: "medium", timeZone: "UTC" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        className="mt-6"
+        caption={t("families.caption")}
+        rows={page.items}
+        rowKey={(family) => family.id}
+        empty={filters.q ? t("search.empty") : t("families.empty")}
+        emptyAs="notice"
+        columns={[
+          { header: t("families.col.caseNumber"), cell: (family) => <CaseLink familyId={family.id} caseNumber={family.caseNumber} /> },
+          { header: t("families.col.head"), cell: (family) => (family.head ? <HeadName head={family.head} /> : "—") },
+          { header: t("families.col.category"), cell: (family) => t(`category.${family.category}`) },
+          { header: t("families.col.status"), cell: (family) => <StatusBadge status={family.status} label={t(`status.${family.status}`)} /> },
+          {
+            header: t("families.col.target"),
+            cell: (family) => (
+              <>
+                {localName(family.targetRegion, locale)}
+                {family.targetDistrict && <span className="block text-xs text-slate-500">{localName(family.targetDistrict, locale)}</span>}
+              </>
+            ),
+          },
+          { header: t("families.col.members"), isNumeric: true, cell: (family) => family.memberCount },
+          { header: t("families.col.applied"), cell: (family) => format.dateTime(family.applicationDate, { dateStyle: "medium", timeZone: "UTC" }) },
+        ]}
+      />
       <nav aria-label={t("families.pagination")} className="mt-4 flex gap-4 text-sm">
         {filters.after && (
           <Link href={hrefWith(filtersWithoutCursor)} className="text-brand-700 hover:underline">
