@@ -3,6 +3,8 @@
 import { useState, type ReactNode } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import type { ActionFailure, ActionResult } from "@/lib/actions/action";
+import { useIsHydrated } from "./form-messages";
+import { Button } from "./ui/button";
 import { useSignInAgain } from "./use-sign-in-again";
 
 /** The outcome of a form's last submission, or a note the form itself shows (e.g. "draft restored"). */
@@ -59,12 +61,36 @@ export function useActionForm<TFieldValues extends FieldValues, TValues, TData>(
   return { submit, message, setMessage };
 }
 
-/** A form's message beside its submit button, announced politely; `children` follow the text (e.g. a link). */
-export function FormOutcome({ message, className = "", children }: { message: FormMessage | null; className?: string; children?: ReactNode }) {
+/**
+ * The submit button and, beside it, the form's message (announced politely; `children` follow its text,
+ * e.g. a link). The button says while the form is being sent, and waits for hydration: before it a click
+ * would send the form natively, as a GET with the input in the address.
+ */
+export function SubmitRow({
+  label,
+  busyLabel,
+  isSubmitting,
+  message,
+  className = "",
+  children,
+}: {
+  label: string;
+  busyLabel: string;
+  isSubmitting: boolean;
+  message: FormMessage | null;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const isHydrated = useIsHydrated();
   return (
-    <p role="status" aria-live="polite" className={`text-sm ${message?.isError ? "text-red-700" : "text-green-700"} ${className}`}>
-      {message?.text}
-      {children}
-    </p>
+    <div className={`flex flex-wrap items-center gap-3 ${className}`}>
+      <Button type="submit" disabled={!isHydrated || isSubmitting}>
+        {isSubmitting ? busyLabel : label}
+      </Button>
+      <p role="status" aria-live="polite" className={`text-sm ${message?.isError ? "text-red-700" : "text-green-700"}`}>
+        {message?.text}
+        {children}
+      </p>
+    </div>
   );
 }

@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, type FieldError } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { QUOTA_POOLS, type QuotaPool } from "@/lib/domain/quota";
@@ -13,8 +12,8 @@ import {
   type QuotaAmendmentFormInput,
 } from "@/lib/validation/quota-order";
 import { amendQuotaAction } from "../actions";
-import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
-import { FormOutcome, useActionForm } from "@/components/use-action-form";
+import { useFieldMessage } from "@/components/form-messages";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { OrderHeaderFields } from "./order-header-fields";
 
 type RegionOption = { id: string; name: string };
@@ -23,7 +22,6 @@ type RegionOption = { id: string; name: string };
 export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: number; today: string; regions: RegionOption[]; poolLabels: Record<QuotaPool, string> }) {
   const t = useTranslations();
   const messageOf = useFieldMessage();
-  const isHydrated = useIsHydrated();
   const empty: QuotaAmendmentFormInput = { year, reference: "", orderDate: today, note: "", changes: [{ regionId: "", pool: "KANDAS", total: "" }] };
   const {
     register,
@@ -91,12 +89,7 @@ export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: num
           registration={register("changes.0.total")}
         />
       </OrderHeaderFields>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!isHydrated || isSubmitting}>
-          {isSubmitting ? t("quotas.amend.submitting") : t("quotas.amend.submit")}
-        </Button>
-        <FormOutcome message={message} />
-      </div>
+      <SubmitRow label={t("quotas.amend.submit")} busyLabel={t("quotas.amend.submitting")} isSubmitting={isSubmitting} message={message} />
     </form>
   );
 }

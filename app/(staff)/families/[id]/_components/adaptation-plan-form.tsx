@@ -6,10 +6,9 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useFieldMessage } from "@/components/form-messages";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
-import { FormOutcome, useActionForm } from "@/components/use-action-form";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { adaptationPlanSchemaFor } from "@/lib/validation/case-file";
 import { saveAdaptationPlanAction } from "../actions-case-file";
 
@@ -87,12 +86,7 @@ export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyI
           );
         })}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("saving") : t("save")}
-        </Button>
-        <FormOutcome message={message} />
-      </div>
+      <SubmitRow label={t("save")} busyLabel={t("saving")} isSubmitting={isSubmitting} message={message} />
     </form>
   );
 }

@@ -5,9 +5,8 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useFieldMessage } from "@/components/form-messages";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { FormOutcome, useActionForm } from "@/components/use-action-form";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { noteSchema } from "@/lib/validation/case-file";
 import { addNoteAction } from "../actions-case-file";
 
@@ -44,12 +43,7 @@ export function NoteForm({ familyId }: { familyId: number }) {
         error={messageOf(errors.body)}
         registration={register("body")}
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("adding") : t("add")}
-        </Button>
-        <FormOutcome message={message} />
-      </div>
+      <SubmitRow label={t("add")} busyLabel={t("adding")} isSubmitting={isSubmitting} message={message} />
     </form>
   );
 }

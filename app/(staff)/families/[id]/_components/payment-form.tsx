@@ -5,11 +5,10 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useFieldMessage } from "@/components/form-messages";
-import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
-import { FormOutcome, useActionForm } from "@/components/use-action-form";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { MIN_EXPLANATION_LENGTH, PAYMENT_KINDS } from "@/lib/domain/benefits";
 import { paymentSchema } from "@/lib/validation/case-file";
 import { recordPaymentAction } from "../actions-case-file";
@@ -67,12 +66,7 @@ export function PaymentForm({ familyId, today }: { familyId: number; today: stri
         error={messageOf(errors.note)}
         registration={register("note")}
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("submitting") : t("submit")}
-        </Button>
-        <FormOutcome message={message} />
-      </div>
+      <SubmitRow label={t("submit")} busyLabel={t("submitting")} isSubmitting={isSubmitting} message={message} />
     </form>
   );
 }

@@ -4,10 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
-import { FormOutcome, useActionForm } from "@/components/use-action-form";
+import { useFieldMessage } from "@/components/form-messages";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { reviewTimeLimitSchema, type ReviewTimeLimitFormData, type ReviewTimeLimitFormInput } from "@/lib/validation/review-time-limit";
 import { setReviewTimeLimitAction } from "../actions";
 
@@ -16,7 +15,6 @@ export function ReviewLimitForm({ days }: { days: number }) {
   const t = useTranslations();
   const router = useRouter();
   const messageOf = useFieldMessage();
-  const isHydrated = useIsHydrated();
   const {
     register,
     handleSubmit,
@@ -53,10 +51,13 @@ export function ReviewLimitForm({ days }: { days: number }) {
         disabled={isSubmitting}
         registration={register("days")}
       />
-      <Button type="submit" className="mb-7" disabled={!isHydrated || isSubmitting}>
-        {isSubmitting ? t("reportProcessing.limit.submitting") : t("reportProcessing.limit.submit")}
-      </Button>
-      <FormOutcome message={message} className="mb-7" />
+      <SubmitRow
+        className="mb-7"
+        label={t("reportProcessing.limit.submit")}
+        busyLabel={t("reportProcessing.limit.submitting")}
+        isSubmitting={isSubmitting}
+        message={message}
+      />
     </form>
   );
 }

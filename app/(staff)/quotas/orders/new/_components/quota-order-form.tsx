@@ -18,7 +18,7 @@ import {
 } from "@/lib/validation/quota-order";
 import { createQuotaOrderAction } from "../../../actions";
 import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
-import { FormOutcome, useActionForm } from "@/components/use-action-form";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { OrderHeaderFields } from "../../../_components/order-header-fields";
 
 type RegionOption = { id: string; name: string };
@@ -184,21 +184,16 @@ export function QuotaOrderForm({
         </p>
       </div>
 
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isLocked}>
-          {isSubmitting ? t("quotas.order.submitting") : t("quotas.order.submit")}
-        </Button>
-        <FormOutcome message={message}>
-          {message?.isError && existingYear !== undefined && (
-            <>
-              {" "}
-              <Link href={`/quotas?year=${existingYear}`} className="font-medium underline">
-                {t("quotas.order.openQuotas", { year: existingYear })}
-              </Link>
-            </>
-          )}
-        </FormOutcome>
-      </div>
+      <SubmitRow label={t("quotas.order.submit")} busyLabel={t("quotas.order.submitting")} isSubmitting={isSubmitting} message={message}>
+        {message?.isError && existingYear !== undefined && (
+          <>
+            {" "}
+            <Link href={`/quotas?year=${existingYear}`} className="font-medium underline">
+              {t("quotas.order.openQuotas", { year: existingYear })}
+            </Link>
+          </>
+        )}
+      </SubmitRow>
     </form>
   );
 }
