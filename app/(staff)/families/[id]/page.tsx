@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/db/errors";
 import { countryName } from "@/lib/domain/countries";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { DataTable } from "@/components/ui/data-table";
+import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
 import { CaseFileSections } from "./_components/case-file-sections";
@@ -70,8 +71,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
         </Link>
       </header>
 
-      <section aria-labelledby="case-facts" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="case-facts" className="text-lg font-semibold">{t("family.facts")}</h2>
+      <Panel id="case-facts" title={t("family.facts")}>
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
           {facts.map(([label, value]) => (
             <div key={label} className="flex gap-2 text-sm">
@@ -80,13 +80,12 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
             </div>
           ))}
         </dl>
-      </section>
+      </Panel>
 
       <CaseWorkflowPanel family={family} />
       <WaitlistPanel family={family} />
 
-      <section aria-labelledby="members" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="members" className="text-lg font-semibold">{t("family.members", { count: family.members.length })}</h2>
+      <Panel id="members" title={t("family.members", { count: family.members.length })}>
         <DataTable
           variant="plain"
           className="mt-3"
@@ -112,10 +111,9 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
             { header: t("member.profession"), cell: (member) => member.profession ?? "—" },
           ]}
         />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="history" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="history" className="text-lg font-semibold">{t("family.history")}</h2>
+      <Panel id="history" title={t("family.history")}>
         <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4">
           {family.events.map((event) => (
             <li key={event.id} className="text-sm">
@@ -130,11 +128,10 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
-      </section>
+      </Panel>
 
       {family.allocations.length > 0 && (
-        <section aria-labelledby="allocations" className="rounded-lg bg-white p-4 shadow-sm">
-          <h2 id="allocations" className="text-lg font-semibold">{t("family.allocations")}</h2>
+        <Panel id="allocations" title={t("family.allocations")}>
           <ul className="mt-3 space-y-1 text-sm">
             {family.allocations.map((allocation) => (
               <li key={allocation.id}>
@@ -147,7 +144,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
               </li>
             ))}
           </ul>
-        </section>
+        </Panel>
       )}
 
       <CaseFileSections familyId={family.id} />

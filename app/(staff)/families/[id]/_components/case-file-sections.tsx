@@ -4,6 +4,7 @@ import { getCaseFile } from "@/lib/db/case-file/get-case-file";
 import { kazakhstanToday } from "@/lib/domain/benefits";
 import { VERIFYING_ROLES } from "@/lib/domain/documents";
 import { DataTable } from "@/components/ui/data-table";
+import { Panel } from "@/components/ui/panel";
 import { AdaptationPlanForm } from "./adaptation-plan-form";
 import { DocumentFiles, DocumentStatusControl } from "./document-controls";
 import { NoteForm } from "./note-form";
@@ -30,11 +31,11 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
 
   return (
     <>
-      <section aria-labelledby="documents" className="rounded-lg bg-white p-4 shadow-sm">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="documents" className="text-lg font-semibold">{t("documents.title")}</h2>
-          <p className="text-sm text-slate-600">{t("documents.progress", { received, verified, total: documents.length })}</p>
-        </div>
+      <Panel
+        id="documents"
+        title={t("documents.title")}
+        aside={<p className="text-sm text-slate-600">{t("documents.progress", { received, verified, total: documents.length })}</p>}
+      >
         {!canVerify && <p className="mt-1 text-xs text-slate-500">{t("documents.verifyHint")}</p>}
         <DataTable
           variant="plain"
@@ -85,10 +86,9 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
             },
           ]}
         />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="adaptation-plan" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="adaptation-plan" className="text-lg font-semibold">{t("plan.title")}</h2>
+      <Panel id="adaptation-plan" title={t("plan.title")}>
         <p className="mt-1 text-xs text-slate-500">
           {plan ? t("plan.lastChange", { date: moment(plan.updatedAt), name: plan.updatedBy }) : t("plan.notYet")}
         </p>
@@ -105,10 +105,9 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
             loadedAt: plan ? plan.updatedAt.toISOString() : null,
           }}
         />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="support" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="support" className="text-lg font-semibold">{t("support.title")}</h2>
+      <Panel id="support" title={t("support.title")}>
         {entitlements ? (
           <DataTable
             variant="plain"
@@ -166,10 +165,9 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
           ]}
         />
         <PaymentForm familyId={caseFile.familyId} today={kazakhstanToday()} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="notes" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="notes" className="text-lg font-semibold">{t("notes.title")}</h2>
+      <Panel id="notes" title={t("notes.title")}>
         <NoteForm familyId={caseFile.familyId} />
         {notes.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">{t("notes.none")}</p>
@@ -184,7 +182,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
             ))}
           </ol>
         )}
-      </section>
+      </Panel>
     </>
   );
 }
