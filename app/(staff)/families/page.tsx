@@ -14,6 +14,8 @@ import { familyFiltersSchema, type FamilyFilters } from "@/lib/validation/family
 import { CaseLink, HeadName } from "@/components/family-cells";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
+import type { SelectOption } from "@/components/ui/select-field";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 export async function generateMetadata() {
@@ -46,12 +48,12 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
   const currentYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, index) => currentYear - index);
   const collator = new Intl.Collator(locale);
-  const originCountries = ORIGIN_COUNTRIES.map((country) => ({ code: country.code, name: countryName(country.code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+  const byLabel = (a: SelectOption, b: SelectOption) => collator.compare(a.label, b.label);
+  const originCountries = ORIGIN_COUNTRIES.map((country) => ({ value: country.code, label: countryName(country.code, locale) })).sort(byLabel);
   const originRegions = labourSurplusRegions()
-    .map((region) => ({ id: region.id, name: regionName(region, locale) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .map((region) => ({ value: region.id, label: regionName(region, locale) }))
+    .sort(byLabel);
+  const noFilter = t("families.filter.any");
 
   return (
     <section>
@@ -81,82 +83,58 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
             {t("search.hint")}
           </p>
         </div>
-        <label className="text-sm">
-          <span className="block font-medium">{t("families.filter.status")}</span>
-          <select name="status" defaultValue={filters.status ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            {CASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">{t("families.filter.category")}</span>
-          <select name="category" defaultValue={filters.category ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            <option value="KANDAS">{t("category.KANDAS")}</option>
-            <option value="SETTLER">{t("category.SETTLER")}</option>
-          </select>
-        </label>
+        <FilterSelect
+          label={t("families.filter.status")}
+          name="status"
+          defaultValue={filters.status}
+          anyLabel={noFilter}
+          options={CASE_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        />
+        <FilterSelect
+          label={t("families.filter.category")}
+          name="category"
+          defaultValue={filters.category}
+          anyLabel={noFilter}
+          options={[
+            { value: "KANDAS", label: t("category.KANDAS") },
+            { value: "SETTLER", label: t("category.SETTLER") },
+          ]}
+        />
         {regions.length > 0 && (
-          <label className="text-sm">
-            <span className="block font-medium">{t("families.filter.region")}</span>
-            <select name="region" defaultValue={filters.region ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-              <option value="">{t("families.filter.any")}</option>
-              {regions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {localName(region, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("families.filter.region")}
+            name="region"
+            defaultValue={filters.region}
+            anyLabel={noFilter}
+            options={regions.map((region) => ({ value: region.id, label: localName(region, locale) }))}
+          />
         )}
         {districts.length > 0 && (
-          <label className="text-sm">
-            <span className="block font-medium">{t("families.filter.district")}</span>
-            <select name="district" defaultValue={filters.district ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-              <option value="">{t("families.filter.any")}</option>
-              {districts.map((district) => (
-                <option key={district.id} value={district.id}>
-                  {localName(district, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("families.filter.district")}
+            name="district"
+            defaultValue={filters.district}
+            anyLabel={noFilter}
+            options={districts.map((district) => ({ value: String(district.id), label: localName(district, locale) }))}
+          />
         )}
-        <label className="text-sm">
-          <span className="block font-medium">{t("search.origin")}</span>
-          <select name="origin" defaultValue={filters.origin ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            <optgroup label={t("search.originCountries")}>
-              {originCountries.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {country.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t("search.originRegions")}>
-              {originRegions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {region.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">{t("families.filter.year")}</span>
-          <select name="year" defaultValue={filters.year ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t("search.origin")}
+          name="origin"
+          defaultValue={filters.origin}
+          anyLabel={noFilter}
+          groups={[
+            { label: t("search.originCountries"), options: originCountries },
+            { label: t("search.originRegions"), options: originRegions },
+          ]}
+        />
+        <FilterSelect
+          label={t("families.filter.year")}
+          name="year"
+          defaultValue={filters.year}
+          anyLabel={noFilter}
+          options={yearOptions(years)}
+        />
         <Button type="submit" variant="secondary">
           {t("families.filter.apply")}
         </Button>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
 import { requireRole } from "@/lib/auth/session";
 import { listQuotas } from "@/lib/db/quotas/list-quotas";
 import { listQuotaHistory } from "@/lib/db/quotas/orders";
@@ -46,18 +47,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
       <p className="mt-1 text-slate-600">{user.role === "COORDINATOR" ? t("quotas.introRegion") : t("quotas.introNational")}</p>
 
       <form method="get" className="mt-4 flex items-end gap-2">
-        <div>
-          <label htmlFor="quota-year" className="block text-sm font-medium">
-            {t("quotas.yearField")}
-          </label>
-          <select id="quota-year" name="year" defaultValue={String(year)} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-            {years.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect label={t("quotas.yearField")} name="year" defaultValue={year} options={yearOptions(years)} />
         <Button type="submit" variant="secondary">
           {t("quotas.show")}
         </Button>

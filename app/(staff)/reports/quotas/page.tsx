@@ -9,6 +9,7 @@ import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
 import { AllocationsLineChart, PrintButton, QuotaBarChart } from "./_components/quota-charts";
 import { assumptionSentence, reportCells, sortedRows, totalLabel, type ReportCell } from "./_lib/report-table";
 
@@ -99,16 +100,7 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
       </div>
       <div className="no-print mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
         <form method="get" action="/reports/quotas" className="flex items-end gap-3">
-          <label className="text-sm">
-            <span className="block font-medium">{t("reports.year")}</span>
-            <select name="year" defaultValue={year} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-              {years.map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label={t("reports.year")} name="year" defaultValue={year} options={yearOptions(years)} />
           <Button type="submit" variant="secondary">
             {t("reports.show")}
           </Button>
