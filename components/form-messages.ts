@@ -16,7 +16,7 @@ export function useIsHydrated(): boolean {
 
 /**
  * The text of a react-hook-form error. Server messages arrive translated (type "server"); the resolver's
- * are catalogue keys of lib/validation/quota-order.ts (bare ones under `validation`).
+ * are catalogue keys of the lib/validation schemas (bare ones under `validation`).
  */
 export function useFieldMessage() {
   const t = useTranslations();

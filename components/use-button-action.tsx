@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/action";
+import type { FormMessage } from "./use-action-form";
+import { useSignInAgain } from "./use-sign-in-again";
 
 /**
  * Runs one server action at a time from a button (no form fields to keep): remembers which button is busy, shows the outcome
@@ -11,8 +13,9 @@ import type { ActionResult } from "@/lib/actions/action";
  */
 export function useButtonAction() {
   const router = useRouter();
+  const signInAgain = useSignInAgain();
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessage | null>(null);
 
   async function run<T>(key: string, call: () => Promise<ActionResult<T>>, done: (data: T) => string) {
     setBusy(key);
@@ -23,7 +26,7 @@ export function useButtonAction() {
         setMessage({ text: done(result.data), isError: false });
         router.refresh();
       } else if (result.isSignedOut) {
-        router.push(`/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+        signInAgain();
       } else {
         setMessage({ text: result.message, isError: true });
       }
@@ -36,7 +39,7 @@ export function useButtonAction() {
 }
 
 /** The outcome of the last action, announced to screen readers. */
-export function ActionMessage({ message, testId }: { message: { text: string; isError: boolean } | null; testId: string }) {
+export function ActionMessage({ message, testId }: { message: FormMessage | null; testId: string }) {
   return (
     <p aria-live="polite" data-testid={testId} className={`text-sm font-medium ${message?.isError ? "text-red-700" : "text-emerald-800"}`}>
       {message?.text}

@@ -3,6 +3,7 @@ import { can } from "@/lib/domain/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { countFamiliesByStatus } from "@/lib/db/families/count-by-status";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import Link from "next/link";
 
@@ -23,37 +24,28 @@ export default async function OverviewPage() {
     <section>
       <h1 className="text-2xl font-semibold">{t("overview.title")}</h1>
       <p className="mt-1 text-slate-600">{user.regionId ? t("overview.scopeRegion") : t("overview.scopeNational")}</p>
-      <table className="mt-6 w-full max-w-xl border-collapse bg-white text-sm shadow-sm">
-        <caption className="sr-only">{t("overview.caption")}</caption>
-        <thead>
-          <tr className="border-b text-left">
-            <th scope="col" className="px-4 py-2">{t("overview.status")}</th>
-            <th scope="col" className="px-4 py-2 text-right">{t("overview.families")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {CASE_STATUSES.map((status) => (
-            <tr key={status} className="border-b last:border-0">
-              <td className="px-4 py-2">
-                {canOpenList ? (
-                  <Link href={`/families?status=${status}`} className="hover:underline">
-                    <StatusBadge status={status} label={t(`status.${status}`)} />
-                  </Link>
-                ) : (
+      <DataTable
+        className="mt-6 max-w-xl"
+        caption={t("overview.caption")}
+        rows={CASE_STATUSES}
+        rowKey={(status) => status}
+        footer={[t("overview.total"), total]}
+        columns={[
+          {
+            header: t("overview.status"),
+            isRowHeader: true,
+            cell: (status) =>
+              canOpenList ? (
+                <Link href={`/families?status=${status}`} className="hover:underline">
                   <StatusBadge status={status} label={t(`status.${status}`)} />
-                )}
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums">{byStatus.get(status) ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="border-t font-semibold">
-            <th scope="row" className="px-4 py-2 text-left">{t("overview.total")}</th>
-            <td className="px-4 py-2 text-right tabular-nums">{total}</td>
-          </tr>
-        </tfoot>
-      </table>
+                </Link>
+              ) : (
+                <StatusBadge status={status} label={t(`status.${status}`)} />
+              ),
+          },
+          { header: t("overview.families"), isNumeric: true, cell: (status) => byStatus.get(status) ?? 0 },
+        ]}
+      />
     </section>
   );
 }

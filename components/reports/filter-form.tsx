@@ -3,8 +3,7 @@ import { REGIONS } from "@/lib/domain/regions";
 import { intlTag, toLocale } from "@/lib/i18n/config";
 import { REPORT_CATEGORIES, reportYearOptions, type ReportFilters } from "@/lib/validation/report-filters";
 import { Button } from "@/components/ui/button";
-
-const FIELD = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
 
 /**
  * The filters of a report page as a plain GET form, so that the URL carries them and a link shows the
@@ -34,40 +33,28 @@ export async function ReportFilterForm({
       aria-label={t("reportCommon.filters.label")}
       className="no-print flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm"
     >
-      <label className="text-sm">
-        <span className="block font-medium">{t("reportCommon.filters.year")}</span>
-        <select name="year" defaultValue={filters.year} className={FIELD}>
-          {reportYearOptions(filters.year).map((year) => (
-            <option key={year} value={year}>
-              {year}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t("reportCommon.filters.year")}
+        name="year"
+        defaultValue={filters.year}
+        options={yearOptions(reportYearOptions(filters.year))}
+      />
       {canPickRegion && (
-        <label className="text-sm">
-          <span className="block font-medium">{t("reportCommon.filters.region")}</span>
-          <select name="region" defaultValue={filters.regionId ?? ""} className={FIELD}>
-            <option value="">{t("reportCommon.filters.allRegions")}</option>
-            {regions.map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name[locale]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t("reportCommon.filters.region")}
+          name="region"
+          defaultValue={filters.regionId}
+          anyLabel={t("reportCommon.filters.allRegions")}
+          options={regions.map((region) => ({ value: region.id, label: region.name[locale] }))}
+        />
       )}
-      <label className="text-sm">
-        <span className="block font-medium">{t("reportCommon.filters.category")}</span>
-        <select name="category" defaultValue={filters.category ?? ""} className={FIELD}>
-          <option value="">{t("reportCommon.filters.allCategories")}</option>
-          {REPORT_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {t(`category.${category}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t("reportCommon.filters.category")}
+        name="category"
+        defaultValue={filters.category}
+        anyLabel={t("reportCommon.filters.allCategories")}
+        options={REPORT_CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) }))}
+      />
       {children}
       <Button type="submit" variant="secondary">
         {t("reportCommon.filters.show")}

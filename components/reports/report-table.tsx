@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ExportCell } from "@/lib/domain/export-cells";
 import { chartPoints, columnDecimals, isNumericColumn, labelledTotal, localiseTable, tableHeader, tableTitle, type ReportColumn, type ReportTable } from "@/lib/domain/report-table";
 import { toLocale } from "@/lib/i18n/config";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { reportFiltersQuery, type ReportFilters } from "@/lib/validation/report-filters";
 import { ReportChart, type ChartType } from "./charts";
 
@@ -9,8 +10,6 @@ type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /** Which columns of a table a chart draws: the row label and one series per value column. */
 export type ChartSpec = { type: ChartType; label: string; values: string[]; isHorizontal?: boolean };
-
-const CELL = "px-3 py-1.5 print:px-1 print:py-0.5";
 
 function shownCell(cell: ExportCell, column: ReportColumn | undefined, format: Formatter, suppressed: string): string {
   if (cell === null) return column?.isSmallCell ? suppressed : "—";
@@ -30,56 +29,23 @@ export async function ReportTableView({ table, caption }: { table: ReportTable; 
   const suppressed = t("reportCommon.suppressed");
   const header = tableHeader(table, t);
   const total = labelledTotal(table, t);
-  const align = (column: ReportColumn | undefined) => (column && isNumericColumn(column) ? "text-right tabular-nums" : "text-left");
-  const cells = (row: ExportCell[]) =>
-    row.map((cell, index) => {
-      const column = table.columns[index];
-      const text = shownCell(cell, column, format, suppressed);
-      return index === 0 ? (
-        <th key={column?.key ?? index} scope="row" className={`${CELL} text-left font-normal`}>
-          {text}
-        </th>
-      ) : (
-        <td key={column?.key ?? index} className={`${CELL} ${align(column)}`}>
-          {text}
-        </td>
-      );
-    });
+  const columns: DataColumn<ExportCell[]>[] = table.columns.map((column, index) => ({
+    header: header[index] ?? "",
+    isRowHeader: index === 0,
+    isNumeric: isNumericColumn(column),
+    cell: (row) => shownCell(row[index] ?? null, column, format, suppressed),
+  }));
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm print:shadow-none">
-      <table className="w-full border-collapse text-sm print:text-[9px]" data-testid={`report-table-${table.id}`}>
-        <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
-        <thead className="bg-slate-100 align-bottom">
-          <tr>
-            {header.map((label, index) => (
-              <th key={table.columns[index]?.key ?? index} scope="col" className={`${CELL} ${align(table.columns[index])}`}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.length === 0 ? (
-            <tr className="border-t">
-              <td colSpan={table.columns.length} className={`${CELL} text-slate-600`}>
-                {t("reportCommon.empty")}
-              </td>
-            </tr>
-          ) : (
-            table.rows.map((row, index) => (
-              <tr key={index} className="border-t">
-                {cells(row)}
-              </tr>
-            ))
-          )}
-        </tbody>
-        {total && (
-          <tfoot>
-            <tr className="border-t-2 font-semibold">{cells(total)}</tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      isCaptionVisible
+      testId={`report-table-${table.id}`}
+      columns={columns}
+      rows={table.rows}
+      rowKey={(_, index) => index}
+      empty={t("reportCommon.empty")}
+      footer={total ? columns.map((column) => column.cell(total)) : undefined}
+    />
   );
 }
 

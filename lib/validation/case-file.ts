@@ -4,12 +4,7 @@ import { kazakhstanToday, PAYMENT_KINDS } from "@/lib/domain/benefits";
 import { storableString } from "./storable-text";
 
 // Messages are catalogue keys: a bare key lives under `validation`, a dotted one (casefile.validation.…)
-// is a full key from the catalogue root (casefile.json), the same rule defineAction applies.
-
-/** The catalogue key for a schema message: bare keys are shared ones under `validation`. */
-export function validationMessageKey(message: string): string {
-  return message.includes(".") ? message : `validation.${message}`;
-}
+// is a full key from the catalogue root (casefile.json), the same rule lib/i18n/error-message.ts applies.
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value ?? null);

@@ -10,7 +10,11 @@ import { labourSurplusRegions, regionName } from "@/lib/domain/regions";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/domain/search-query";
 import { parseFamilyFilters, type FamilyFilters } from "@/lib/validation/family-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { CaseLink, HeadName } from "@/components/family-cells";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
+import type { SelectOption } from "@/components/ui/select-field";
 
 export async function generateMetadata() {
   const t = await getTranslations("families");
@@ -42,12 +46,12 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
   const currentYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, index) => currentYear - index);
   const collator = new Intl.Collator(locale);
-  const originCountries = ORIGIN_COUNTRIES.map((country) => ({ code: country.code, name: countryName(country.code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+  const byLabel = (a: SelectOption, b: SelectOption) => collator.compare(a.label, b.label);
+  const originCountries = ORIGIN_COUNTRIES.map((country) => ({ value: country.code, label: countryName(country.code, locale) })).sort(byLabel);
   const originRegions = labourSurplusRegions()
-    .map((region) => ({ id: region.id, name: regionName(region, locale) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .map((region) => ({ value: region.id, label: regionName(region, locale) }))
+    .sort(byLabel);
+  const noFilter = t("families.filter.any");
 
   return (
     <section>
@@ -83,82 +87,58 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
             {t("search.hint")}
           </p>
         </div>
-        <label className="text-sm">
-          <span className="block font-medium">{t("families.filter.status")}</span>
-          <select name="status" defaultValue={filters.status ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            {CASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">{t("families.filter.category")}</span>
-          <select name="category" defaultValue={filters.category ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            <option value="KANDAS">{t("category.KANDAS")}</option>
-            <option value="SETTLER">{t("category.SETTLER")}</option>
-          </select>
-        </label>
+        <FilterSelect
+          label={t("families.filter.status")}
+          name="status"
+          defaultValue={filters.status}
+          anyLabel={noFilter}
+          options={CASE_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        />
+        <FilterSelect
+          label={t("families.filter.category")}
+          name="category"
+          defaultValue={filters.category}
+          anyLabel={noFilter}
+          options={[
+            { value: "KANDAS", label: t("category.KANDAS") },
+            { value: "SETTLER", label: t("category.SETTLER") },
+          ]}
+        />
         {regions.length > 0 && (
-          <label className="text-sm">
-            <span className="block font-medium">{t("families.filter.region")}</span>
-            <select name="region" defaultValue={filters.region ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-              <option value="">{t("families.filter.any")}</option>
-              {regions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {localName(region, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("families.filter.region")}
+            name="region"
+            defaultValue={filters.region}
+            anyLabel={noFilter}
+            options={regions.map((region) => ({ value: region.id, label: localName(region, locale) }))}
+          />
         )}
         {districts.length > 0 && (
-          <label className="text-sm">
-            <span className="block font-medium">{t("families.filter.district")}</span>
-            <select name="district" defaultValue={filters.district ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-              <option value="">{t("families.filter.any")}</option>
-              {districts.map((district) => (
-                <option key={district.id} value={district.id}>
-                  {localName(district, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("families.filter.district")}
+            name="district"
+            defaultValue={filters.district}
+            anyLabel={noFilter}
+            options={districts.map((district) => ({ value: String(district.id), label: localName(district, locale) }))}
+          />
         )}
-        <label className="text-sm">
-          <span className="block font-medium">{t("search.origin")}</span>
-          <select name="origin" defaultValue={filters.origin ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            <optgroup label={t("search.originCountries")}>
-              {originCountries.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {country.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t("search.originRegions")}>
-              {originRegions.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {region.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">{t("families.filter.year")}</span>
-          <select name="year" defaultValue={filters.year ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("families.filter.any")}</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t("search.origin")}
+          name="origin"
+          defaultValue={filters.origin}
+          anyLabel={noFilter}
+          groups={[
+            { label: t("search.originCountries"), options: originCountries },
+            { label: t("search.originRegions"), options: originRegions },
+          ]}
+        />
+        <FilterSelect
+          label={t("families.filter.year")}
+          name="year"
+          defaultValue={filters.year}
+          anyLabel={noFilter}
+          options={yearOptions(years)}
+        />
         <Button type="submit" variant="secondary">
           {t("families.filter.apply")}
         </Button>
@@ -175,57 +155,31 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           </Link>
         </div>
       )}
-      {page.items.length === 0 ? (
-        <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{filters.q || searchError ? t("search.empty") : t("families.empty")}</p>
-      ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t("families.caption")}</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("families.col.caseNumber")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.head")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.category")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.target")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("families.col.members")}</th>
-                <th scope="col" className="px-3 py-2">{t("families.col.applied")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((family) => (
-                <tr key={family.id} className="border-t">
-                  <td className="px-3 py-2 font-mono">
-                    <Link href={`/families/${family.id}`} className="text-brand-700 hover:underline">
-                      {family.caseNumber}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    {family.head ? (
-                      <>
-                        <span className="block">{`${family.head.surnameCyr} ${family.head.givenNameCyr}`}</span>
-                        <span className="block text-xs text-slate-500">{`${family.head.surnameLat} ${family.head.givenNameLat}`}</span>
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{t(`category.${family.category}`)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={family.status} label={t(`status.${family.status}`)} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {localName(family.targetRegion, locale)}
-                    {family.targetDistrict && <span className="block text-xs text-slate-500">{localName(family.targetDistrict, locale)}</span>}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{family.memberCount}</td>
-                  <td className="px-3 py-2">{format.dateTime(family.applicationDate, { dateStyle: "medium", timeZone: "UTC" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        className="mt-6"
+        caption={t("families.caption")}
+        rows={page.items}
+        rowKey={(family) => family.id}
+        empty={filters.q || searchError ? t("search.empty") : t("families.empty")}
+        emptyAs="notice"
+        columns={[
+          { header: t("families.col.caseNumber"), cell: (family) => <CaseLink familyId={family.id} caseNumber={family.caseNumber} /> },
+          { header: t("families.col.head"), cell: (family) => (family.head ? <HeadName head={family.head} /> : "—") },
+          { header: t("families.col.category"), cell: (family) => t(`category.${family.category}`) },
+          { header: t("families.col.status"), cell: (family) => <StatusBadge status={family.status} label={t(`status.${family.status}`)} /> },
+          {
+            header: t("families.col.target"),
+            cell: (family) => (
+              <>
+                {localName(family.targetRegion, locale)}
+                {family.targetDistrict && <span className="block text-xs text-slate-500">{localName(family.targetDistrict, locale)}</span>}
+              </>
+            ),
+          },
+          { header: t("families.col.members"), isNumeric: true, cell: (family) => family.memberCount },
+          { header: t("families.col.applied"), cell: (family) => format.dateTime(family.applicationDate, { dateStyle: "medium", timeZone: "UTC" }) },
+        ]}
+      />
       <nav aria-label={t("families.pagination")} className="mt-4 flex gap-4 text-sm">
         {filters.after && (
           <Link href={hrefWith(filtersWithoutCursor)} className="text-brand-700 hover:underline">

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { can } from "@/lib/domain/permissions";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
 import { requirePermission } from "@/lib/auth/session";
 import { listQuotas } from "@/lib/db/quotas/list-quotas";
 import { listQuotaHistory } from "@/lib/db/quotas/orders";
@@ -46,65 +48,39 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
       <p className="mt-1 text-slate-600">{can(user, "report.allRegions") ? t("quotas.introNational") : t("quotas.introRegion")}</p>
 
       <form method="get" className="mt-4 flex items-end gap-2">
-        <div>
-          <label htmlFor="quota-year" className="block text-sm font-medium">
-            {t("quotas.yearField")}
-          </label>
-          <select id="quota-year" name="year" defaultValue={String(year)} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-            {years.map((option) => (
-              <option key={option} value={option}>
-                {option}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect label={t("quotas.yearField")} name="year" defaultValue={year} options={yearOptions(years)} />
         <Button type="submit" variant="secondary">
           {t("quotas.show")}
         </Button>
       </form>
 
-      <div className="mt-4 overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">{t("quotas.caption", { year })}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("quotas.col.region")}</th>
-              <th scope="col" className="px-3 py-2">{t("quotas.col.pool")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("quotas.col.total")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("quotas.col.allocated")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("quotas.col.remaining")}</th>
-              {showWaitlist && <th scope="col" className="px-3 py-2">{t("waitlist.quotaColumn")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {quotas.map((quota) => (
-              <tr key={quota.id} className="border-t" data-testid={`quota-${quota.regionId}-${quota.pool}`}>
-                <th scope="row" className="px-3 py-2 text-left font-normal">{localName(quota.region, locale)}</th>
-                <td className="px-3 py-2">{poolLabels[quota.pool]}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{format.number(quota.total)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{format.number(quota.allocated)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{format.number(quota.remaining)}</td>
-                {showWaitlist && (
-                  <td className="px-3 py-2">
-                    <Link
-                      href={`/quotas/waitlist?year=${year}&region=${quota.regionId}&pool=${quota.pool}`}
-                      aria-label={t("waitlist.quotaLinkLabel", { region: localName(quota.region, locale), pool: poolLabels[quota.pool] })}
-                      className="text-brand-700 hover:underline"
-                    >
-                      {t("waitlist.quotaLink")}
-                    </Link>
-                  </td>
-                )}
-              </tr>
-            ))}
-            {quotas.length === 0 && (
-              <tr className="border-t">
-                <td colSpan={showWaitlist ? 6 : 5} className="px-3 py-4 text-slate-600">{t("quotas.empty", { year })}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-4"
+        caption={t("quotas.caption", { year })}
+        rows={quotas}
+        rowKey={(quota) => quota.id}
+        rowTestId={(quota) => `quota-${quota.regionId}-${quota.pool}`}
+        empty={t("quotas.empty", { year })}
+        columns={[
+          { header: t("quotas.col.region"), isRowHeader: true, cell: (quota) => localName(quota.region, locale) },
+          { header: t("quotas.col.pool"), cell: (quota) => poolLabels[quota.pool] },
+          { header: t("quotas.col.total"), isNumeric: true, cell: (quota) => format.number(quota.total) },
+          { header: t("quotas.col.allocated"), isNumeric: true, cell: (quota) => format.number(quota.allocated) },
+          { header: t("quotas.col.remaining"), isNumeric: true, cell: (quota) => format.number(quota.remaining) },
+          showWaitlist && {
+            header: t("waitlist.quotaColumn"),
+            cell: (quota) => (
+              <Link
+                href={`/quotas/waitlist?year=${year}&region=${quota.regionId}&pool=${quota.pool}`}
+                aria-label={t("waitlist.quotaLinkLabel", { region: localName(quota.region, locale), pool: poolLabels[quota.pool] })}
+                className="text-brand-700 hover:underline"
+              >
+                {t("waitlist.quotaLink")}
+              </Link>
+            ),
+          },
+        ]}
+      />
 
       {can(user, "quota.amend") && (
         <AmendQuotaForm
@@ -120,46 +96,29 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
         <h2 id="quota-history" className="text-lg font-semibold">
           {t("quotas.history.title")}
         </h2>
-        <div className="mt-2 overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{t("quotas.history.caption", { year })}</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("quotas.history.col.when")}</th>
-                <th scope="col" className="px-3 py-2">{t("quotas.history.col.who")}</th>
-                <th scope="col" className="px-3 py-2">{t("quotas.history.col.order")}</th>
-                <th scope="col" className="px-3 py-2">{t("quotas.history.col.region")}</th>
-                <th scope="col" className="px-3 py-2">{t("quotas.history.col.pool")}</th>
-                <th scope="col" className="px-3 py-2">{t("quotas.history.col.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {amendments.map(({ order, amendment }) => (
-                <tr key={amendment.id} className="border-t">
-                  <td className="px-3 py-2">{format.dateTime(amendment.at, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="px-3 py-2">{amendment.actor}</td>
-                  <td className="px-3 py-2">
-                    {t("quotas.history.orderLabel", {
-                      reference: order.reference,
-                      date: day(order.orderDate),
-                      kind: order.isAmendment ? t("quotas.history.amendment") : t("quotas.history.original"),
-                    })}
-                  </td>
-                  <td className="px-3 py-2">{regionName(amendment.regionId, locale)}</td>
-                  <td className="px-3 py-2">{poolLabels[amendment.pool]}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {amendment.oldTotal} → {amendment.newTotal}
-                  </td>
-                </tr>
-              ))}
-              {amendments.length === 0 && (
-                <tr className="border-t">
-                  <td colSpan={6} className="px-3 py-4 text-slate-600">{t("quotas.history.empty", { year })}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="mt-2"
+          caption={t("quotas.history.caption", { year })}
+          rows={amendments}
+          rowKey={({ amendment }) => amendment.id}
+          empty={t("quotas.history.empty", { year })}
+          columns={[
+            { header: t("quotas.history.col.when"), cell: ({ amendment }) => format.dateTime(amendment.at, { dateStyle: "medium", timeStyle: "short" }) },
+            { header: t("quotas.history.col.who"), cell: ({ amendment }) => amendment.actor },
+            {
+              header: t("quotas.history.col.order"),
+              cell: ({ order }) =>
+                t("quotas.history.orderLabel", {
+                  reference: order.reference,
+                  date: day(order.orderDate),
+                  kind: order.isAmendment ? t("quotas.history.amendment") : t("quotas.history.original"),
+                }),
+            },
+            { header: t("quotas.history.col.region"), cell: ({ amendment }) => regionName(amendment.regionId, locale) },
+            { header: t("quotas.history.col.pool"), cell: ({ amendment }) => poolLabels[amendment.pool] },
+            { header: t("quotas.history.col.change"), className: "tabular-nums", cell: ({ amendment }) => `${amendment.oldTotal} → ${amendment.newTotal}` },
+          ]}
+        />
       </section>
     </section>
   );

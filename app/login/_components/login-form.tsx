@@ -3,25 +3,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useIsHydrated } from "@/components/form-messages";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { loginSchema, type LoginInput } from "@/lib/validation/login";
 
 const THROTTLED_PREFIX = "throttled:";
-const subscribeToNothing = () => () => undefined;
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const tv = useTranslations("validation");
   const [formError, setFormError] = useState<string | null>(null);
   // Until React has hydrated, a click would submit the bare HTML form and lose the sign-in.
-  const isHydrated = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const isHydrated = useIsHydrated();
   const {
     register,
     handleSubmit,

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/db/users/list-users";
 import { localName, toLocale } from "@/lib/i18n/config";
+import { DataTable } from "@/components/ui/data-table";
 import { UserActiveToggle } from "./_components/user-active-toggle";
 
 export async function generateMetadata() {
@@ -19,37 +20,25 @@ export default async function UsersPage() {
   return (
     <section>
       <h1 className="text-2xl font-semibold">{t("users.title")}</h1>
-      <div className="mt-4 overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">{t("users.caption")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("users.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.email")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.role")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.region")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.lastLogin")}</th>
-              <th scope="col" className="px-3 py-2">{t("users.state")}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t("users.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-t">
-                <td className="px-3 py-2">{user.fullName}</td>
-                <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2">{t(`role.${user.role}`)}</td>
-                <td className="px-3 py-2">{user.region ? localName(user.region, locale) : t("region.national")}</td>
-                <td className="px-3 py-2">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
-                <td className="px-3 py-2">{user.isActive ? t("users.active") : t("users.inactive")}</td>
-                <td className="px-3 py-2">
-                  {user.id !== admin.id && <UserActiveToggle userId={user.id} isActive={user.isActive} userLabel={user.email} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-4"
+        caption={t("users.caption")}
+        rows={users}
+        rowKey={(user) => user.id}
+        columns={[
+          { header: t("users.name"), cell: (user) => user.fullName },
+          { header: t("users.email"), cell: (user) => user.email },
+          { header: t("users.role"), cell: (user) => t(`role.${user.role}`) },
+          { header: t("users.region"), cell: (user) => (user.region ? localName(user.region, locale) : t("region.national")) },
+          { header: t("users.lastLogin"), cell: (user) => (user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : "—") },
+          { header: t("users.state"), cell: (user) => (user.isActive ? t("users.active") : t("users.inactive")) },
+          {
+            header: t("users.actions"),
+            isHeaderHidden: true,
+            cell: (user) => user.id !== admin.id && <UserActiveToggle userId={user.id} isActive={user.isActive} userLabel={user.email} />,
+          },
+        ]}
+      />
     </section>
   );
 }

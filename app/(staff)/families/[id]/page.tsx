@@ -6,6 +6,8 @@ import { getFamily } from "@/lib/db/families/get-family";
 import { orNotFound } from "@/lib/page-data";
 import { countryName } from "@/lib/domain/countries";
 import { localName, toLocale } from "@/lib/i18n/config";
+import { DataTable } from "@/components/ui/data-table";
+import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
 import { CaseFileSections } from "./_components/case-file-sections";
@@ -64,8 +66,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
         </Link>
       </header>
 
-      <section aria-labelledby="case-facts" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="case-facts" className="text-lg font-semibold">{t("family.facts")}</h2>
+      <Panel id="case-facts" title={t("family.facts")}>
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
           {facts.map(([label, value]) => (
             <div key={label} className="flex gap-2 text-sm">
@@ -74,50 +75,40 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
             </div>
           ))}
         </dl>
-      </section>
+      </Panel>
 
       <CaseWorkflowPanel family={family} />
       <WaitlistPanel family={family} />
 
-      <section aria-labelledby="members" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="members" className="text-lg font-semibold">{t("family.members", { count: family.members.length })}</h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("member.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("member.relationship")}</th>
-                <th scope="col" className="px-3 py-2">{t("member.birthDate")}</th>
-                <th scope="col" className="px-3 py-2">{t("member.sex")}</th>
-                <th scope="col" className="px-3 py-2">{t("member.iin")}</th>
-                <th scope="col" className="px-3 py-2">{t("member.citizenship")}</th>
-                <th scope="col" className="px-3 py-2">{t("member.education")}</th>
-                <th scope="col" className="px-3 py-2">{t("member.profession")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {family.members.map((member) => (
-                <tr key={member.id} className="border-t">
-                  <td className="px-3 py-2">
-                    <span className="block">{[member.surnameCyr, member.givenNameCyr, member.patronymicCyr].filter(Boolean).join(" ")}</span>
-                    <span className="block text-xs text-slate-500">{[member.surnameLat, member.givenNameLat, member.patronymicLat].filter(Boolean).join(" ")}</span>
-                  </td>
-                  <td className="px-3 py-2">{t(`relationship.${member.relationship}`)}</td>
-                  <td className="px-3 py-2">{date(member.birthDate)}</td>
-                  <td className="px-3 py-2">{t(`sex.${member.sex}`)}</td>
-                  <td className="px-3 py-2 font-mono">{member.iin ?? t("member.noIin")}</td>
-                  <td className="px-3 py-2">{member.citizenship === "XX" ? t("member.stateless") : countryName(member.citizenship, locale)}</td>
-                  <td className="px-3 py-2">{member.education ? t(`education.${member.education}`) : "—"}</td>
-                  <td className="px-3 py-2">{member.profession ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <Panel id="members" title={t("family.members", { count: family.members.length })}>
+        <DataTable
+          variant="plain"
+          className="mt-3"
+          labelledBy="members"
+          rows={family.members}
+          rowKey={(member) => member.id}
+          columns={[
+            {
+              header: t("member.name"),
+              cell: (member) => (
+                <>
+                  <span className="block">{[member.surnameCyr, member.givenNameCyr, member.patronymicCyr].filter(Boolean).join(" ")}</span>
+                  <span className="block text-xs text-slate-500">{[member.surnameLat, member.givenNameLat, member.patronymicLat].filter(Boolean).join(" ")}</span>
+                </>
+              ),
+            },
+            { header: t("member.relationship"), cell: (member) => t(`relationship.${member.relationship}`) },
+            { header: t("member.birthDate"), cell: (member) => date(member.birthDate) },
+            { header: t("member.sex"), cell: (member) => t(`sex.${member.sex}`) },
+            { header: t("member.iin"), className: "font-mono", cell: (member) => member.iin ?? t("member.noIin") },
+            { header: t("member.citizenship"), cell: (member) => (member.citizenship === "XX" ? t("member.stateless") : countryName(member.citizenship, locale)) },
+            { header: t("member.education"), cell: (member) => (member.education ? t(`education.${member.education}`) : "—") },
+            { header: t("member.profession"), cell: (member) => member.profession ?? "—" },
+          ]}
+        />
+      </Panel>
 
-      <section aria-labelledby="history" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="history" className="text-lg font-semibold">{t("family.history")}</h2>
+      <Panel id="history" title={t("family.history")}>
         <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4">
           {family.events.map((event) => (
             <li key={event.id} className="text-sm">
@@ -132,11 +123,10 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
-      </section>
+      </Panel>
 
       {family.allocations.length > 0 && (
-        <section aria-labelledby="allocations" className="rounded-lg bg-white p-4 shadow-sm">
-          <h2 id="allocations" className="text-lg font-semibold">{t("family.allocations")}</h2>
+        <Panel id="allocations" title={t("family.allocations")}>
           <ul className="mt-3 space-y-1 text-sm">
             {family.allocations.map((allocation) => (
               <li key={allocation.id}>
@@ -149,7 +139,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
               </li>
             ))}
           </ul>
-        </section>
+        </Panel>
       )}
 
       <CaseFileSections familyId={family.id} />

@@ -3,11 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldErrors, type Path } from "react-hook-form";
+import { useIsHydrated } from "@/components/form-messages";
 import { Button } from "@/components/ui/button";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/use-action-form";
 import type { ActionResult } from "@/lib/actions/action";
 import type { DuplicateCandidate } from "@/lib/db/families/save-family";
 import { transliterateKazakh } from "@/lib/domain/transliteration";
@@ -42,8 +44,6 @@ const NAME_PAIRS = [
   ["patronymicCyr", "patronymicLat"],
 ] as const;
 
-const subscribeToNothing = () => () => undefined;
-
 function errorAt(errors: FieldErrors<FamilyFormValues>, path: string): string | undefined {
   let node: unknown = errors;
   for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
@@ -73,8 +73,7 @@ export function FamilyForm({
   const t = useTranslations();
   const router = useRouter();
   // Before hydration no button here works; disabled buttons make that visible and clickable-ready once it does.
-  const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
-  const [formMessage, setFormMessage] = useState<{ text: string; tone: "error" | "info" } | null>(null);
+  const isHydrated = useIsHydrated();
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [decisions, setDecisions] = useState<Record<number, "SAME_PERSON" | "DIFFERENT_PERSON">>({});
   // Latin spellings this form suggested, per field: a stable container read only in event handlers.
@@ -94,15 +93,33 @@ export function FamilyForm({
   } = useForm<FamilyFormValues, unknown, FamilyFieldsInput>({ resolver: zodResolver(familyFieldsSchema), defaultValues });
   const { fields, append, remove, move } = useFieldArray({ control, name: "members" });
   const isLocked = !isHydrated || isSubmitting;
+  const { submit: onSubmit, message: formMessage, setMessage: setFormMessage } = useActionForm({
+    setError,
+    // The server parses the raw form values with the same schema, so they are sent as typed.
+    action: () => {
+      const duplicateDecisions = Object.entries(decisions).map(([personId, decision]) => ({ personId: Number(personId), decision }));
+      return submit({ ...getValues(), duplicateDecisions });
+    },
+    onSuccess: ({ familyId }) => {
+      sessionStorage.removeItem(draftKey);
+      router.push(`/families/${familyId}`);
+      router.refresh();
+    },
+    onFailure: ({ details }) => {
+      const found = (details as { duplicates?: DuplicateCandidate[] } | undefined)?.duplicates;
+      if (found) setDuplicates(found);
+    },
+    keepDraft: () => sessionStorage.setItem(draftKey, JSON.stringify(getValues())),
+  });
 
   useEffect(() => {
     const draft = sessionStorage.getItem(draftKey);
     if (!draft) return;
     sessionStorage.removeItem(draftKey);
     reset(JSON.parse(draft) as FamilyFormValues);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft lives in sessionStorage, readable only after hydration
-    setFormMessage({ text: t("familyForm.restored"), tone: "info" });
-  }, [draftKey, reset, t]);
+    // Set in an effect: the draft lives in sessionStorage, readable only after hydration.
+    setFormMessage({ text: t("familyForm.restored"), isError: false });
+  }, [draftKey, reset, setFormMessage, t]);
 
   const category = useWatch({ control, name: "category" });
   const targetRegionId = useWatch({ control, name: "targetRegionId" });
@@ -133,31 +150,6 @@ export function FamilyForm({
     });
   }
 
-  // The server parses the raw form values with the same schema, so they are sent as typed.
-  async function onSubmit() {
-    const values = getValues();
-    setFormMessage(null);
-    const duplicateDecisions = Object.entries(decisions).map(([personId, decision]) => ({ personId: Number(personId), decision }));
-    const result = await submit({ ...values, duplicateDecisions });
-    if (result.ok) {
-      sessionStorage.removeItem(draftKey);
-      router.push(`/families/${result.data.familyId}`);
-      router.refresh();
-      return;
-    }
-    if (result.isSignedOut) {
-      sessionStorage.setItem(draftKey, JSON.stringify(getValues()));
-      router.push(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
-      return;
-    }
-    setFormMessage({ text: result.message, tone: "error" });
-    const found = (result.details as { duplicates?: DuplicateCandidate[] } | undefined)?.duplicates;
-    if (found) setDuplicates(found);
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      setError(field as Path<FamilyFormValues>, { type: "server", message });
-    }
-  }
-
   const fieldProps = (path: Path<FamilyFormValues>, label: string) => ({
     id: path.replaceAll(".", "-"),
     label,
@@ -170,7 +162,7 @@ export function FamilyForm({
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-6">
       <div aria-live="assertive">
         {formMessage && (
-          <p className={`rounded-md p-3 text-sm ${formMessage.tone === "error" ? "bg-red-50 text-red-800" : "bg-sky-50 text-sky-900"}`}>
+          <p className={`rounded-md p-3 text-sm ${formMessage.isError ? "bg-red-50 text-red-800" : "bg-sky-50 text-sky-900"}`}>
             {formMessage.text}
           </p>
         )}

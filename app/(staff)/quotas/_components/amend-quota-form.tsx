@@ -2,9 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm, type FieldError, type FieldPath } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { useForm, type FieldError } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { QUOTA_POOLS, type QuotaPool } from "@/lib/domain/quota";
@@ -14,7 +12,8 @@ import {
   type QuotaAmendmentFormInput,
 } from "@/lib/validation/quota-order";
 import { amendQuotaAction } from "../actions";
-import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
+import { useFieldMessage } from "@/components/form-messages";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { OrderHeaderFields } from "./order-header-fields";
 
 type RegionOption = { id: string; name: string };
@@ -23,8 +22,6 @@ type RegionOption = { id: string; name: string };
 export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: number; today: string; regions: RegionOption[]; poolLabels: Record<QuotaPool, string> }) {
   const t = useTranslations();
   const messageOf = useFieldMessage();
-  const isHydrated = useIsHydrated();
-  const [formMessage, setFormMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const empty: QuotaAmendmentFormInput = { year, reference: "", orderDate: today, note: "", changes: [{ regionId: "", pool: "KANDAS", total: "" }] };
   const {
     register,
@@ -35,30 +32,23 @@ export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: num
     formState: { errors, isSubmitting },
   } = useForm<QuotaAmendmentFormInput, unknown, QuotaAmendmentFormData>({ resolver: zodResolver(quotaAmendmentSchema), defaultValues: empty });
 
-  async function onSubmit(values: QuotaAmendmentFormData) {
-    setFormMessage(null);
-    const result = await amendQuotaAction(values);
-    if (result.ok) {
-      const [change] = result.data.changes;
+  const { submit, message } = useActionForm({
+    setError,
+    action: amendQuotaAction,
+    onSuccess: ({ changes: [change] }) => {
       reset({ ...getValues(), reference: "", note: "", changes: [{ regionId: "", pool: "KANDAS", total: "" }] });
-      if (change) {
-        const region = regions.find((option) => option.id === change.regionId)?.name ?? change.regionId;
-        setFormMessage({ text: t("quotas.amend.done", { region, pool: poolLabels[change.pool], from: change.oldTotal, to: change.newTotal }), isError: false });
-      }
-      return;
-    }
-    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
-      setError(field as FieldPath<QuotaAmendmentFormInput>, { type: "server", message: text });
-    }
-    setFormMessage({ text: result.message, isError: true });
-  }
+      if (!change) return;
+      const region = regions.find((option) => option.id === change.regionId)?.name ?? change.regionId;
+      return t("quotas.amend.done", { region, pool: poolLabels[change.pool], from: change.oldTotal, to: change.newTotal });
+    },
+  });
 
   const line = errors.changes?.[0];
   const regionError = messageOf(line?.regionId) ?? messageOf(errors.changes?.root ?? (errors.changes as FieldError | undefined));
   const poolError = messageOf(line?.pool);
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="amend-quota" className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
+    <form onSubmit={handleSubmit(submit)} noValidate aria-labelledby="amend-quota" className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <h2 id="amend-quota" className="text-lg font-semibold">
         {t("quotas.amend.title")}
       </h2>
@@ -99,14 +89,7 @@ export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: num
           registration={register("changes.0.total")}
         />
       </OrderHeaderFields>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={!isHydrated || isSubmitting}>
-          {isSubmitting ? t("quotas.amend.submitting") : t("quotas.amend.submit")}
-        </Button>
-        <p role="status" aria-live="polite" className={`text-sm ${formMessage?.isError ? "text-red-700" : "text-green-700"}`}>
-          {formMessage?.text}
-        </p>
-      </div>
+      <SubmitRow label={t("quotas.amend.submit")} busyLabel={t("quotas.amend.submitting")} isSubmitting={isSubmitting} message={message} />
     </form>
   );
 }

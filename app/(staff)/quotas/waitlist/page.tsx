@@ -2,6 +2,7 @@ import Link from "next/link";
 import { can } from "@/lib/domain/permissions";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
 import { listWaitlist } from "@/lib/db/quotas/waitlist";
@@ -16,8 +17,6 @@ export async function generateMetadata() {
   const t = await getTranslations("waitlist");
   return { title: t("title") };
 }
-
-const SELECT_CLASS = "mt-1 rounded-md border border-slate-300 bg-white px-3 py-2";
 
 /** `/quotas/waitlist?year=&region=&pool=`: one pool's waitlist (ADMIN any region, COORDINATOR the own one). */
 export default async function WaitlistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -49,36 +48,25 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
       <p className="mt-1 max-w-3xl text-slate-600">{t("waitlist.intro")}</p>
 
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="waitlist-year" className="block text-sm font-medium">{t("waitlist.year")}</label>
-          <select id="waitlist-year" name="year" defaultValue={String(query.year)} className={SELECT_CLASS}>
-            {years.map((year) => (
-              <option key={year} value={year}>{year}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect label={t("waitlist.year")} name="year" defaultValue={query.year} options={yearOptions(years)} />
         {can(user, "family.allRegions") ? (
-          <div>
-            <label htmlFor="waitlist-region" className="block text-sm font-medium">{t("waitlist.region")}</label>
-            <select id="waitlist-region" name="region" defaultValue={query.regionId} className={SELECT_CLASS}>
-              {regions.map((option) => (
-                <option key={option.id} value={option.id}>{regionName(option, locale)}</option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            label={t("waitlist.region")}
+            name="region"
+            defaultValue={query.regionId}
+            options={regions.map((option) => ({ value: option.id, label: regionName(option, locale) }))}
+          />
         ) : (
           <p className="pb-2 text-sm">
             <span className="font-medium">{t("waitlist.region")}:</span> {region}
           </p>
         )}
-        <div>
-          <label htmlFor="waitlist-pool" className="block text-sm font-medium">{t("waitlist.pool")}</label>
-          <select id="waitlist-pool" name="pool" defaultValue={query.pool} className={SELECT_CLASS}>
-            {QUOTA_POOLS.map((option) => (
-              <option key={option} value={option}>{t(`category.${option}`)}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t("waitlist.pool")}
+          name="pool"
+          defaultValue={query.pool}
+          options={QUOTA_POOLS.map((option) => ({ value: option, label: t(`category.${option}`) }))}
+        />
         <Button type="submit" variant="secondary">{t("waitlist.show")}</Button>
       </form>
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
@@ -10,6 +9,8 @@ import { toLocale } from "@/lib/i18n/config";
 import { parseReportFilters, type ReportFilters } from "@/lib/validation/report-filters";
 import { ReportHeader } from "@/components/reports/report-header";
 import { ReportSection, TableExportLinks } from "@/components/reports/report-table";
+import { CaseLink, HeadName } from "@/components/family-cells";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ReviewLimitForm } from "./_components/review-limit-form";
 
@@ -17,8 +18,6 @@ export async function generateMetadata() {
   const t = await getTranslations("reportProcessing");
   return { title: t("title") };
 }
-
-const CELL = "px-3 py-1.5 print:px-1 print:py-0.5";
 
 /** The cases awaiting a decision beyond the limit, each linked to its case file (personal data). */
 async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; filters: ReportFilters }) {
@@ -36,56 +35,24 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
       <p className="mt-1 text-sm text-slate-600">
         {t("reportProcessing.overdue.note", { days: overdue.limit.days, today: day(overdue.today), cutoff: day(overdue.cutoff) })}
       </p>
-      <div className="mt-3 overflow-x-auto rounded-lg bg-white shadow-sm print:shadow-none">
-        <table className="w-full border-collapse text-sm print:text-[9px]" data-testid="overdue-table">
-          <caption className="px-3 py-2 text-left font-medium">{title}</caption>
-          <thead className="bg-slate-100 text-left align-bottom">
-            <tr>
-              <th scope="col" className={CELL}>{col("caseNumber")}</th>
-              <th scope="col" className={CELL}>{col("head")}</th>
-              <th scope="col" className={CELL}>{t("reportProcessing.col.region")}</th>
-              <th scope="col" className={CELL}>{col("status")}</th>
-              <th scope="col" className={CELL}>{col("applicationDate")}</th>
-              <th scope="col" className={`${CELL} text-right`}>{col("daysWaiting")}</th>
-              <th scope="col" className={`${CELL} text-right`}>{col("workingDaysWaiting")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overdue.cases.length === 0 ? (
-              <tr className="border-t">
-                <td colSpan={7} className={`${CELL} text-slate-600`}>
-                  {t("reportProcessing.overdue.empty")}
-                </td>
-              </tr>
-            ) : (
-              overdue.cases.map((item) => (
-                <tr key={item.familyId} className="border-t">
-                  <th scope="row" className={`${CELL} text-left font-normal`}>
-                    <Link href={`/families/${item.familyId}`} className="text-brand-700 hover:underline print:text-inherit">
-                      {item.caseNumber}
-                    </Link>
-                  </th>
-                  <td className={CELL}>
-                    {item.head && (
-                      <>
-                        <span className="block">{`${item.head.surnameCyr} ${item.head.givenNameCyr}`}</span>
-                        <span className="block text-xs text-slate-500">{`${item.head.surnameLat} ${item.head.givenNameLat}`}</span>
-                      </>
-                    )}
-                  </td>
-                  <td className={CELL}>{regionName(item.regionId, locale)}</td>
-                  <td className={CELL}>
-                    <StatusBadge status={item.status} label={t(`status.${item.status}`)} />
-                  </td>
-                  <td className={CELL}>{day(item.applicationDate)}</td>
-                  <td className={`${CELL} text-right tabular-nums`}>{format.number(item.daysWaiting)}</td>
-                  <td className={`${CELL} text-right tabular-nums`}>{format.number(item.workingDaysWaiting)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="mt-3"
+        caption={title}
+        isCaptionVisible
+        testId="overdue-table"
+        rows={overdue.cases}
+        rowKey={(item) => item.familyId}
+        empty={t("reportProcessing.overdue.empty")}
+        columns={[
+          { header: col("caseNumber"), isRowHeader: true, cell: (item) => <CaseLink familyId={item.familyId} caseNumber={item.caseNumber} /> },
+          { header: col("head"), cell: (item) => <HeadName head={item.head} /> },
+          { header: t("reportProcessing.col.region"), cell: (item) => regionName(item.regionId, locale) },
+          { header: col("status"), cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} /> },
+          { header: col("applicationDate"), cell: (item) => day(item.applicationDate) },
+          { header: col("daysWaiting"), isNumeric: true, cell: (item) => format.number(item.daysWaiting) },
+          { header: col("workingDaysWaiting"), isNumeric: true, cell: (item) => format.number(item.workingDaysWaiting) },
+        ]}
+      />
       {overdue.isTruncated && <p className="mt-2 text-sm text-slate-600">{t("reportProcessing.overdue.truncated", { count: overdue.cases.length })}</p>}
       <TableExportLinks report="processing" table={OVERDUE_TABLE_ID} filters={filters} title={title} />
     </section>

@@ -8,16 +8,14 @@ import { assumptionSentence, REPORT_COLUMNS, reportCells, type ReportCell, type 
 import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
 import { AllocationsLineChart, PrintButton, QuotaBarChart } from "./_components/quota-charts";
 
 export async function generateMetadata() {
   const t = await getTranslations("reports");
   return { title: t("title") };
 }
-
-const CELL = "px-3 py-2 tabular-nums print:px-1 print:py-1";
-/** Numbers align right; the basis is words. */
-const cellClass = (index: number) => `${CELL} ${REPORT_COLUMNS[index]?.kind === "basis" ? "text-left" : "text-right"}`;
 
 export default async function QuotaReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("report.view");
@@ -57,51 +55,35 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
           />
           <figcaption className="mt-2 text-xs text-slate-600">{t("reports.chartCaption", { pool: poolName, table: caption })}</figcaption>
         </figure>
-        <div className="mt-3 overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full border-collapse text-sm print:text-[9px]" data-testid={`quota-table-${pool.pool}`}>
-            <caption className="px-3 py-2 text-left font-medium">{caption}</caption>
-            <thead className="bg-slate-100 text-left align-bottom">
-              <tr>
-                <th scope="col" className="px-3 py-2 print:px-1">{t("reports.col.region")}</th>
-                {REPORT_COLUMNS.map((column) => (
-                  <th key={column.key} scope="col" className={`px-3 py-2 print:px-1 ${column.kind === "basis" ? "text-left" : "text-right"}`}>
-                    {t(`reports.col.${column.key}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.region.id} className="border-t">
-                  <th scope="row" className="px-3 py-2 text-left font-normal print:px-1">
-                    {canDrillDown ? (
-                      <Link href={`/reports/quotas/${row.region.id}?year=${year}`} className="text-brand-700 hover:underline print:text-inherit">
-                        {localName(row.region, locale)}
-                      </Link>
-                    ) : (
-                      localName(row.region, locale)
-                    )}
-                  </th>
-                  {cells(row).map((value, index) => (
-                    <td key={REPORT_COLUMNS[index]?.key} className={cellClass(index)}>
-                      {value}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t-2 font-semibold">
-                <th scope="row" className="px-3 py-2 text-left print:px-1">{national ? t("reports.nationalTotal") : t("reports.regionTotal")}</th>
-                {cells(pool.totals).map((value, index) => (
-                  <td key={REPORT_COLUMNS[index]?.key} className={cellClass(index)}>
-                    {value}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          className="mt-3"
+          caption={caption}
+          isCaptionVisible
+          testId={`quota-table-${pool.pool}`}
+          rows={rows.map((row) => ({ region: row.region, cells: cells(row) }))}
+          rowKey={(row) => row.region.id}
+          footer={[national ? t("reports.nationalTotal") : t("reports.regionTotal"), ...cells(pool.totals)]}
+          columns={[
+            {
+              header: t("reports.col.region"),
+              isRowHeader: true,
+              cell: ({ region }) =>
+                canDrillDown ? (
+                  <Link href={`/reports/quotas/${region.id}?year=${year}`} className="text-brand-700 hover:underline print:text-inherit">
+                    {localName(region, locale)}
+                  </Link>
+                ) : (
+                  localName(region, locale)
+                ),
+            },
+            ...REPORT_COLUMNS.map((column, index) => ({
+              header: t(`reports.col.${column.key}`),
+              isNumeric: column.kind !== "basis",
+              // Spread in, the column is not typed by the table: the row's type is named here.
+              cell: (row: { cells: string[] }) => row.cells[index],
+            })),
+          ]}
+        />
       </section>
     );
   };
@@ -114,16 +96,7 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
       </div>
       <div className="no-print mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
         <form method="get" action="/reports/quotas" className="flex items-end gap-3">
-          <label className="text-sm">
-            <span className="block font-medium">{t("reports.year")}</span>
-            <select name="year" defaultValue={year} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-              {years.map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label={t("reports.year")} name="year" defaultValue={year} options={yearOptions(years)} />
           <Button type="submit" variant="secondary">
             {t("reports.show")}
           </Button>
@@ -162,29 +135,18 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
                 />
                 <figcaption className="mt-2 text-xs text-slate-600">{t("reports.monthly.chartCaption", { table: monthlyCaption })}</figcaption>
               </figure>
-              <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-                <table className="w-full border-collapse text-sm">
-                  <caption className="px-3 py-2 text-left font-medium">{monthlyCaption}</caption>
-                  <thead className="bg-slate-100 text-left">
-                    <tr>
-                      <th scope="col" className="px-3 py-1">{t("reports.monthly.month")}</th>
-                      <th scope="col" className="px-3 py-1 text-right">{t("category.KANDAS")}</th>
-                      <th scope="col" className="px-3 py-1 text-right">{t("category.SETTLER")}</th>
-                      <th scope="col" className="px-3 py-1 text-right">{t("reports.monthly.total")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.monthly.map((point) => (
-                      <tr key={point.month} className="border-t">
-                        <th scope="row" className="px-3 py-1 text-left font-normal">{monthName(point.month)}</th>
-                        <td className="px-3 py-1 text-right tabular-nums">{number(point.KANDAS)}</td>
-                        <td className="px-3 py-1 text-right tabular-nums">{number(point.SETTLER)}</td>
-                        <td className="px-3 py-1 text-right tabular-nums">{number(point.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={monthlyCaption}
+                isCaptionVisible
+                rows={report.monthly}
+                rowKey={(point) => point.month}
+                columns={[
+                  { header: t("reports.monthly.month"), isRowHeader: true, cell: (point) => monthName(point.month) },
+                  { header: t("category.KANDAS"), isNumeric: true, cell: (point) => number(point.KANDAS) },
+                  { header: t("category.SETTLER"), isNumeric: true, cell: (point) => number(point.SETTLER) },
+                  { header: t("reports.monthly.total"), isNumeric: true, cell: (point) => number(point.total) },
+                ]}
+              />
             </div>
           </section>
         </>

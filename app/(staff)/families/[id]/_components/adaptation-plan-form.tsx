@@ -5,12 +5,12 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
+import { useFieldMessage } from "@/components/form-messages";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { adaptationPlanSchemaFor } from "@/lib/validation/case-file";
 import { saveAdaptationPlanAction } from "../actions-case-file";
-import { useSchemaMessage } from "./case-file-field-error";
 
 type PlanSchema = ReturnType<typeof adaptationPlanSchemaFor>;
 type PlanValues = z.input<PlanSchema>;
@@ -31,10 +31,9 @@ const TEXT_AREAS = ["housing", "job", "training"] as const;
 /** The individual adaptation plan; the server refuses a save over a colleague's newer one. */
 export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyId: number; familySize: number; defaults: PlanDefaults }) {
   const t = useTranslations("casefile.plan");
-  const message = useSchemaMessage();
+  const messageOf = useFieldMessage();
   const schema = useMemo(() => adaptationPlanSchemaFor(familySize), [familySize]);
   const [loadedAt, setLoadedAt] = useState(defaults.loadedAt);
-  const [formMessage, setFormMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const {
     register,
     handleSubmit,
@@ -45,31 +44,20 @@ export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyI
     defaultValues: { familyId, ...defaults },
   });
 
-  async function onSubmit(values: z.output<PlanSchema>) {
-    setFormMessage(null);
-    const result = await saveAdaptationPlanAction({ ...values, loadedAt });
-    if (result.ok) {
-      setLoadedAt(result.data.updatedAt);
-      setFormMessage({ text: t("saved"), isError: false });
-      return;
-    }
-    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
-      if (field !== "form") setError(field as keyof PlanValues, { type: "server", message: text });
-    }
-    setFormMessage({ text: result.fieldErrors?.form ?? result.message, isError: true });
-  }
-
-  const errorOf = (field: keyof PlanValues) => {
-    const error = errors[field];
-    // Server messages arrive translated; the resolver's are catalogue keys.
-    return error?.type === "server" ? error.message : message(error?.message);
-  };
+  const { submit, message } = useActionForm({
+    setError,
+    action: (values: z.output<PlanSchema>) => saveAdaptationPlanAction({ ...values, loadedAt }),
+    onSuccess: (data) => {
+      setLoadedAt(data.updatedAt);
+      return t("saved");
+    },
+  });
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+    <form onSubmit={handleSubmit(submit)} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField id="plan-arrival" type="date" label={t("plannedArrival")} error={errorOf("plannedArrival")} disabled={isSubmitting} registration={register("plannedArrival")} />
-        <TextField id="plan-transport" label={t("transport")} error={errorOf("transport")} disabled={isSubmitting} registration={register("transport")} maxLength={200} />
+        <TextField id="plan-arrival" type="date" label={t("plannedArrival")} error={messageOf(errors.plannedArrival)} disabled={isSubmitting} registration={register("plannedArrival")} />
+        <TextField id="plan-transport" label={t("transport")} error={messageOf(errors.transport)} disabled={isSubmitting} registration={register("transport")} maxLength={200} />
         <TextField
           id="plan-members"
           type="number"
@@ -77,7 +65,7 @@ export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyI
           min={1}
           max={familySize}
           label={t("membersArriving", { count: familySize })}
-          error={errorOf("membersArriving")}
+          error={messageOf(errors.membersArriving)}
           disabled={isSubmitting}
           registration={register("membersArriving")}
         />
@@ -92,20 +80,13 @@ export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyI
               rows={3}
               maxLength={1000}
               disabled={isSubmitting}
-              error={errorOf(field)}
+              error={messageOf(errors[field])}
               registration={register(field)}
             />
           );
         })}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("saving") : t("save")}
-        </Button>
-        <p aria-live="polite" className={`text-sm ${formMessage?.isError ? "text-red-700" : "text-green-700"}`}>
-          {formMessage?.text}
-        </p>
-      </div>
+      <SubmitRow label={t("save")} busyLabel={t("saving")} isSubmitting={isSubmitting} message={message} />
     </form>
   );
 }

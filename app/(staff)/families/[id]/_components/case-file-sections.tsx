@@ -3,8 +3,10 @@ import { requireUser } from "@/lib/auth/session";
 import { getCaseFile } from "@/lib/db/case-file/get-case-file";
 import { kazakhstanToday } from "@/lib/domain/benefits";
 import { can } from "@/lib/domain/permissions";
+import { DataTable } from "@/components/ui/data-table";
+import { Panel } from "@/components/ui/panel";
 import { AdaptationPlanForm } from "./adaptation-plan-form";
-import { DocumentRow } from "./document-row";
+import { DocumentFiles, DocumentStatusControl } from "./document-controls";
 import { NoteForm } from "./note-form";
 import { PaymentForm } from "./payment-form";
 
@@ -29,51 +31,64 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
 
   return (
     <>
-      <section aria-labelledby="documents" className="rounded-lg bg-white p-4 shadow-sm">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="documents" className="text-lg font-semibold">{t("documents.title")}</h2>
-          <p className="text-sm text-slate-600">{t("documents.progress", { received, verified, total: documents.length })}</p>
-        </div>
+      <Panel
+        id="documents"
+        title={t("documents.title")}
+        aside={<p className="text-sm text-slate-600">{t("documents.progress", { received, verified, total: documents.length })}</p>}
+      >
         {!canVerify && <p className="mt-1 text-xs text-slate-500">{t("documents.verifyHint")}</p>}
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-sm" aria-labelledby="documents">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("documents.document")}</th>
-                <th scope="col" className="px-3 py-2">{t("documents.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("documents.files")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((document) => {
-                const kind = t(`documents.kind.${document.kind}`);
-                const label = document.person
-                  ? t("documents.itemForMember", { document: kind, name: `${document.person.surnameCyr} ${document.person.givenNameCyr}` })
-                  : kind;
-                return (
-                  <DocumentRow
-                    key={document.id}
-                    familyId={caseFile.familyId}
-                    documentId={document.id}
-                    label={label}
-                    status={document.status}
-                    lastChange={document.updatedBy ? t("documents.lastChange", { date: moment(document.updatedAt), name: document.updatedBy }) : null}
-                    files={document.files.map((file) => ({
-                      id: file.id,
-                      fileName: file.fileName,
-                      meta: [size(file.sizeBytes), moment(file.uploadedAt), file.uploadedBy].join(" · "),
-                    }))}
-                    canVerify={canVerify}
-                  />
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        <DataTable
+          variant="plain"
+          className="mt-3"
+          labelledBy="documents"
+          rows={documents.map((document) => {
+            const kind = t(`documents.kind.${document.kind}`);
+            const label = document.person ? t("documents.itemForMember", { document: kind, name: `${document.person.surnameCyr} ${document.person.givenNameCyr}` }) : kind;
+            return { ...document, label };
+          })}
+          rowKey={(document) => document.id}
+          rowClassName={() => "align-top"}
+          columns={[
+            {
+              header: t("documents.document"),
+              isRowHeader: true,
+              cell: (document) => (
+                <>
+                  <span className="block font-medium">{document.label}</span>
+                  {document.updatedBy && (
+                    <span className="block text-xs text-slate-500">{t("documents.lastChange", { date: moment(document.updatedAt), name: document.updatedBy })}</span>
+                  )}
+                </>
+              ),
+            },
+            {
+              header: t("documents.status"),
+              cell: (document) => (
+                <DocumentStatusControl familyId={caseFile.familyId} documentId={document.id} label={document.label} status={document.status} canVerify={canVerify} />
+              ),
+            },
+            {
+              header: t("documents.files"),
+              cell: (document) => (
+                <DocumentFiles
+                  familyId={caseFile.familyId}
+                  documentId={document.id}
+                  label={document.label}
+                  status={document.status}
+                  canVerify={canVerify}
+                  files={document.files.map((file) => ({
+                    id: file.id,
+                    fileName: file.fileName,
+                    meta: [size(file.sizeBytes), moment(file.uploadedAt), file.uploadedBy].join(" · "),
+                  }))}
+                />
+              ),
+            },
+          ]}
+        />
+      </Panel>
 
-      <section aria-labelledby="adaptation-plan" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="adaptation-plan" className="text-lg font-semibold">{t("plan.title")}</h2>
+      <Panel id="adaptation-plan" title={t("plan.title")}>
         <p className="mt-1 text-xs text-slate-500">
           {plan ? t("plan.lastChange", { date: moment(plan.updatedAt), name: plan.updatedBy }) : t("plan.notYet")}
         </p>
@@ -90,86 +105,69 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
             loadedAt: plan ? plan.updatedAt.toISOString() : null,
           }}
         />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="support" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="support" className="text-lg font-semibold">{t("support.title")}</h2>
+      <Panel id="support" title={t("support.title")}>
         {entitlements ? (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse text-sm">
-              <caption className="pb-2 text-left font-medium">
-                {t("support.entitlementsFor", { year: entitlements.year, mci: tenge(entitlements.mciTenge) })}
-              </caption>
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("support.measure")}</th>
-                  <th scope="col" className="px-3 py-2">{t("support.entitled")}</th>
-                  <th scope="col" className="px-3 py-2">{t("support.paid")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr className="border-t">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">{t("support.relocation", { members: entitlements.membersMoving })}</th>
-                  <td className="px-3 py-2">{tenge(entitlements.relocationTenge)}</td>
-                  <td className="px-3 py-2">{tenge(paidByKind.RELOCATION_SUBSIDY)}</td>
-                </tr>
-                <tr className="border-t">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">{t("support.rent")}</th>
-                  <td className="px-3 py-2">
-                    {t("support.rentValue", { min: tenge(entitlements.rentMonthlyMinTenge), max: tenge(entitlements.rentMonthlyMaxTenge), months: entitlements.rentMonths })}
-                  </td>
-                  <td className="px-3 py-2">{t("support.rentPaid", { amount: tenge(paidByKind.RENT_COMPENSATION), months: benefits.rentMonthsPaid })}</td>
-                </tr>
-                <tr className="border-t">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">{t("support.housing")}</th>
-                  <td className="px-3 py-2">{t("support.housingValue", { percent: entitlements.housingSharePercent, cap: tenge(entitlements.housingCapTenge) })}</td>
-                  <td className="px-3 py-2">{tenge(paidByKind.HOUSING_CERTIFICATE)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            variant="plain"
+            className="mt-3"
+            caption={t("support.entitlementsFor", { year: entitlements.year, mci: tenge(entitlements.mciTenge) })}
+            isCaptionVisible
+            rows={[
+              {
+                measure: t("support.relocation", { members: entitlements.membersMoving }),
+                entitled: tenge(entitlements.relocationTenge),
+                paid: tenge(paidByKind.RELOCATION_SUBSIDY),
+              },
+              {
+                measure: t("support.rent"),
+                entitled: t("support.rentValue", { min: tenge(entitlements.rentMonthlyMinTenge), max: tenge(entitlements.rentMonthlyMaxTenge), months: entitlements.rentMonths }),
+                paid: t("support.rentPaid", { amount: tenge(paidByKind.RENT_COMPENSATION), months: benefits.rentMonthsPaid }),
+              },
+              {
+                measure: t("support.housing"),
+                entitled: t("support.housingValue", { percent: entitlements.housingSharePercent, cap: tenge(entitlements.housingCapTenge) }),
+                paid: tenge(paidByKind.HOUSING_CERTIFICATE),
+              },
+            ]}
+            rowKey={(row) => row.measure}
+            columns={[
+              { header: t("support.measure"), isRowHeader: true, cell: (row) => row.measure },
+              { header: t("support.entitled"), cell: (row) => row.entitled },
+              { header: t("support.paid"), cell: (row) => row.paid },
+            ]}
+          />
         ) : (
           <p role="status" className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
             {benefits.missing === "mci" ? t("support.missingMci", { year: benefits.year }) : t("support.missingRates")}
           </p>
         )}
 
-        <h3 className="mt-4 font-semibold">{t("support.payments")}</h3>
-        {payments.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-500">{t("support.noPayments")}</p>
-        ) : (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full border-collapse text-sm" aria-label={t("support.payments")}>
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("support.paidOn")}</th>
-                  <th scope="col" className="px-3 py-2">{t("support.kindColumn")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("support.amount")}</th>
-                  <th scope="col" className="px-3 py-2">{t("support.months")}</th>
-                  <th scope="col" className="px-3 py-2">{t("support.note")}</th>
-                  <th scope="col" className="px-3 py-2">{t("support.recordedBy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {payments.map((payment) => (
-                  <tr key={payment.id} className="border-t">
-                    <td className="px-3 py-2">{day(payment.paidOn)}</td>
-                    <td className="px-3 py-2">{t(`support.kind.${payment.kind}`)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{tenge(payment.amountTenge)}</td>
-                    <td className="px-3 py-2">{payment.months ?? "—"}</td>
-                    <td className="whitespace-pre-wrap px-3 py-2">{payment.note ?? "—"}</td>
-                    <td className="px-3 py-2">{payment.recordedBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <h3 id="payments" className="mt-4 font-semibold">
+          {t("support.payments")}
+        </h3>
+        <DataTable
+          variant="plain"
+          className="mt-2"
+          labelledBy="payments"
+          rows={payments}
+          rowKey={(payment) => payment.id}
+          empty={t("support.noPayments")}
+          emptyAs="notice"
+          columns={[
+            { header: t("support.paidOn"), cell: (payment) => day(payment.paidOn) },
+            { header: t("support.kindColumn"), cell: (payment) => t(`support.kind.${payment.kind}`) },
+            { header: t("support.amount"), isNumeric: true, cell: (payment) => tenge(payment.amountTenge) },
+            { header: t("support.months"), cell: (payment) => payment.months ?? "—" },
+            { header: t("support.note"), className: "whitespace-pre-wrap", cell: (payment) => payment.note ?? "—" },
+            { header: t("support.recordedBy"), cell: (payment) => payment.recordedBy },
+          ]}
+        />
         <PaymentForm familyId={caseFile.familyId} today={kazakhstanToday()} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="notes" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 id="notes" className="text-lg font-semibold">{t("notes.title")}</h2>
+      <Panel id="notes" title={t("notes.title")}>
         <NoteForm familyId={caseFile.familyId} />
         {notes.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">{t("notes.none")}</p>
@@ -184,7 +182,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
             ))}
           </ol>
         )}
-      </section>
+      </Panel>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { allowedTransitions, isTerminalStatus, type CaseStatus } from "@/lib/domain/case-status";
 import { programmeToday, validityState } from "@/lib/domain/status-validity";
 import { requirementsFor } from "@/lib/validation/transition";
+import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ValidityMark } from "@/components/validity-mark";
 import { WorkflowActions } from "./workflow-actions";
@@ -31,10 +32,7 @@ export async function CaseWorkflowPanel({ family }: { family: WorkflowFamily }) 
       : null;
 
   return (
-    <section aria-labelledby="case-workflow" className="rounded-lg bg-white p-4 shadow-sm">
-      <h2 id="case-workflow" className="text-lg font-semibold">
-        {t("workflow.title")}
-      </h2>
+    <Panel id="case-workflow" title={t("workflow.title")}>
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
         <div className="flex items-center gap-2 text-sm">
           <dt className="min-w-40 text-slate-500">{t("workflow.currentStatus")}</dt>
@@ -60,6 +58,6 @@ export async function CaseWorkflowPanel({ family }: { family: WorkflowFamily }) 
       ) : (
         <WorkflowActions familyId={family.id} version={family.version} from={family.status} steps={steps} />
       )}
-    </section>
+    </Panel>
   );
 }

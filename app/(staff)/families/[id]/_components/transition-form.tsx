@@ -4,9 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import { useFieldMessage } from "@/components/form-messages";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/use-action-form";
 import type { CaseStatus, TransitionRequirement } from "@/lib/domain/case-status";
 import { transitionSchema, type TransitionFormData, type TransitionFormInput } from "@/lib/validation/transition";
 import { transitionFamilyAction } from "../actions-transition";
@@ -34,7 +37,7 @@ type Props = {
 export function TransitionForm({ familyId, version, from, to, requires, restored, onCancel, onDone }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
+  const messageOf = useFieldMessage();
   const [isConflict, setIsConflict] = useState(false);
   const {
     register,
@@ -62,38 +65,23 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
     setValue("version", version);
   }, [setValue, version]);
 
-  const translate = (key: string | undefined) => {
-    if (!key) return undefined;
-    const fullKey = key.includes(".") ? key : `validation.${key}`;
-    return t.has(fullKey) ? t(fullKey) : key;
-  };
   const id = (field: string) => `workflow-${to}-${field}`;
 
-  async function onSubmit(values: TransitionFormData) {
-    setFormError(null);
-    setIsConflict(false);
-    const result = await transitionFamilyAction(values);
-    if (result.ok) {
-      onDone(result.data.status);
+  const { submit, message } = useActionForm({
+    setError,
+    action: transitionFamilyAction,
+    onSuccess: ({ status }) => {
+      onDone(status);
       router.refresh();
-      return;
-    }
-    if (result.isSignedOut) {
-      const { reason, decisionNumber, decisionDate, arrivalDate } = getValues();
-      sessionStorage.setItem(
-        draftKeyFor(familyId),
-        JSON.stringify({ to, values: { reason, decisionNumber, decisionDate, arrivalDate } }),
-      );
-      router.push(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
-      return;
-    }
-    setFormError(result.message);
+    },
     // A conflict is the one refusal fixed by looking at the case again; the input stays either way.
-    setIsConflict((result.details as { isConflict?: boolean } | undefined)?.isConflict === true);
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-      setError(field as Path<TransitionFormInput>, { type: "server", message });
-    }
-  }
+    onFailure: ({ details }) => setIsConflict((details as { isConflict?: boolean } | undefined)?.isConflict === true),
+    keepDraft: () => {
+      const { reason, decisionNumber, decisionDate, arrivalDate } = getValues();
+      const draft: TransitionDraft = { to, values: { reason, decisionNumber, decisionDate, arrivalDate } };
+      sessionStorage.setItem(draftKeyFor(familyId), JSON.stringify(draft));
+    },
+  });
 
   const actionLabel = t(`workflow.action.${to}`);
   const hint =
@@ -107,7 +95,7 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
     <form
       id={`workflow-form-${to}`}
       aria-label={actionLabel}
-      onSubmit={handleSubmit(onSubmit)}
+      onSubmit={handleSubmit(submit)}
       noValidate
       className="mt-4 space-y-4 rounded-md border border-slate-200 bg-slate-50 p-4"
     >
@@ -119,9 +107,9 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
           </span>
         </legend>
         <div aria-live="assertive" id={id("message")}>
-          {formError && (
+          {message && (
             <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-              <p>{formError}</p>
+              <p>{message.text}</p>
               {isConflict && (
                 <button type="button" className="mt-2 underline" onClick={() => router.refresh()}>
                   {t("workflow.form.reload")}
@@ -136,7 +124,7 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
             <TextField
               id={id("decisionNumber")}
               label={t("workflow.form.decisionNumber")}
-              error={translate(errors.decisionNumber?.message)}
+              error={messageOf(errors.decisionNumber)}
               autoComplete="off"
               disabled={isSubmitting}
               registration={register("decisionNumber")}
@@ -145,7 +133,7 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
               id={id("decisionDate")}
               type="date"
               label={t("workflow.form.decisionDate")}
-              error={translate(errors.decisionDate?.message)}
+              error={messageOf(errors.decisionDate)}
               disabled={isSubmitting}
               registration={register("decisionDate")}
             />
@@ -156,32 +144,21 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
             id={id("arrivalDate")}
             type="date"
             label={t("workflow.form.arrivalDate")}
-            error={translate(errors.arrivalDate?.message)}
+            error={messageOf(errors.arrivalDate)}
             disabled={isSubmitting}
             registration={register("arrivalDate")}
           />
         )}
         {requires.includes("reason") && (
-          <div>
-            <label htmlFor={id("reason")} className="block text-sm font-medium">
-              {t("workflow.form.reason")}
-            </label>
-            <textarea
-              id={id("reason")}
-              rows={3}
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={`${id("reason")}-hint ${id("reason")}-error`}
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
-              disabled={isSubmitting}
-              {...register("reason")}
-            />
-            <p id={`${id("reason")}-hint`} className="mt-1 text-xs text-slate-500">
-              {t("workflow.form.reasonHint")}
-            </p>
-            <p id={`${id("reason")}-error`} aria-live="polite" className="mt-1 text-sm text-red-700">
-              {translate(errors.reason?.message)}
-            </p>
-          </div>
+          <TextAreaField
+            id={id("reason")}
+            label={t("workflow.form.reason")}
+            hint={t("workflow.form.reasonHint")}
+            rows={3}
+            error={messageOf(errors.reason)}
+            disabled={isSubmitting}
+            registration={register("reason")}
+          />
         )}
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={isSubmitting}>

@@ -6,6 +6,7 @@ import { waitlistPlace } from "@/lib/db/quotas/waitlist";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import { poolForCategory, quotaYearFor } from "@/lib/domain/quota";
 import { programmeToday } from "@/lib/domain/status-validity";
+import { Panel } from "@/components/ui/panel";
 import { WaitlistButtons } from "./waitlist-buttons";
 
 type WaitlistFamily = { id: number; status: CaseStatus; category: "KANDAS" | "SETTLER"; targetRegion: { id: string } };
@@ -24,10 +25,7 @@ export async function WaitlistPanel({ family }: { family: WaitlistFamily }) {
   const href = `/quotas/waitlist?year=${year}&region=${family.targetRegion.id}&pool=${poolForCategory(family.category)}`;
 
   return (
-    <section aria-labelledby="case-waitlist" className="rounded-lg bg-white p-4 shadow-sm">
-      <h2 id="case-waitlist" className="text-lg font-semibold">
-        {t("case.title")}
-      </h2>
+    <Panel id="case-waitlist" title={t("case.title")}>
       <p className="mt-2 text-sm" data-testid="waitlist-place">
         {place
           ? t("case.place", {
@@ -44,6 +42,6 @@ export async function WaitlistPanel({ family }: { family: WaitlistFamily }) {
           {t("case.open")}
         </Link>
       </p>
-    </section>
+    </Panel>
   );
 }

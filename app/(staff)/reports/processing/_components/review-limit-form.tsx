@@ -3,11 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
+import { useFieldMessage } from "@/components/form-messages";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { reviewTimeLimitSchema, type ReviewTimeLimitFormData, type ReviewTimeLimitFormInput } from "@/lib/validation/review-time-limit";
 import { setReviewTimeLimitAction } from "../actions";
 
@@ -16,8 +15,6 @@ export function ReviewLimitForm({ days }: { days: number }) {
   const t = useTranslations();
   const router = useRouter();
   const messageOf = useFieldMessage();
-  const isHydrated = useIsHydrated();
-  const [formMessage, setFormMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const {
     register,
     handleSubmit,
@@ -25,21 +22,18 @@ export function ReviewLimitForm({ days }: { days: number }) {
     formState: { errors, isSubmitting },
   } = useForm<ReviewTimeLimitFormInput, unknown, ReviewTimeLimitFormData>({ resolver: zodResolver(reviewTimeLimitSchema), defaultValues: { days: String(days) } });
 
-  async function onSubmit(values: ReviewTimeLimitFormData) {
-    setFormMessage(null);
-    const result = await setReviewTimeLimitAction(values);
-    if (result.ok) {
-      setFormMessage({ text: t("reportProcessing.limit.done", { from: result.data.from, to: result.data.to }), isError: false });
+  const { submit, message } = useActionForm({
+    setError,
+    action: setReviewTimeLimitAction,
+    onSuccess: ({ from, to }) => {
       router.refresh();
-      return;
-    }
-    if (result.fieldErrors?.days) setError("days", { type: "server", message: result.fieldErrors.days });
-    setFormMessage({ text: result.message, isError: true });
-  }
+      return t("reportProcessing.limit.done", { from, to });
+    },
+  });
 
   return (
     <form
-      onSubmit={handleSubmit(onSubmit)}
+      onSubmit={handleSubmit(submit)}
       noValidate
       aria-labelledby="review-limit"
       className="no-print mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm"
@@ -57,12 +51,13 @@ export function ReviewLimitForm({ days }: { days: number }) {
         disabled={isSubmitting}
         registration={register("days")}
       />
-      <Button type="submit" className="mb-7" disabled={!isHydrated || isSubmitting}>
-        {isSubmitting ? t("reportProcessing.limit.submitting") : t("reportProcessing.limit.submit")}
-      </Button>
-      <p role="status" aria-live="polite" className={`mb-7 text-sm ${formMessage?.isError ? "text-red-700" : "text-green-700"}`}>
-        {formMessage?.text}
-      </p>
+      <SubmitRow
+        className="mb-7"
+        label={t("reportProcessing.limit.submit")}
+        busyLabel={t("reportProcessing.limit.submitting")}
+        isSubmitting={isSubmitting}
+        message={message}
+      />
     </form>
   );
 }

@@ -7,6 +7,8 @@ import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
 import { isRegionId } from "@/lib/domain/regions";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
+import { CaseLink, HeadName } from "@/components/family-cells";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 export async function generateMetadata() {
@@ -14,32 +16,8 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Head = { surnameCyr: string; givenNameCyr: string; surnameLat: string; givenNameLat: string } | null;
-
-function HeadName({ head }: { head: Head }) {
-  if (!head) return null;
-  return (
-    <>
-      <span className="block">{`${head.surnameCyr} ${head.givenNameCyr}`}</span>
-      <span className="block text-xs text-slate-500">{`${head.surnameLat} ${head.givenNameLat}`}</span>
-    </>
-  );
-}
-
-function CaseLink({ familyId, caseNumber }: { familyId: number; caseNumber: string }) {
-  return (
-    <Link href={`/families/${familyId}`} className="font-mono text-brand-700 underline">
-      {caseNumber}
-    </Link>
-  );
-}
-
-const TD = "px-3 py-2 align-top";
-
-type Column = { label: string; isNumeric?: boolean };
-
-/** One titled list of families: a table with a caption for assistive technology, or a sentence when empty. */
-function FamilySection({
+/** One titled list of families: the table (its caption for assistive technology) or a sentence when empty. */
+function FamilySection<Row extends { familyId: number }>({
   id,
   title,
   caption,
@@ -51,43 +29,24 @@ function FamilySection({
   title: string;
   caption: string;
   empty: string;
-  columns: Column[];
-  rows: { key: number; cells: React.ReactNode[] }[];
+  columns: DataColumn<Row>[];
+  rows: Row[];
 }) {
   return (
     <section aria-labelledby={id} className="mt-8 break-inside-avoid">
       <h2 id={id} className="text-xl font-semibold">
         {title}
       </h2>
-      {rows.length === 0 ? (
-        <p className="mt-3 rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm">{empty}</p>
-      ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{caption}</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.label} scope="col" className={`px-3 py-2 ${column.isNumeric ? "text-right" : ""}`}>
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key} className="border-t">
-                  {row.cells.map((cell, index) => (
-                    <td key={columns[index]?.label} className={columns[index]?.isNumeric ? `${TD} text-right tabular-nums` : TD}>
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        className="mt-3"
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.familyId}
+        rowClassName={() => "align-top"}
+        empty={empty}
+        emptyAs="notice"
+      />
     </section>
   );
 }
@@ -115,6 +74,12 @@ export default async function QuotaDrilldownPage({
   const day = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" }) : "—");
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "Asia/Almaty" });
   const col = (key: string) => t(`reports.drilldown.col.${key}`);
+  // The columns both lists have.
+  type Listed = (typeof view.allocated)[number] | (typeof view.waiting)[number];
+  const caseColumn: DataColumn<Listed> = { header: col("caseNumber"), cell: (item) => <CaseLink familyId={item.familyId} caseNumber={item.caseNumber} /> };
+  const headColumn: DataColumn<Listed> = { header: col("head"), cell: (item) => <HeadName head={item.head} /> };
+  const poolColumn: DataColumn<Listed> = { header: col("pool"), cell: (item) => t(`category.${item.pool}`) };
+  const personsColumn: DataColumn<Listed> = { header: col("persons"), isNumeric: true, cell: (item) => format.number(item.persons) };
 
   return (
     <section>
@@ -128,56 +93,33 @@ export default async function QuotaDrilldownPage({
         title={t("reports.drilldown.allocatedTitle")}
         caption={t("reports.drilldown.allocatedCaption", { year })}
         empty={t("reports.drilldown.allocatedEmpty", { year })}
+        rows={view.allocated}
         columns={[
-          { label: col("caseNumber") },
-          { label: col("head") },
-          { label: col("pool") },
-          { label: col("persons"), isNumeric: true },
-          { label: col("status") },
-          { label: col("allocatedAt") },
-          { label: col("arrivalDate") },
+          caseColumn,
+          headColumn,
+          poolColumn,
+          personsColumn,
+          { header: col("status"), cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} /> },
+          { header: col("allocatedAt"), cell: (item) => moment(item.allocatedAt) },
+          { header: col("arrivalDate"), cell: (item) => day(item.arrivalDate) },
         ]}
-        rows={view.allocated.map((item) => ({
-          key: item.familyId,
-          cells: [
-            <CaseLink key="case" familyId={item.familyId} caseNumber={item.caseNumber} />,
-            <HeadName key="head" head={item.head} />,
-            t(`category.${item.pool}`),
-            format.number(item.persons),
-            <StatusBadge key="status" status={item.status} label={t(`status.${item.status}`)} />,
-            moment(item.allocatedAt),
-            day(item.arrivalDate),
-          ],
-        }))}
       />
       <FamilySection
         id="waiting"
         title={t("reports.drilldown.waitingTitle")}
         caption={t("reports.drilldown.waitingCaption", { year })}
         empty={t("reports.drilldown.waitingEmpty", { year })}
+        rows={view.waiting.map((item, index) => ({ ...item, position: index + 1 }))}
         columns={[
-          { label: col("position"), isNumeric: true },
-          { label: col("caseNumber") },
-          { label: col("head") },
-          { label: col("pool") },
-          { label: col("persons"), isNumeric: true },
-          { label: col("decisionDate") },
-          { label: col("validUntil") },
-          { label: col("waitingSince") },
+          { header: col("position"), isNumeric: true, cell: (item) => format.number(item.position) },
+          caseColumn,
+          headColumn,
+          poolColumn,
+          personsColumn,
+          { header: col("decisionDate"), cell: (item) => day(item.decisionDate) },
+          { header: col("validUntil"), cell: (item) => (item.pool === "KANDAS" ? day(item.statusValidUntil) : "—") },
+          { header: col("waitingSince"), cell: (item) => moment(item.waitingSince) },
         ]}
-        rows={view.waiting.map((item, index) => ({
-          key: item.familyId,
-          cells: [
-            format.number(index + 1),
-            <CaseLink key="case" familyId={item.familyId} caseNumber={item.caseNumber} />,
-            <HeadName key="head" head={item.head} />,
-            t(`category.${item.pool}`),
-            format.number(item.persons),
-            day(item.decisionDate),
-            item.pool === "KANDAS" ? day(item.statusValidUntil) : "—",
-            moment(item.waitingSince),
-          ],
-        }))}
       />
     </section>
   );

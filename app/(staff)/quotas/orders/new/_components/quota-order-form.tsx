@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, useWatch, type FieldError, type FieldPath } from "react-hook-form";
+import { useForm, useWatch, type FieldError } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { QUOTA_POOLS, type QuotaPlaces, type QuotaPool } from "@/lib/domain/quota";
@@ -18,10 +18,10 @@ import {
 } from "@/lib/validation/quota-order";
 import { createQuotaOrderAction } from "../../../actions";
 import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
+import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { OrderHeaderFields } from "../../../_components/order-header-fields";
 
 type RegionOption = { id: string; name: string };
-type FormMessage = { text: string; isError: boolean; existingYear?: number };
 
 /**
  * A year's original order: header and a grid of every target region × pool, with live totals per pool.
@@ -48,7 +48,8 @@ export function QuotaOrderForm({
   const router = useRouter();
   const messageOf = useFieldMessage();
   const isHydrated = useIsHydrated();
-  const [formMessage, setFormMessage] = useState<FormMessage | null>(null);
+  // The year of a refusal because that year has an order already: its quotas are linked beside the message.
+  const [existingYear, setExistingYear] = useState<number | undefined>(undefined);
   const regionIds = regions.map((region) => region.id);
   const {
     register,
@@ -65,35 +66,30 @@ export function QuotaOrderForm({
   const lines = useWatch({ control, name: "places" });
   const totals = poolTotals(lines);
   const isLocked = !isHydrated || isSubmitting;
+  const { submit, message, setMessage } = useActionForm({
+    setError,
+    // The values go as typed (see above), not as the resolver's output.
+    action: () => createQuotaOrderAction(getValues()),
+    onSuccess: ({ year }) => {
+      router.push(`/quotas?year=${year}`);
+      router.refresh();
+    },
+    onFailure: ({ details }) => setExistingYear((details as { existingYear?: number } | undefined)?.existingYear),
+  });
 
   function copyPrevious() {
     if (!previous) return;
     quotaOrderGrid(regionIds, previous.places).forEach((line, index) => {
       setValue(`places.${index}.total`, line.total, { shouldDirty: true, shouldValidate: errors.places !== undefined });
     });
-    setFormMessage({ text: t("quotas.order.copied", { year: previous.year }), isError: false });
-  }
-
-  async function onSubmit() {
-    setFormMessage(null);
-    const result = await createQuotaOrderAction(getValues());
-    if (result.ok) {
-      router.push(`/quotas?year=${result.data.year}`);
-      router.refresh();
-      return;
-    }
-    for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
-      setError(field as FieldPath<QuotaOrderFormInput>, { type: "server", message: text });
-    }
-    const existingYear = (result.details as { existingYear?: number } | undefined)?.existingYear;
-    setFormMessage({ text: result.message, isError: true, existingYear });
+    setMessage({ text: t("quotas.order.copied", { year: previous.year }), isError: false });
   }
 
   const gridError = messageOf(errors.places?.root ?? (errors.places as FieldError | undefined));
 
   return (
     <form
-      onSubmit={handleSubmit(onSubmit, () => setFormMessage(null))}
+      onSubmit={handleSubmit(submit, () => setMessage(null))}
       noValidate
       aria-label={t("quotas.order.title")}
       className="mt-4 space-y-4 rounded-lg bg-white p-4 shadow-sm"
@@ -188,26 +184,16 @@ export function QuotaOrderForm({
         </p>
       </div>
 
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isLocked}>
-          {isSubmitting ? t("quotas.order.submitting") : t("quotas.order.submit")}
-        </Button>
-        <div
-          role="status"
-          aria-live="polite"
-          className={`text-sm ${formMessage?.isError ? "text-red-700" : "text-green-700"}`}
-        >
-          {formMessage?.text}
-          {formMessage?.existingYear !== undefined && (
-            <>
-              {" "}
-              <Link href={`/quotas?year=${formMessage.existingYear}`} className="font-medium underline">
-                {t("quotas.order.openQuotas", { year: formMessage.existingYear })}
-              </Link>
-            </>
-          )}
-        </div>
-      </div>
+      <SubmitRow label={t("quotas.order.submit")} busyLabel={t("quotas.order.submitting")} isSubmitting={isSubmitting} message={message}>
+        {message?.isError && existingYear !== undefined && (
+          <>
+            {" "}
+            <Link href={`/quotas?year=${existingYear}`} className="font-medium underline">
+              {t("quotas.order.openQuotas", { year: existingYear })}
+            </Link>
+          </>
+        )}
+      </SubmitRow>
     </form>
   );
 }
