@@ -2,8 +2,8 @@
  * Administrative divisions of Kazakhstan since June 2022: 17 regions (oblystar) and 3 cities of
  * republican significance. Ids are ISO 3166-2:KZ codes; they never change, names may.
  */
+import type { Locale } from "./locale";
 
-export type Locale = "kk" | "ru" | "en";
 export type RegionKind = "REGION" | "CITY";
 
 export interface LocalizedName {
