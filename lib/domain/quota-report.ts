@@ -1,6 +1,6 @@
 /** Quota report arithmetic (issue 4): pure functions over the figures the database counted. */
 import type { StaffRole } from "./access";
-import type { ForecastBasis, OutlookCounts, TotalForecast } from "./quota-forecast";
+import type { ForecastBasis, OutlookCounts, TotalForecast } from "./quota-outlook";
 
 export type ReportPool = "KANDAS" | "SETTLER";
 export const REPORT_POOLS: readonly ReportPool[] = ["KANDAS", "SETTLER"];
