@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/db/users/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import type { StaffRole } from "@/lib/domain/permissions";
 

@@ -4,7 +4,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseStatus, DocumentStatus, Role } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/db/users/password";
 import { DISTRICTS, REGIONS } from "@/lib/domain/regions";
 import { documentChecklist } from "@/lib/domain/documents";
 import { DEMO_USER_LIST } from "./demo-users";

@@ -7,6 +7,7 @@ export NEXT_TELEMETRY_DISABLED=1
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 step "typecheck"; npm run --silent typecheck
+step "format"; npm run --silent format:check
 step "lint"; npm run --silent lint
 step "unit tests"; npm run --silent test:unit
 step "integration tests"; npm run --silent test:integration

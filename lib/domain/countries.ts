@@ -2,7 +2,8 @@
  * Countries kandas come from, with names in three languages and the weights used for demo and
  * benchmark data (shares of arrivals 2023–2025 per domain.md; the long tail is small).
  */
-import type { Locale, LocalizedName } from "./regions";
+import type { Locale } from "./locale";
+import type { LocalizedName } from "./regions";
 
 export interface OriginCountry {
   /** ISO 3166-1 alpha-2 */

@@ -8,6 +8,7 @@
  */
 import { calendarDay } from "./status-validity";
 import { fillPercent } from "./quota-report";
+import type { ForecastBasis, OutlookCounts, TotalForecast, YearEndForecast } from "./quota-outlook";
 
 /** Full calendar months before today over which the pace of allocations is measured. */
 export const PACE_WINDOW_MONTHS = 3;
@@ -46,21 +47,6 @@ export function paceWindow(today: Date, months: number = PACE_WINDOW_MONTHS): { 
 export function pacePerMonth(personsInWindow: number, months: number = PACE_WINDOW_MONTHS): number {
   return months > 0 ? personsInWindow / months : 0;
 }
-
-/**
- * Which term decided the forecast: the pipeline, the pace, the quota (the cap), a year that is over, or
- * nothing at all (no approved family waiting and no allocation in the pace window).
- */
-export type ForecastBasis = "pipeline" | "pace" | "capped" | "closed-year" | "no-activity";
-export const FORECAST_BASES: readonly ForecastBasis[] = ["pipeline", "pace", "capped", "closed-year", "no-activity"];
-
-export type YearEndForecast = {
-  /** Persons expected to hold places at the end of the year (whole persons). */
-  expectedAllocated: number;
-  /** expectedAllocated / total in percent, one decimal; null for a quota of 0. */
-  expectedFillPercent: number | null;
-  basis: ForecastBasis;
-};
 
 export type ForecastInput = {
   /** Places in the quota. */
@@ -104,18 +90,6 @@ export function forecastYearEnd(input: ForecastInput): YearEndForecast {
   const expectedAllocated = Math.min(total, uncapped);
   return { expectedAllocated, expectedFillPercent: fillPercent(expectedAllocated, total), basis };
 }
-
-/** What the report counts per region and pool for the outlook: waiting families and the forecast's inputs. */
-export type OutlookCounts = {
-  /** Families on the year's waitlist still waiting (APPROVED, no ACTIVE allocation for the year). */
-  waitlistFamilies: number;
-  /** Their persons (members arriving). */
-  waitlistPersons: number;
-  pipelinePersons: number;
-  pacePerMonth: number;
-};
-
-export type TotalForecast = Omit<YearEndForecast, "basis">;
 
 /**
  * Sums the outlook of several rows. The forecast of a total is the sum of the rows' expected

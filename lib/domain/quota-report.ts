@@ -1,7 +1,7 @@
 /** Quota report arithmetic (issue 4): pure functions over the figures the database counted. */
-import type { ForecastBasis, OutlookCounts, TotalForecast } from "./quota-forecast";
+import type { ForecastBasis, OutlookCounts, TotalForecast } from "./quota-outlook";
 import type { Translator } from "./report-table";
-import { intlTag, type Locale } from "@/lib/i18n/config";
+import { intlTag, type Locale } from "./locale";
 
 export type ReportPool = "KANDAS" | "SETTLER";
 export const REPORT_POOLS: readonly ReportPool[] = ["KANDAS", "SETTLER"];

@@ -2,8 +2,8 @@
  * Administrative divisions of Kazakhstan since June 2022: 17 regions (oblystar) and 3 cities of
  * republican significance. Ids are ISO 3166-2:KZ codes; they never change, names may.
  */
+import type { Locale } from "./locale";
 
-export type Locale = "kk" | "ru" | "en";
 export type RegionKind = "REGION" | "CITY";
 
 export interface LocalizedName {
@@ -194,9 +194,9 @@ export function regionCentreName(region: RegionInfo | string, locale: Locale): s
 /**
  * Maps a region to the region that covered its territory in `year`: a region created by the 2022
  * reform maps to its parent for years before its split year (Abai → East Kazakhstan, Jetisu → Almaty
- * Region, Ulytau → Karaganda); every other region maps to itself. Reports that span years use it to
- * aggregate new regions into the old boundaries. The inverse, `regionsCoveringOldRegion`, lists the
- * current regions that made up an old region.
+ * Region, Ulytau → Karaganda); every other region maps to itself. Reports count by today's regions and do
+ * not use it; it is kept for importing old registries (docs/decisions/005). The inverse,
+ * `regionsCoveringOldRegion`, lists the current regions that made up an old region.
  */
 export function mapToRegionOfYear(regionId: string, year: number): string {
   let r = getRegion(regionId);

@@ -1,6 +1,6 @@
 /** Who sees which figures of the reporting pages (issue 6): pure rules, applied by lib/db/reports. */
 import { can, figuresScope, scopeIncludes, type Actor } from "./permissions";
-import type { ReportFilters } from "@/lib/validation/report-filters";
+import type { ReportFilters } from "./report-filters";
 
 /**
  * The effective view of a report for an actor: the filters after scoping, whether the figures cover

@@ -4,7 +4,7 @@
  * from PostgreSQL aggregates, components/reports renders them and the export route writes them.
  */
 import type { ExportCell } from "./export-cells";
-import { intlTag, type Locale } from "@/lib/i18n/config";
+import { intlTag, type Locale } from "./locale";
 import { findRegion } from "./regions";
 
 export type ReportColumnKind = "text" | "count" | "decimal" | "money" | "percent";

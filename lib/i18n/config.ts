@@ -1,20 +1,4 @@
-/** Interface languages: Kazakh (the default), Russian, English. */
-export const LOCALES = ["kk", "ru", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "kk";
+// The languages are pure data (lib/domain/locale), so that pure rules can format without importing lib/i18n.
+export { DEFAULT_LOCALE, intlTag, localName, LOCALES, toLocale, type Locale } from "@/lib/domain/locale";
+
 export const LOCALE_COOKIE = "NK_LOCALE";
-
-/** Narrows any string to a supported locale, falling back to Kazakh. */
-export function toLocale(value: string | null | undefined): Locale {
-  return LOCALES.find((locale) => locale === value) ?? DEFAULT_LOCALE;
-}
-
-/** BCP 47 tag for date and number formatting (Kazakh, Russian and English as used in Kazakhstan). */
-export function intlTag(locale: Locale): string {
-  return { kk: "kk-KZ", ru: "ru-KZ", en: "en-GB" }[locale];
-}
-
-/** Picks the name in the interface language from a record with nameKk/nameRu/nameEn. */
-export function localName(record: { nameKk: string; nameRu: string; nameEn: string }, locale: Locale): string {
-  return { kk: record.nameKk, ru: record.nameRu, en: record.nameEn }[locale];
-}

@@ -1,15 +1,9 @@
 import { isRegionId } from "@/lib/domain/regions";
+import { REPORT_CATEGORIES, type ReportFilters } from "@/lib/domain/report-filters";
 import { parseReportYear } from "./report-year";
 
-/** The categories (and quota pools) a report can be limited to. */
-export const REPORT_CATEGORIES = ["KANDAS", "SETTLER"] as const;
-export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
-
-/**
- * The filters every report page reads from its URL (`?year=2026&region=KZ-55&category=KANDAS`), so that a
- * link shows the same view. `regionId` null is every region in the user's scope, `category` null both.
- */
-export type ReportFilters = { year: number; regionId: string | null; category: ReportCategory | null };
+// The shape is pure (lib/domain uses it too); offered here as well beside the parser that produces it.
+export { REPORT_CATEGORIES, type ReportCategory, type ReportFilters } from "@/lib/domain/report-filters";
 
 type SearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 

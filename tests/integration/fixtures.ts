@@ -13,7 +13,7 @@ import type { Actor, StaffRole } from "@/lib/domain/permissions";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { generateIin } from "@/lib/domain/iin";
 import { REGIONS } from "@/lib/domain/regions";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/db/users/password";
 import { regionRowData } from "@/prisma/factories/prisma-data";
 import { testDatabaseUrl } from "./db";
 

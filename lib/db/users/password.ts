@@ -1,3 +1,5 @@
+// Password hashing lives beside the user queries that store and check the hashes (lib/auth uses lib/db, not
+// the other way round). No "server-only" guard: the seed and the test fixtures hash outside Next.js.
 import { hash, verify } from "@node-rs/argon2";
 
 // OWASP's minimum for argon2id is m=19 MiB, t=2, p=1; these are those values.
