@@ -15,7 +15,10 @@ const PRISMA_CLIENT = [
     regex: "^(@/|(\\.\\./)+)(lib/)?generated/prisma(?!/enums$)(/|$)",
     message: "Only lib/db uses the Prisma client; outside it import the enums from @/lib/generated/prisma/enums.",
   },
-  { regex: moduleOf("db/(client|prisma-factory)"), message: "Only lib/db (and tooling) creates or uses the Prisma client." },
+  {
+    regex: moduleOf("db/(client|prisma-factory)"),
+    message: "Only lib/db (and tooling) creates or uses the Prisma client.",
+  },
 ];
 // Where the client may be used besides lib/db: tooling that runs outside Next.js and tests.
 const TOOLING = ["scripts/**", "prisma/**", "bench/**", "tests/**", "e2e/**"];
@@ -27,7 +30,8 @@ const LIB_DOMAIN_FORBIDDEN = [
   { regex: "^(next|next-intl|next-auth|react|react-dom)(/|$)", message: DOMAIN_IS_PURE },
   { regex: "^server-only$", message: DOMAIN_IS_PURE },
   {
-    regex: "^(node:)?(fs|fs/promises|child_process|net|http|https|http2|tls|dgram|dns|os|worker_threads|cluster|readline|stream|crypto|zlib|process)$",
+    regex:
+      "^(node:)?(fs|fs/promises|child_process|net|http|https|http2|tls|dgram|dns|os|worker_threads|cluster|readline|stream|crypto|zlib|process)$",
     message: DOMAIN_IS_PURE,
   },
 ];
@@ -38,7 +42,10 @@ export default defineConfig([
   {
     rules: {
       // Destructuring a field away to drop it is the idiom for "everything but"; name it with _.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -65,7 +72,12 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [...PRISMA_CLIENT, { regex: moduleOf("db"), message: "Shared components get data as props; pages call lib/db." }] },
+        {
+          patterns: [
+            ...PRISMA_CLIENT,
+            { regex: moduleOf("db"), message: "Shared components get data as props; pages call lib/db." },
+          ],
+        },
       ],
     },
   },
@@ -81,7 +93,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { regex: moduleOf("(auth|actions)"), message: "lib/db must not import lib/auth or lib/actions (they import lib/db)." },
+            {
+              regex: moduleOf("(auth|actions)"),
+              message: "lib/db must not import lib/auth or lib/actions (they import lib/db).",
+            },
             { regex: "^(@/|(\\.\\./)+)(app|components)(/|$)", message: "lib/db must not import routes or components." },
           ],
         },
@@ -119,5 +134,14 @@ export default defineConfig([
     files: ["e2e/**", "tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "bench/.data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    ".data/**",
+    "bench/.data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -41,7 +41,11 @@ export function useButtonAction() {
 /** The outcome of the last action, announced to screen readers. */
 export function ActionMessage({ message, testId }: { message: FormMessage | null; testId: string }) {
   return (
-    <p aria-live="polite" data-testid={testId} className={`text-sm font-medium ${message?.isError ? "text-red-700" : "text-emerald-800"}`}>
+    <p
+      aria-live="polite"
+      data-testid={testId}
+      className={`text-sm font-medium ${message?.isError ? "text-red-700" : "text-emerald-800"}`}
+    >
       {message?.text}
     </p>
   );

@@ -8,5 +8,6 @@ import { useRouter } from "next/navigation";
  */
 export function useSignInAgain(): () => void {
   const router = useRouter();
-  return () => router.push(`/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  return () =>
+    router.push(`/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
 }

@@ -22,7 +22,10 @@ async function shownRemaining(page: Page): Promise<number> {
  * in the same transaction (only if they fit), as allocateQuotaPlaces would leave it.
  */
 async function createAllocatedPavlodarFamily() {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email }, select: { id: true } });
+  const caseworker = await e2eDb().user.findUniqueOrThrow({
+    where: { email: DEMO_USERS.caseworkerPavlodar.email },
+    select: { id: true },
+  });
   const member = (position: number, givenNameCyr: string, givenNameLat: string) => ({
     position,
     isHead: position === 1,
@@ -54,7 +57,9 @@ async function createAllocatedPavlodarFamily() {
         statusValidUntil: new Date(today.getTime() + 200 * 86_400_000),
         createdById: caseworker.id,
         updatedById: caseworker.id,
-        members: { create: [member(1, "Батыр", "Batyr"), member(2, "Ержан", "Yerzhan"), member(3, "Нұрсұлтан", "Nursultan")] },
+        members: {
+          create: [member(1, "Батыр", "Batyr"), member(2, "Ержан", "Yerzhan"), member(3, "Нұрсұлтан", "Nursultan")],
+        },
         events: { create: [{ toStatus: "REGISTERED", actorId: caseworker.id }] },
         allocations: { create: { quotaId: quota[0].id, year: YEAR, persons: 3, createdById: caseworker.id } },
       },
@@ -63,7 +68,9 @@ async function createAllocatedPavlodarFamily() {
   });
 }
 
-test("the Pavlodar coordinator lowers the members arriving: the family's places drop and the quota's remaining places rise", async ({ browser }) => {
+test("the Pavlodar coordinator lowers the members arriving: the family's places drop and the quota's remaining places rise", async ({
+  browser,
+}) => {
   const family = await createAllocatedPavlodarFamily();
   const { context, page } = await signedInPage(browser, "coordinatorPavlodar");
   const remainingBefore = await shownRemaining(page);
@@ -79,7 +86,11 @@ test("the Pavlodar coordinator lowers the members arriving: the family's places 
 
   await page.reload();
   await expect(allocation).toHaveText(new RegExp(`^${YEAR}: 1 persons?, Kandas pool — active$`));
-  expect(await e2eDb().allocation.findFirstOrThrow({ where: { familyId: family.id } })).toMatchObject({ status: "ACTIVE", persons: 1, year: YEAR });
+  expect(await e2eDb().allocation.findFirstOrThrow({ where: { familyId: family.id } })).toMatchObject({
+    status: "ACTIVE",
+    persons: 1,
+    year: YEAR,
+  });
 
   expect(await shownRemaining(page)).toBe(remainingBefore + 2);
   await context.close();

@@ -10,13 +10,17 @@ import { e2eDb } from "./db";
 import { DEMO_USERS, signedInPage, useLanguage } from "./fixtures";
 
 /** The field message of the shared rule, as messages/en/app.json words it. */
-const UNSTORABLE = "The text contains a character that cannot be saved (a NUL character or broken encoding). Remove it and try again.";
+const UNSTORABLE =
+  "The text contains a character that cannot be saved (a NUL character or broken encoding). Remove it and try again.";
 const UNEXPECTED = /Something went wrong/;
 const ERROR_PAGE = "This page could not be shown";
 
 // A Pavlodar family of its own, so that nothing another spec does changes what this one counts.
 async function createPavlodarFamily() {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email }, select: { id: true } });
+  const caseworker = await e2eDb().user.findUniqueOrThrow({
+    where: { email: DEMO_USERS.caseworkerPavlodar.email },
+    select: { id: true },
+  });
   return e2eDb().family.create({
     data: {
       caseNumber: formatCaseNumber(2097, 1 + (randomBytes(3).readUIntBE(0, 3) % 999_000)),
@@ -122,9 +126,19 @@ test("a NUL typed into a note, the plan, the address and a member's name is a fi
 
   const stored = await e2eDb().family.findUniqueOrThrow({
     where: { id: family.id },
-    select: { address: true, members: { select: { surnameCyr: true } }, notes: { select: { id: true } }, adaptationPlan: true },
+    select: {
+      address: true,
+      members: { select: { surnameCyr: true } },
+      notes: { select: { id: true } },
+      adaptationPlan: true,
+    },
   });
-  expect(stored).toEqual({ address: "Павлодар, Естай 5", members: [{ surnameCyr: "Бекболат" }], notes: [], adaptationPlan: null });
+  expect(stored).toEqual({
+    address: "Павлодар, Естай 5",
+    members: [{ surnameCyr: "Бекболат" }],
+    notes: [],
+    adaptationPlan: null,
+  });
   await context.close();
 });
 
@@ -174,13 +188,25 @@ test("the server refuses a NUL or a broken surrogate sent past the browser's che
 
   const stored = await e2eDb().family.findUniqueOrThrow({
     where: { id: family.id },
-    select: { address: true, members: { select: { surnameCyr: true } }, notes: { select: { id: true } }, adaptationPlan: true },
+    select: {
+      address: true,
+      members: { select: { surnameCyr: true } },
+      notes: { select: { id: true } },
+      adaptationPlan: true,
+    },
   });
-  expect(stored).toEqual({ address: "Павлодар, Естай 5", members: [{ surnameCyr: "Бекболат" }], notes: [], adaptationPlan: null });
+  expect(stored).toEqual({
+    address: "Павлодар, Естай 5",
+    members: [{ surnameCyr: "Бекболат" }],
+    notes: [],
+    adaptationPlan: null,
+  });
   await context.close();
 });
 
-test("a server action from another origin is refused with 403 and does nothing; the same request from this origin works", async ({ browser }) => {
+test("a server action from another origin is refused with 403 and does nothing; the same request from this origin works", async ({
+  browser,
+}) => {
   const family = await createPavlodarFamily();
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto(`/families/${family.id}`);
@@ -205,7 +231,11 @@ test("a server action from another origin is refused with 403 and does nothing; 
   const body = request.postData() ?? "";
   const ownOrigin = new URL(page.url()).origin;
   const replay = (origin: string | null, text: string) =>
-    page.request.post(request.url(), { headers: { ...headers, ...(origin !== null && { origin }) }, data: body.replace(marker, text), maxRedirects: 0 });
+    page.request.post(request.url(), {
+      headers: { ...headers, ...(origin !== null && { origin }) },
+      data: body.replace(marker, text),
+      maxRedirects: 0,
+    });
   const savedNotes = async (text: string) => e2eDb().note.count({ where: { familyId: family.id, body: text } });
 
   // Control: the replay is a valid action request when it comes from this origin.
@@ -236,7 +266,10 @@ test("a server action from another origin is refused with 403 and does nothing; 
   await context.close();
 });
 
-test("the public status form with a NUL gets the uniform miss; the same details without it find the case", async ({ page, context }) => {
+test("the public status form with a NUL gets the uniform miss; the same details without it find the case", async ({
+  page,
+  context,
+}) => {
   await useLanguage(context, "en");
   const family = await createPavlodarFamily();
   const lookUp = (form: Record<string, string>) =>
@@ -267,12 +300,18 @@ test("the public status form with a NUL gets the uniform miss; the same details 
   await page.goto("/status");
   await page.getByLabel("Case number").fill(`${family.caseNumber}\u0000`);
   await page.getByLabel("Date of birth of the head of family").fill("1984-05-17");
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Check status" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: "Check status" }).click(),
+  ]);
   expect(response.status()).toBe(200);
   await expect(page.getByText(miss)).toBeVisible();
 });
 
-test("the login with a NUL: a field message in the form, 401 from the server, never a 500", async ({ page, context }) => {
+test("the login with a NUL: a field message in the form, 401 from the server, never a 500", async ({
+  page,
+  context,
+}) => {
   await useLanguage(context, "en");
   await page.goto("/login");
   await page.getByLabel("E-mail").fill(`${DEMO_USERS.caseworkerPavlodar.email}\u0000`);
@@ -291,7 +330,7 @@ test("the login with a NUL: a field message in the form, 401 from the server, ne
   ]) {
     const response = await page.request.post("/api/auth/callback/credentials", {
       form: { csrfToken, email: email ?? "", password: password ?? "", json: "true" },
-      headers: { "x-forwarded-for": `198.51.100.${1 + (randomBytes(1)[0] ?? 0) % 250}` },
+      headers: { "x-forwarded-for": `198.51.100.${1 + ((randomBytes(1)[0] ?? 0) % 250)}` },
       maxRedirects: 0,
     });
     expect(response.status(), JSON.stringify(email)).toBe(401);
@@ -301,12 +340,18 @@ test("the login with a NUL: a field message in the form, 401 from the server, ne
 
 test("report filters and an upload's file name with a NUL never fail", async ({ browser }) => {
   const analyst = await signedInPage(browser, "analyst");
-  for (const path of ["/reports/overview?year=%00&region=%00&category=%00", "/reports/support?year=2026%00&region=KZ-55%00", "/reports/quotas?year=%00"]) {
+  for (const path of [
+    "/reports/overview?year=%00&region=%00&category=%00",
+    "/reports/support?year=2026%00&region=KZ-55%00",
+    "/reports/quotas?year=%00",
+  ]) {
     const response = await analyst.page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expect(analyst.page.getByText(ERROR_PAGE)).toHaveCount(0);
   }
-  const exported = await analyst.page.request.get("/reports/overview/export?format=csv&year=%00&region=%00&category=%00");
+  const exported = await analyst.page.request.get(
+    "/reports/overview/export?format=csv&year=%00&region=%00&category=%00",
+  );
   expect(exported.status()).toBe(200);
   await analyst.context.close();
 
@@ -315,10 +360,16 @@ test("report filters and an upload's file name with a NUL never fail", async ({ 
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   // Opening the case file creates its document checklist.
   await page.goto(`/families/${family.id}`);
-  const document = await e2eDb().document.findFirstOrThrow({ where: { familyId: family.id, kind: "APPLICATION" }, select: { id: true } });
+  const document = await e2eDb().document.findFirstOrThrow({
+    where: { familyId: family.id, kind: "APPLICATION" },
+    select: { id: true },
+  });
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
   const upload = await page.request.post(`/families/${family.id}/files`, {
-    multipart: { documentId: String(document.id), file: { name: "scan\u0000.png", mimeType: "image/png", buffer: png } },
+    multipart: {
+      documentId: String(document.id),
+      file: { name: "scan\u0000.png", mimeType: "image/png", buffer: png },
+    },
   });
   expect(upload.status()).toBe(400);
   expect(await upload.json()).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be saved/) });

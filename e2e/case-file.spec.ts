@@ -7,8 +7,18 @@ import { DEMO_USERS, signedInPage } from "./fixtures";
 
 // A family of its own, so the checks do not depend on what other specs do to the demo families.
 async function createPavlodarFamily() {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email }, select: { id: true } });
-  const member = (position: number, surnameCyr: string, givenNameCyr: string, surnameLat: string, givenNameLat: string, sex: "M" | "F") => ({
+  const caseworker = await e2eDb().user.findUniqueOrThrow({
+    where: { email: DEMO_USERS.caseworkerPavlodar.email },
+    select: { id: true },
+  });
+  const member = (
+    position: number,
+    surnameCyr: string,
+    givenNameCyr: string,
+    surnameLat: string,
+    givenNameLat: string,
+    sex: "M" | "F",
+  ) => ({
     position,
     isHead: position === 1,
     relationship: position === 1 ? ("HEAD" as const) : ("SPOUSE" as const),
@@ -30,7 +40,10 @@ async function createPavlodarFamily() {
       createdById: caseworker.id,
       updatedById: caseworker.id,
       members: {
-        create: [member(1, "Құрманғали", "Ерлан", "Kurmangali", "Erlan", "M"), member(2, "Құрманғали", "Әсем", "Kurmangali", "Asem", "F")],
+        create: [
+          member(1, "Құрманғали", "Ерлан", "Kurmangali", "Erlan", "M"),
+          member(2, "Құрманғали", "Әсем", "Kurmangali", "Asem", "F"),
+        ],
       },
       events: { create: { toStatus: "REGISTERED", actorId: caseworker.id } },
     },
@@ -41,7 +54,9 @@ async function createPavlodarFamily() {
 // A small but real PNG header followed by random bytes: recognised by content, unique per run.
 const pngBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512)]);
 
-test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot download its files", async ({ browser }) => {
+test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot download its files", async ({
+  browser,
+}) => {
   // Two sign-ins and five forms in one journey: 15–25 s here, too close to the default 30 s on a busy machine.
   test.setTimeout(90_000);
   const family = await createPavlodarFamily();
@@ -56,11 +71,15 @@ test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot 
   const application = await e2eDb().document.findFirstOrThrow({ where: { familyId: family.id, kind: "APPLICATION" } });
   expect(application.status).toBe("RECEIVED");
   // A caseworker cannot choose VERIFIED.
-  await expect(page.getByLabel("Status: Application", { exact: true }).locator("option[value=VERIFIED]")).toBeDisabled();
+  await expect(
+    page.getByLabel("Status: Application", { exact: true }).locator("option[value=VERIFIED]"),
+  ).toBeDisabled();
 
   // Upload a PNG to the head's identity document and download it back byte for byte.
   const identity = "Identity document: Құрманғали Ерлан";
-  await page.getByLabel(`File for ${identity}`, { exact: true }).setInputFiles({ name: "passport scan.png", mimeType: "image/png", buffer: pngBytes });
+  await page
+    .getByLabel(`File for ${identity}`, { exact: true })
+    .setInputFiles({ name: "passport scan.png", mimeType: "image/png", buffer: pngBytes });
   await page.getByRole("button", { name: `Upload file: ${identity}`, exact: true }).click();
   await expect(page.getByText("File uploaded.")).toBeVisible();
   const link = page.getByRole("link", { name: "passport scan.png" });
@@ -79,7 +98,11 @@ test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot 
 
   // A text file renamed .pdf is refused with a message, and the form keeps the chosen file.
   const fileInput = page.getByLabel("File for Application", { exact: true });
-  await fileInput.setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: Buffer.from("This is plain text, not a PDF.") });
+  await fileInput.setInputFiles({
+    name: "statement.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("This is plain text, not a PDF."),
+  });
   await page.getByRole("button", { name: "Upload file: Application", exact: true }).click();
   await expect(page.getByText("Only PDF, JPEG and PNG files are accepted.", { exact: false })).toBeVisible();
   await expect(fileInput).toHaveValue(/statement\.pdf$/);
@@ -87,7 +110,14 @@ test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot 
 
   // Too large: refused by the server before it is stored, with a translated 413 (the form checks first too).
   const tooLarge = await page.request.post(`/families/${family.id}/files`, {
-    multipart: { documentId: String(application.id), file: { name: "big.png", mimeType: "image/png", buffer: Buffer.concat([pngBytes, Buffer.alloc(5 * 1024 * 1024)]) } },
+    multipart: {
+      documentId: String(application.id),
+      file: {
+        name: "big.png",
+        mimeType: "image/png",
+        buffer: Buffer.concat([pngBytes, Buffer.alloc(5 * 1024 * 1024)]),
+      },
+    },
   });
   expect(tooLarge.status()).toBe(413);
   expect(await tooLarge.json()).toEqual({ ok: false, message: "The file is too large: at most 5 MB." });
@@ -118,10 +148,12 @@ test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot 
   await support.getByLabel("Amount (tenge)").fill("300000");
   await support.getByRole("button", { name: "Record payment" }).click();
   await expect(support.getByText("Payment recorded.")).toBeVisible();
-  await expect(support.getByRole("table", { name: "Payments" }).getByRole("cell", { name: "Relocation subsidy" })).toBeVisible();
-  expect(await e2eDb().payment.findMany({ where: { familyId: family.id }, select: { kind: true, amountTenge: true } })).toEqual([
-    { kind: "RELOCATION_SUBSIDY", amountTenge: 300_000 },
-  ]);
+  await expect(
+    support.getByRole("table", { name: "Payments" }).getByRole("cell", { name: "Relocation subsidy" }),
+  ).toBeVisible();
+  expect(
+    await e2eDb().payment.findMany({ where: { familyId: family.id }, select: { kind: true, amountTenge: true } }),
+  ).toEqual([{ kind: "RELOCATION_SUBSIDY", amountTenge: 300_000 }]);
 
   // A note with markup is shown as text and never runs.
   const noteText = `Called the family <script>window.__caseFileXss = 1</script><b>bold?</b>`;

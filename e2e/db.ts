@@ -10,7 +10,8 @@ import type { StaffRole } from "@/lib/domain/permissions";
 function e2eDatabaseUrl(): string {
   const dataDir = process.env.NK_E2E_DATA_DIR;
   const port = process.env.NK_E2E_PG_PORT;
-  if (!dataDir || !port) throw new Error("Run e2e tests through playwright.config.ts (it sets NK_E2E_DATA_DIR and NK_E2E_PG_PORT).");
+  if (!dataDir || !port)
+    throw new Error("Run e2e tests through playwright.config.ts (it sets NK_E2E_DATA_DIR and NK_E2E_PG_PORT).");
   const password = readFileSync(path.join(dataDir, "postgres", "nurly-kosh.password"), "utf8").trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/nurly_kosh`;
 }

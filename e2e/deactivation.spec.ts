@@ -24,7 +24,9 @@ test("a user deactivated by the administrator is signed out on the next request"
   await userPage.goto("/families");
   await expect(userPage).toHaveURL(/\/login\?callbackUrl=/);
 
-  const audit = await e2eDb().auditLog.findFirst({ where: { action: "user.deactivate", entityId: String(caseworker.id) } });
+  const audit = await e2eDb().auditLog.findFirst({
+    where: { action: "user.deactivate", entityId: String(caseworker.id) },
+  });
   expect(audit?.actorRole).toBe("ADMIN");
 
   await admin.context.close();

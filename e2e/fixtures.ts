@@ -19,7 +19,10 @@ export async function login(page: Page, email: string, password: string = DEMO_P
 }
 
 /** A fresh browser context in English, signed in as one of the demo accounts. */
-export async function signedInPage(browser: Browser, account: DemoAccount): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInPage(
+  browser: Browser,
+  account: DemoAccount,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   await useLanguage(context, "en");
   const page = await context.newPage();

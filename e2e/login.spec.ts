@@ -15,7 +15,10 @@ test("a wrong password and an unknown account get the same message", async ({ pa
   await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
 });
 
-test("the login form explains empty and malformed fields next to them, in the chosen language", async ({ page, context }) => {
+test("the login form explains empty and malformed fields next to them, in the chosen language", async ({
+  page,
+  context,
+}) => {
   await useLanguage(context, "ru");
   await page.goto("/login");
   await page.getByRole("button", { name: "Войти" }).click();

@@ -20,9 +20,11 @@ function cellValue(text: string): string | number | null {
  * waiting families, waiting persons, pipeline, pace, forecast, forecast fill, forecast basis].
  */
 async function tableRows(table: Locator): Promise<Row[]> {
-  const rows = await table.locator("tbody tr, tfoot tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => (cell.textContent ?? "").trim())),
-  );
+  const rows = await table
+    .locator("tbody tr, tfoot tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => (cell.textContent ?? "").trim())),
+    );
   return rows.map(([label, ...cells]) => [label ?? "", ...cells.map(cellValue)]);
 }
 
@@ -68,10 +70,15 @@ test("the administrator sees the national report and downloads the same figures 
   expect(kandasTotal[13]).toBeNull();
   // The assumption is stated in words with the figures it uses.
   const assumption = page.getByTestId("forecast-assumption");
-  await expect(assumption).toContainText(/Forecast: every approved family not yet in the quota .* at the pace of the last 3 months \(.+ – .+\) .* months left in 2026; never above the quota\./);
+  await expect(assumption).toContainText(
+    /Forecast: every approved family not yet in the quota .* at the pace of the last 3 months \(.+ – .+\) .* months left in 2026; never above the quota\./,
+  );
   const assumptionText = (await assumption.textContent())!.trim();
   // Region names open the drill-down for the administrator.
-  await expect(kandas.getByRole("link", { name: "Pavlodar Region" })).toHaveAttribute("href", `/reports/quotas/${PAVLODAR}?year=${YEAR}`);
+  await expect(kandas.getByRole("link", { name: "Pavlodar Region" })).toHaveAttribute(
+    "href",
+    `/reports/quotas/${PAVLODAR}?year=${YEAR}`,
+  );
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download Excel (XLSX)" }).click();
@@ -81,7 +88,10 @@ test("the administrator sees the national report and downloads the same figures 
   await workbook.xlsx.readFile(await download.path());
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Kandas", "Settler", "Totals", "By month"]);
   const sheetRow = (sheet: ExcelJS.Worksheet, index: number): Row =>
-    Array.from({ length: header.length }, (_, column) => (sheet.getRow(index).getCell(column + 1).value as string | number | null) ?? null);
+    Array.from(
+      { length: header.length },
+      (_, column) => (sheet.getRow(index).getCell(column + 1).value as string | number | null) ?? null,
+    );
   // Every report's workbook has the table's title in the first row and the header in the second.
   for (const name of ["Kandas", "Settler"] as const) {
     const sheet = workbook.getWorksheet(name)!;
@@ -90,7 +100,8 @@ test("the administrator sees the national report and downloads the same figures 
     const rows = Array.from({ length: pageFigures[name].length }, (_, index) => sheetRow(sheet, index + 3));
     expect(rows, name).toEqual(pageFigures[name]);
     // Numbers are stored as numbers, not text, the new columns too (waiting persons, pace, forecast fill).
-    for (const column of [2, 9, 11, 13]) expect(typeof sheet.getRow(3).getCell(column).value, `${name} column ${column}`).toBe("number");
+    for (const column of [2, 9, 11, 13])
+      expect(typeof sheet.getRow(3).getCell(column).value, `${name} column ${column}`).toBe("number");
     // After an empty row, the assumption as on the page.
     const noteRow = pageFigures[name].length + 4;
     expect(sheet.getRow(noteRow - 1).getCell(1).value ?? null).toBeNull();
@@ -107,7 +118,10 @@ test("the administrator sees the national report and downloads the same figures 
   expect(csv.headers()["content-disposition"]).toContain("attachment");
   expect(csv.headers()["cache-control"]).toContain("no-store");
   expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-  const csvLines = (await csv.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const csvLines = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   // Each table under its title; the pool's table ends with the assumption after an empty line
   // (quoted: it contains the separator).
   expect(csvLines.slice(0, 2)).toEqual(["Kandas", header.join(";")]);
@@ -125,13 +139,17 @@ test("the analyst sees the national report with numbers only: no drill-down", as
   await expect(page.getByTestId("forecast-assumption")).toBeVisible();
   await expect(kandas.getByRole("rowheader", { name: "Pavlodar Region" })).toBeVisible();
   for (const pool of ["Kandas", "Settler"]) {
-    await expect(page.getByRole("table", { name: `${pool}: quota by region, ${YEAR}` }).getByRole("link")).toHaveCount(0);
+    await expect(page.getByRole("table", { name: `${pool}: quota by region, ${YEAR}` }).getByRole("link")).toHaveCount(
+      0,
+    );
   }
   expect((await page.goto(`/reports/quotas/${PAVLODAR}?year=${YEAR}`))?.status()).toBe(404);
   await context.close();
 });
 
-test("the Pavlodar coordinator opens the Pavlodar drill-down and sees the families, but not Akmola's", async ({ browser }) => {
+test("the Pavlodar coordinator opens the Pavlodar drill-down and sees the families, but not Akmola's", async ({
+  browser,
+}) => {
   // A seeded Pavlodar family holding places in the year's quota.
   const seeded = await e2eDb().allocation.findFirst({
     where: { year: YEAR, status: "ACTIVE", quota: { regionId: PAVLODAR } },
@@ -141,14 +159,19 @@ test("the Pavlodar coordinator opens the Pavlodar drill-down and sees the famili
   expect(seeded, "the demo seed has Pavlodar allocations").not.toBeNull();
   const { context, page } = await signedInPage(browser, "coordinatorPavlodar");
   await page.goto(`/reports/quotas?year=${YEAR}`);
-  await page.getByRole("table", { name: `Kandas: quota by region, ${YEAR}` }).getByRole("link", { name: "Pavlodar Region" }).click();
+  await page
+    .getByRole("table", { name: `Kandas: quota by region, ${YEAR}` })
+    .getByRole("link", { name: "Pavlodar Region" })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/reports/quotas/${PAVLODAR}\\?year=${YEAR}$`));
   await expect(page.getByRole("heading", { name: `Pavlodar Region: families in the quota, ${YEAR}` })).toBeVisible();
   const allocated = page.getByRole("table", { name: `Families holding places in the ${YEAR} quota` });
   const link = allocated.getByRole("link", { name: seeded!.family.caseNumber, exact: true });
   await expect(link).toHaveAttribute("href", `/families/${seeded!.family.id}`);
   // Case number, head, pool, persons, …: the persons are the allocation's places.
-  await expect(allocated.getByRole("row").filter({ hasText: seeded!.family.caseNumber }).getByRole("cell").nth(3)).toHaveText(String(seeded!.persons));
+  await expect(
+    allocated.getByRole("row").filter({ hasText: seeded!.family.caseNumber }).getByRole("cell").nth(3),
+  ).toHaveText(String(seeded!.persons));
   expect((await page.goto(`/reports/quotas/${AKMOLA}?year=${YEAR}`))?.status()).toBe(404);
   await context.close();
 });

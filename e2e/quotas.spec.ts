@@ -14,7 +14,9 @@ import {
 
 const pavlodarKandasQuota = () => quotaFromDb(PAVLODAR, "KANDAS");
 
-test("the administrator amends a quota upward, sees it in the history, and cannot go below allocated", async ({ browser }) => {
+test("the administrator amends a quota upward, sees it in the history, and cannot go below allocated", async ({
+  browser,
+}) => {
   const { context, page } = await signedInPage(browser, "admin");
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Quotas" }).click();
   await expect(page.getByRole("heading", { name: "Quotas", level: 1 })).toBeVisible();
@@ -28,10 +30,15 @@ test("the administrator amends a quota upward, sees it in the history, and canno
   const reference = uniqueReference("E2E-AM");
   const newTotal = before.total + 5;
   const form = await submitAmendment(page, { region: "Pavlodar Region", pool: "Kandas", total: newTotal, reference });
-  await expect(form.getByRole("status")).toHaveText(`Amendment recorded: Pavlodar Region, Kandas, ${before.total} → ${newTotal}.`);
+  await expect(form.getByRole("status")).toHaveText(
+    `Amendment recorded: Pavlodar Region, Kandas, ${before.total} → ${newTotal}.`,
+  );
 
   await expect(page.getByTestId(`quota-${PAVLODAR}-KANDAS`).getByRole("cell").nth(1)).toHaveText(String(newTotal));
-  const historyRow = page.getByRole("table", { name: `Quota changes of ${YEAR}, oldest first` }).getByRole("row").filter({ hasText: reference });
+  const historyRow = page
+    .getByRole("table", { name: `Quota changes of ${YEAR}, oldest first` })
+    .getByRole("row")
+    .filter({ hasText: reference });
   await expect(historyRow).toHaveCount(1);
   await expect(historyRow).toContainText(DEMO_USERS.admin.fullName);
   await expect(historyRow).toContainText("Pavlodar Region");
@@ -44,7 +51,12 @@ test("the administrator amends a quota upward, sees it in the history, and canno
   expect(allocated).toBeGreaterThan(0);
   const tooFew = allocated - 1;
   const refusedReference = uniqueReference("E2E-AM");
-  await submitAmendment(page, { region: "Pavlodar Region", pool: "Kandas", total: tooFew, reference: refusedReference });
+  await submitAmendment(page, {
+    region: "Pavlodar Region",
+    pool: "Kandas",
+    total: tooFew,
+    reference: refusedReference,
+  });
   const totalField = form.getByLabel("New quota (persons)");
   await expect(totalField).toHaveAttribute("aria-invalid", "true");
   await expect(totalField).toHaveAccessibleDescription(
@@ -62,7 +74,9 @@ test("the administrator amends a quota upward, sees it in the history, and canno
   await context.close();
 });
 
-test("a Pavlodar coordinator sees only Pavlodar quotas and the remaining places drop after an inclusion", async ({ browser }) => {
+test("a Pavlodar coordinator sees only Pavlodar quotas and the remaining places drop after an inclusion", async ({
+  browser,
+}) => {
   const family = await createApprovedPavlodarFamily();
   const { context, page } = await signedInPage(browser, "coordinatorPavlodar");
   await page.goto(`/quotas?year=${YEAR}`);
@@ -82,7 +96,9 @@ test("a Pavlodar coordinator sees only Pavlodar quotas and the remaining places 
   await context.close();
 });
 
-test("the administrator enters a future year's order; invalid cells, a bad year and a second order are refused", async ({ browser }) => {
+test("the administrator enters a future year's order; invalid cells, a bad year and a second order are refused", async ({
+  browser,
+}) => {
   const orderYear = YEAR + 3; // never seeded; the previous year (YEAR + 2) has no quotas either
   const { context, page } = await signedInPage(browser, "admin");
 
@@ -92,7 +108,8 @@ test("the administrator enters a future year's order; invalid cells, a bad year 
   await expect(page.getByRole("heading", { name: "Enter a year's quota order", level: 1 })).toBeVisible();
   let form = page.getByRole("form", { name: "Enter a year's quota order" });
   await expect(form.getByLabel("Year")).toHaveValue(String(YEAR + 1));
-  const cell = (region: string, pool: "Kandas" | "Settler") => form.getByRole("textbox", { name: `${region} ${pool}`, exact: true });
+  const cell = (region: string, pool: "Kandas" | "Settler") =>
+    form.getByRole("textbox", { name: `${region} ${pool}`, exact: true });
   await form.getByRole("button", { name: `Copy the totals of ${YEAR}` }).click();
   const current = await e2eDb().quota.groupBy({ by: ["pool"], where: { year: YEAR }, _sum: { total: true } });
   const currentSum = (pool: "KANDAS" | "SETTLER") => current.find((row) => row.pool === pool)?._sum.total ?? 0;
@@ -138,12 +155,21 @@ test("the administrator enters a future year's order; invalid cells, a bad year 
   expect(await quotaRowFigures(page, "KZ-11", "KANDAS")).toEqual({ total: 45, allocated: 0, remaining: 45 });
   const quotaTable = page.getByRole("table", { name: `Quotas of ${orderYear} by region and pool` });
   await expect(quotaTable.locator("tbody tr")).toHaveCount(3);
-  const history = page.getByRole("table", { name: `Quota changes of ${orderYear}, oldest first` }).getByRole("row").filter({ hasText: reference });
+  const history = page
+    .getByRole("table", { name: `Quota changes of ${orderYear}, oldest first` })
+    .getByRole("row")
+    .filter({ hasText: reference });
   await expect(history).toHaveCount(3);
   await expect(history.filter({ hasText: "(order)" })).toHaveCount(3);
   const stored = await e2eDb().quotaOrder.findFirstOrThrow({
     where: { year: orderYear, reference },
-    select: { isAmendment: true, quotas: { select: { regionId: true, pool: true, total: true, allocated: true }, orderBy: [{ regionId: "asc" }, { pool: "asc" }] } },
+    select: {
+      isAmendment: true,
+      quotas: {
+        select: { regionId: true, pool: true, total: true, allocated: true },
+        orderBy: [{ regionId: "asc" }, { pool: "asc" }],
+      },
+    },
   });
   expect(stored).toEqual({
     isAmendment: false,
@@ -169,7 +195,10 @@ test("the administrator enters a future year's order; invalid cells, a bad year 
   await expect(cell("Pavlodar Region", "Kandas")).toHaveValue("999");
   expect(await e2eDb().quotaOrder.count({ where: { reference: secondReference } })).toBe(0);
   expect((await quotaFromDb(PAVLODAR, "KANDAS", orderYear)).total).toBe(120);
-  await form.getByRole("status").getByRole("link", { name: `Open the quotas of ${orderYear}` }).click();
+  await form
+    .getByRole("status")
+    .getByRole("link", { name: `Open the quotas of ${orderYear}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/quotas\\?year=${orderYear}$`));
   await context.close();
 });

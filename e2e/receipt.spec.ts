@@ -13,7 +13,10 @@ const QR_LABEL = `QR code of the address ${LOOKUP_URL}`;
 
 async function seededPavlodarFamily() {
   const { iin } = showcaseFamily("pavlodar-registered").head;
-  const head = await e2eDb().person.findUniqueOrThrow({ where: { iin }, select: { family: { select: { id: true, caseNumber: true } } } });
+  const head = await e2eDb().person.findUniqueOrThrow({
+    where: { iin },
+    select: { family: { select: { id: true, caseNumber: true } } },
+  });
   return head.family;
 }
 
@@ -31,7 +34,9 @@ test("the Pavlodar caseworker prints the application receipt of a seeded Pavloda
   await expect(page).toHaveURL(new RegExp(`/families/${family.id}/receipt$`));
 
   // The document, in Kazakh and Russian whatever the interface language (English here).
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Өтініштің қабылданғаны туралы қолхат\s*Расписка о приёме заявления$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    /^Өтініштің қабылданғаны туралы қолхат\s*Расписка о приёме заявления$/,
+  );
   await expect(page.getByTestId("receipt-case-number")).toHaveText(family.caseNumber);
   const receipt = page.getByRole("article");
   await expect(receipt).toContainText("Бекболатов Нұрлан Серікұлы");
@@ -42,8 +47,12 @@ test("the Pavlodar caseworker prints the application receipt of a seeded Pavloda
   // The lookup address as text, in both instructions, and as a QR code of exactly that address.
   await expect(page.getByTestId("receipt-address")).toHaveText(LOOKUP_URL);
   expect(LOOKUP_URL).toMatch(/\/status$/);
-  await expect(receipt.locator('p[lang="kk"]').filter({ hasText: LOOKUP_URL })).toContainText("отбасы басшысының туған күнін");
-  await expect(receipt.locator('p[lang="ru"]').filter({ hasText: LOOKUP_URL })).toContainText("дату рождения главы семьи");
+  await expect(receipt.locator('p[lang="kk"]').filter({ hasText: LOOKUP_URL })).toContainText(
+    "отбасы басшысының туған күнін",
+  );
+  await expect(receipt.locator('p[lang="ru"]').filter({ hasText: LOOKUP_URL })).toContainText(
+    "дату рождения главы семьи",
+  );
   const qr = page.getByRole("img", { name: QR_LABEL });
   await expect(qr).toBeVisible();
   expect(await qr.evaluate((element) => element.tagName.toLowerCase())).toBe("svg");
@@ -53,7 +62,10 @@ test("the Pavlodar caseworker prints the application receipt of a seeded Pavloda
 
   // The view is audited: the receipt shows a name.
   const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email } });
-  const audit = await e2eDb().auditLog.findFirst({ where: { action: "family.receipt.view", entityId: String(family.id) }, orderBy: { id: "desc" } });
+  const audit = await e2eDb().auditLog.findFirst({
+    where: { action: "family.receipt.view", entityId: String(family.id) },
+    orderBy: { id: "desc" },
+  });
   expect(audit).toMatchObject({ actorId: caseworker.id, regionId: "KZ-55" });
 
   // Printed, only the document remains: no staff header, navigation or buttons.

@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "./fixtures";
 
-test("a Pavlodar caseworker sees only Pavlodar families, and an Akmola family's URL is not found", async ({ browser }) => {
+test("a Pavlodar caseworker sees only Pavlodar families, and an Akmola family's URL is not found", async ({
+  browser,
+}) => {
   const akmola = await signedInPage(browser, "caseworkerAkmola");
   await akmola.page.goto("/families");
-  const akmolaLink = akmola.page.getByRole("table", { name: /Families in your scope/ }).getByRole("link").first();
+  const akmolaLink = akmola.page
+    .getByRole("table", { name: /Families in your scope/ })
+    .getByRole("link")
+    .first();
   const akmolaCaseNumber = (await akmolaLink.textContent())?.trim() ?? "";
   const akmolaFamilyUrl = (await akmolaLink.getAttribute("href")) ?? "";
   expect(akmolaFamilyUrl).toMatch(/^\/families\/\d+$/);
@@ -33,7 +38,11 @@ test("a Pavlodar caseworker sees only Pavlodar families, and an Akmola family's 
 test("a caseworker opens an own family and sees its members and status history", async ({ browser }) => {
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto("/families");
-  await page.getByRole("table", { name: /Families in your scope/ }).getByRole("link").first().click();
+  await page
+    .getByRole("table", { name: /Families in your scope/ })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^NK-\d{4}-\d{6}$/);
   await expect(page.getByRole("heading", { name: /Family members \(\d+\)/ })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Head of family" }).first()).toBeVisible();

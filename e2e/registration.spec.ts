@@ -7,8 +7,22 @@ import { signedInPage } from "./fixtures";
 type Person = { surname: string; given: string; birthDate: string; sex: "M" | "F"; relationship: string; iin: string };
 
 const stamp = Date.now() % 100_000;
-function person(surname: string, given: string, birthDate: string, sex: "M" | "F", relationship: string, serial: number): Person {
-  return { surname, given, birthDate, sex, relationship, iin: generateIin(new Date(`${birthDate}T00:00:00Z`), sex, (stamp + serial) % 10_000) };
+function person(
+  surname: string,
+  given: string,
+  birthDate: string,
+  sex: "M" | "F",
+  relationship: string,
+  serial: number,
+): Person {
+  return {
+    surname,
+    given,
+    birthDate,
+    sex,
+    relationship,
+    iin: generateIin(new Date(`${birthDate}T00:00:00Z`), sex, (stamp + serial) % 10_000),
+  };
 }
 
 // Names unlikely in the seed, so the duplicate check stays quiet for this household.
@@ -31,7 +45,10 @@ async function fillMember(member: Locator, data: Person) {
 }
 
 async function caseIdOf(key: string): Promise<number> {
-  const head = await e2eDb().person.findUniqueOrThrow({ where: { iin: showcaseFamily(key).head.iin }, select: { familyId: true } });
+  const head = await e2eDb().person.findUniqueOrThrow({
+    where: { iin: showcaseFamily(key).head.iin },
+    select: { familyId: true },
+  });
   return head.familyId;
 }
 
@@ -65,7 +82,10 @@ test("a Pavlodar caseworker registers a family of five, finds it, takes it to re
 
   // The head: Latin spelling suggested from the Cyrillic; a mistyped IIN.
   const head = household[0]!;
-  await fillMember(memberGroup(page, 1), { ...head, iin: `${head.iin.slice(0, 11)}${(Number(head.iin[11]) + 1) % 10}` });
+  await fillMember(memberGroup(page, 1), {
+    ...head,
+    iin: `${head.iin.slice(0, 11)}${(Number(head.iin[11]) + 1) % 10}`,
+  });
   await expect(memberGroup(page, 1).getByLabel("Surname (Latin)")).toHaveValue(/^Zhanuzakov$/);
 
   // Six members on the way, one of them removed again.
@@ -116,7 +136,9 @@ test("a Pavlodar caseworker registers a family of five, finds it, takes it to re
   await page.getByRole("link", { name: caseNumber }).click();
 
   // A scanned application, uploaded and listed.
-  await page.getByLabel("File for Application", { exact: true }).setInputFiles({ name: "application.png", mimeType: "image/png", buffer: PNG_BYTES });
+  await page
+    .getByLabel("File for Application", { exact: true })
+    .setInputFiles({ name: "application.png", mimeType: "image/png", buffer: PNG_BYTES });
   await page.getByRole("button", { name: "Upload file: Application", exact: true }).click();
   await expect(page.getByText("File uploaded.")).toBeVisible();
   await expect(page.getByRole("link", { name: "application.png" })).toBeVisible();
@@ -124,7 +146,9 @@ test("a Pavlodar caseworker registers a family of five, finds it, takes it to re
   // The caseworker's steps, then the coordinator's decision and quota, then the arrival.
   await takeStep(page, "Send for review");
   await expect(page.getByTestId("workflow-status")).toHaveText("Under review");
-  await expect(page.getByRole("region", { name: "Case workflow" }).getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "Case workflow" }).getByRole("button", { name: "Approve" }),
+  ).toHaveCount(0);
 
   const coordinator = await signedInPage(browser, "coordinatorPavlodar");
   await coordinator.page.goto(familyUrl);
@@ -142,10 +166,19 @@ test("a Pavlodar caseworker registers a family of five, finds it, takes it to re
     await form.getByLabel("Arrival date").fill(new Date().toISOString().slice(0, 10));
   });
   await expect(page.getByTestId("workflow-status")).toHaveText("Resettled");
-  const resettled = await e2eDb().family.findUniqueOrThrow({ where: { id: stored.id }, include: { allocations: true, events: true } });
+  const resettled = await e2eDb().family.findUniqueOrThrow({
+    where: { id: stored.id },
+    include: { allocations: true, events: true },
+  });
   expect(resettled.status).toBe("RESETTLED");
   expect(resettled.allocations).toMatchObject([{ persons: 5, status: "ACTIVE" }]);
-  expect(resettled.events.map((event) => event.toStatus)).toEqual(["REGISTERED", "UNDER_REVIEW", "APPROVED", "QUOTA_ALLOCATED", "RESETTLED"]);
+  expect(resettled.events.map((event) => event.toStatus)).toEqual([
+    "REGISTERED",
+    "UNDER_REVIEW",
+    "APPROVED",
+    "QUOTA_ALLOCATED",
+    "RESETTLED",
+  ]);
   await context.close();
 
   const akmola = await signedInPage(browser, "caseworkerAkmola");
@@ -179,7 +212,9 @@ test("a second editor's save is refused with who and when, and keeps what was ty
   await second.context.close();
 });
 
-test("a session that ends while the form is open brings the user back to the form with the input", async ({ browser }) => {
+test("a session that ends while the form is open brings the user back to the form with the input", async ({
+  browser,
+}) => {
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto("/families/new");
   await page.getByLabel("Country of origin").selectOption({ label: "Mongolia" });

@@ -27,9 +27,11 @@ async function pageTables(page: Page): Promise<PageTable[]> {
 async function readTable(table: Locator): Promise<PageTable> {
   const caption = ((await table.locator("caption").textContent()) ?? "").trim();
   const header = (await table.locator("thead th").allTextContents()).map((text) => text.trim());
-  const texts = await table.locator("tbody tr:not(:has(td[colspan])), tfoot tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => (cell.textContent ?? "").trim())),
-  );
+  const texts = await table
+    .locator("tbody tr:not(:has(td[colspan])), tfoot tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => (cell.textContent ?? "").trim())),
+    );
   return {
     caption,
     header,
@@ -38,11 +40,15 @@ async function readTable(table: Locator): Promise<PageTable> {
   };
 }
 
-test("an analyst filters the overview by year and region, and the XLSX holds the figures of the page", async ({ browser }) => {
+test("an analyst filters the overview by year and region, and the XLSX holds the figures of the page", async ({
+  browser,
+}) => {
   const { context, page } = await signedInPage(browser, "analyst");
   await page.goto(`/reports/overview?year=${YEAR - 1}`);
   await expect(page.getByRole("heading", { name: `Programme overview ${YEAR - 1}` })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Overview" }),
+  ).toHaveAttribute("aria-current", "page");
 
   const filters = page.getByRole("form", { name: "Report filters" });
   await filters.getByLabel("Year").selectOption(String(YEAR));
@@ -64,7 +70,9 @@ test("an analyst filters the overview by year and region, and the XLSX holds the
   // Pavlodar's applications of the year, as the status table's total counts them (exact for totals of 5 and more).
   const from = new Date(Date.UTC(YEAR, 0, 1));
   const until = new Date(Date.UTC(YEAR + 1, 0, 1));
-  const families = await e2eDb().family.count({ where: { targetRegionId: PAVLODAR, applicationDate: { gte: from, lt: until } } });
+  const families = await e2eDb().family.count({
+    where: { targetRegionId: PAVLODAR, applicationDate: { gte: from, lt: until } },
+  });
   const status = tables.find((table) => table.caption.startsWith("Families and persons by status"))!;
   expect(status.rows.at(-1)).toEqual(["Total", families >= 5 ? families : null, expect.anything()]);
   expect(families, "the demo seed has Pavlodar applications this year").toBeGreaterThan(0);
@@ -101,12 +109,23 @@ test("an analyst filters the overview by year and region, and the XLSX holds the
   expect(typeof value(statusSheet, status.rows.length + 2, 3)).toBe("number");
 
   // The export was audited with the filters.
-  const audit = await e2eDb().auditLog.findFirst({ where: { action: "report.export", entityId: `overview-${YEAR}` }, orderBy: { id: "desc" } });
+  const audit = await e2eDb().auditLog.findFirst({
+    where: { action: "report.export", entityId: `overview-${YEAR}` },
+    orderBy: { id: "desc" },
+  });
   expect(audit?.regionId).toBe(PAVLODAR);
-  expect(audit?.changes).toMatchObject({ report: "overview", table: "all", format: "xlsx", year: YEAR, region: PAVLODAR });
+  expect(audit?.changes).toMatchObject({
+    report: "overview",
+    table: "all",
+    format: "xlsx",
+    year: YEAR,
+    region: PAVLODAR,
+  });
 
   // One table as CSV; a wrong format is a bad request.
-  const csv = await page.request.get(`/reports/overview/export?year=${YEAR}&region=${PAVLODAR}&table=status&format=csv`);
+  const csv = await page.request.get(
+    `/reports/overview/export?year=${YEAR}&region=${PAVLODAR}&table=status&format=csv`,
+  );
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n");
   expect(lines[0]).toBe(status.header.join(";"));
@@ -130,7 +149,9 @@ test("a coordinator sees the own region's figures only, whatever region the URL 
   const families = await e2eDb().family.count({ where: inYear });
   const persons = await e2eDb().person.count({ where: { family: inYear } });
   expect(families).toBeGreaterThan(0);
-  const target = await readTable(page.getByRole("table", { name: `Families by target region, applications of ${YEAR}` }));
+  const target = await readTable(
+    page.getByRole("table", { name: `Families by target region, applications of ${YEAR}` }),
+  );
   expect(target.rows).toEqual([
     ["Pavlodar Region", families, persons],
     ["Total", families, persons],
@@ -140,8 +161,12 @@ test("a coordinator sees the own region's figures only, whatever region the URL 
   await expect(page.getByTestId("suppression-note")).toHaveCount(0);
 
   // Another region's export is not found; the own region's is served.
-  expect((await page.request.get(`/reports/overview/export?year=${YEAR}&region=KZ-11&table=all&format=xlsx`)).status()).toBe(404);
-  expect((await page.request.get(`/reports/overview/export?year=${YEAR}&table=target-regions&format=csv`)).status()).toBe(200);
+  expect(
+    (await page.request.get(`/reports/overview/export?year=${YEAR}&region=KZ-11&table=all&format=xlsx`)).status(),
+  ).toBe(404);
+  expect(
+    (await page.request.get(`/reports/overview/export?year=${YEAR}&table=target-regions&format=csv`)).status(),
+  ).toBe(200);
   await context.close();
 });
 

@@ -27,7 +27,10 @@ const NEW_LIMIT = workingDaysBetween(NEWER, TODAY);
 let caseNumbers: { older: string; newer: string };
 
 async function createJambylFamily(applied: Date, status: CaseStatus, events: [CaseStatus, Date][] = []) {
-  const admin = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.admin.email }, select: { id: true } });
+  const admin = await e2eDb().user.findUniqueOrThrow({
+    where: { email: DEMO_USERS.admin.email },
+    select: { id: true },
+  });
   const family = await e2eDb().family.create({
     data: {
       caseNumber: formatCaseNumber(2097, 1 + Math.floor(Math.random() * 999_000)),
@@ -61,9 +64,11 @@ async function createJambylFamily(applied: Date, status: CaseStatus, events: [Ca
 
 /** The cells of a table's body and footer rows as shown. */
 async function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator("tbody tr, tfoot tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => (cell.textContent ?? "").trim())),
-  );
+  return table
+    .locator("tbody tr, tfoot tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => (cell.textContent ?? "").trim())),
+    );
 }
 
 test.describe.configure({ mode: "serial" });
@@ -73,9 +78,14 @@ test.beforeAll(async () => {
   // percentile 40 + 0.6 · 10 = 46. No allocation or arrival yet.
   for (const [index, days] of [10, 20, 30, 40, 50].entries()) {
     const applied = day(2, 2 + index);
-    await createJambylFamily(applied, "APPROVED", [["APPROVED", new Date(applied.getTime() + days * DAY_MS + 6 * 3_600_000)]]);
+    await createJambylFamily(applied, "APPROVED", [
+      ["APPROVED", new Date(applied.getTime() + days * DAY_MS + 6 * 3_600_000)],
+    ]);
   }
-  caseNumbers = { older: await createJambylFamily(OLDER, "UNDER_REVIEW"), newer: await createJambylFamily(NEWER, "REGISTERED") };
+  caseNumbers = {
+    older: await createJambylFamily(OLDER, "UNDER_REVIEW"),
+    newer: await createJambylFamily(NEWER, "REGISTERED"),
+  };
   expect(NEW_LIMIT).toBeGreaterThan(30);
   expect(workingDaysBetween(OLDER, TODAY)).toBeGreaterThan(NEW_LIMIT);
 });
@@ -85,11 +95,15 @@ test.afterAll(async () => {
   await e2eDb().setting.update({ where: { key: REVIEW_TIME_LIMIT_SETTING }, data: { value: 30 } });
 });
 
-test("an administrator sees Jambyl's processing times and overdue cases, and changes the limit", async ({ browser }) => {
+test("an administrator sees Jambyl's processing times and overdue cases, and changes the limit", async ({
+  browser,
+}) => {
   const { context, page } = await signedInPage(browser, "admin");
   await page.goto(URL);
   await expect(page.getByRole("heading", { name: `Processing times ${YEAR}` })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Processing times" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Processing times" }),
+  ).toHaveAttribute("aria-current", "page");
   const table = page.getByTestId("report-table-processing");
   // Region, cases, decided, median, p90, allocated (—, —), arrived (—, —), awaiting, overdue.
   const jambyl = ["Jambyl Region", "7", "5", "30.0", "46.0", "0", "—", "—", "0", "—", "—", "2", "2"];
@@ -114,19 +128,26 @@ test("an administrator sees Jambyl's processing times and overdue cases, and cha
 
   await limit.fill(String(NEW_LIMIT));
   await page.getByRole("button", { name: "Save limit" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `The limit is now ${NEW_LIMIT} working days (was 30).` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `The limit is now ${NEW_LIMIT} working days (was 30).` }),
+  ).toBeVisible();
   await expect(page.getByTestId("review-limit")).toContainText(`Review time limit: ${NEW_LIMIT} working days`);
   await expect.poll(listed).toEqual([caseNumbers.older]);
   expect((await tableRows(table))[0]?.at(-1)).toBe("1");
 
   const setting = await e2eDb().setting.findUniqueOrThrow({ where: { key: REVIEW_TIME_LIMIT_SETTING } });
   expect(setting.value).toBe(NEW_LIMIT);
-  const audit = await e2eDb().auditLog.findFirst({ where: { action: "setting.update", entityId: REVIEW_TIME_LIMIT_SETTING }, orderBy: { id: "desc" } });
+  const audit = await e2eDb().auditLog.findFirst({
+    where: { action: "setting.update", entityId: REVIEW_TIME_LIMIT_SETTING },
+    orderBy: { id: "desc" },
+  });
   expect(audit?.changes).toEqual({ changes: { value: { from: 30, to: NEW_LIMIT } } });
   await context.close();
 });
 
-test("an analyst sees the aggregates with small cells suppressed, no cases, and exports the table as CSV", async ({ browser }) => {
+test("an analyst sees the aggregates with small cells suppressed, no cases, and exports the table as CSV", async ({
+  browser,
+}) => {
   const { context, page } = await signedInPage(browser, "analyst");
   await page.goto(URL);
   await expect(page.getByRole("heading", { name: `Processing times ${YEAR}` })).toBeVisible();
@@ -138,7 +159,9 @@ test("an analyst sees the aggregates with small cells suppressed, no cases, and 
   expect(shown).toEqual([jambyl, ["Total", ...jambyl.slice(1)]]);
   await expect(page.getByTestId("overdue-table")).toHaveCount(0);
   await expect(page.getByLabel("Limit, working days")).toHaveCount(0);
-  const exportOverdue = await page.request.get(`/reports/processing/export?year=${YEAR}&region=${JAMBYL}&table=overdue&format=csv`);
+  const exportOverdue = await page.request.get(
+    `/reports/processing/export?year=${YEAR}&region=${JAMBYL}&table=overdue&format=csv`,
+  );
   expect(exportOverdue.status()).toBe(404);
 
   const downloadPromise = page.waitForEvent("download");
@@ -146,7 +169,11 @@ test("an analyst sees the aggregates with small cells suppressed, no cases, and 
   const download = await downloadPromise;
   const text = await readFile(await download.path(), "utf8");
   expect(text.startsWith("\uFEFF")).toBe(true);
-  const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(";"));
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => line.split(";"));
   const header = (await table.locator("thead th").allTextContents()).map((cell) => cell.trim());
   expect(lines[0]).toEqual(header);
   // The same figures as the page, suppressed cells and those without cases empty.

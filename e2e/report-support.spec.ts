@@ -19,7 +19,11 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const created: number[] = [];
 
 /** A family of `members` members in `regionId`, created directly in the database. */
-async function family(regionId: string, members: number, extra: { status?: "SUPPORTED" | "QUOTA_ALLOCATED"; statusValidUntil?: Date } = {}) {
+async function family(
+  regionId: string,
+  members: number,
+  extra: { status?: "SUPPORTED" | "QUOTA_ALLOCATED"; statusValidUntil?: Date } = {},
+) {
   const admin = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.admin.email } });
   const row = await e2eDb().family.create({
     data: {
@@ -56,12 +60,26 @@ test.afterAll(async () => {
   await e2eDb().family.deleteMany({ where: { id: { in: created } } });
 });
 
-test("the administrator reads a region's support per month and downloads the same table as XLSX", async ({ browser }) => {
+test("the administrator reads a region's support per month and downloads the same table as XLSX", async ({
+  browser,
+}) => {
   await e2eDb().mciRate.createMany({ data: [{ year: YEAR, amountTenge: 4000 }], skipDuplicates: true });
   expect((await e2eDb().mciRate.findUniqueOrThrow({ where: { year: YEAR } })).amountTenge).toBe(4000);
-  const pay = (payee: { id: number; recordedById: number }, kind: "RELOCATION_SUBSIDY" | "RENT_COMPENSATION", amountTenge: number, paidOn: string) =>
+  const pay = (
+    payee: { id: number; recordedById: number },
+    kind: "RELOCATION_SUBSIDY" | "RENT_COMPENSATION",
+    amountTenge: number,
+    paidOn: string,
+  ) =>
     e2eDb().payment.create({
-      data: { familyId: payee.id, kind, amountTenge, paidOn: day(paidOn), months: kind === "RENT_COMPENSATION" ? 1 : null, recordedById: payee.recordedById },
+      data: {
+        familyId: payee.id,
+        kind,
+        amountTenge,
+        paidOn: day(paidOn),
+        months: kind === "RENT_COMPENSATION" ? 1 : null,
+        recordedById: payee.recordedById,
+      },
     });
   const three = await family(KYZYLORDA, 3);
   const two = await family(KYZYLORDA, 2);
@@ -72,7 +90,9 @@ test("the administrator reads a region's support per month and downloads the sam
   const { context, page } = await signedInPage(browser, "admin");
   await page.goto(`/reports/support?year=${YEAR}&region=${KYZYLORDA}`);
   await expect(page.getByRole("heading", { name: `Support paid ${YEAR}`, level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Support paid" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Support paid" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("mci-note")).toContainText(`MCI of ${YEAR} (4,000 tenge)`);
   const title = `Kyzylorda Region: support paid per month, ${YEAR}`;
   const table = page.getByRole("table", { name: title });
@@ -90,11 +110,28 @@ test("the administrator reads a region's support per month and downloads the sam
   ]);
   const byMonth = Object.fromEntries(rows.map((row) => [row.Month, row]));
   // March: 840 000 + 560 000 = 1 400 000 tenge = 350 MCI of 4 000, 2 families, 5 persons.
-  expect(byMonth.March).toMatchObject({ "Relocation subsidy, tenge": "1,400,000", "Relocation subsidy, MCI": "350.00", "Total, MCI": "350.00", Families: "2", Persons: "5" });
+  expect(byMonth.March).toMatchObject({
+    "Relocation subsidy, tenge": "1,400,000",
+    "Relocation subsidy, MCI": "350.00",
+    "Total, MCI": "350.00",
+    Families: "2",
+    Persons: "5",
+  });
   // April: rent 60 020 tenge = 15.005 → 15.01 MCI, 1 family of 2.
-  expect(byMonth.April).toMatchObject({ "Rent compensation, tenge": "60,020", "Rent compensation, MCI": "15.01", "Total, tenge": "60,020", Families: "1", Persons: "2" });
+  expect(byMonth.April).toMatchObject({
+    "Rent compensation, tenge": "60,020",
+    "Rent compensation, MCI": "15.01",
+    "Total, tenge": "60,020",
+    Families: "1",
+    Persons: "2",
+  });
   // The year: the same 2 families; 1 460 020 tenge = 365.005 → 365.01 MCI.
-  expect(byMonth.Total).toMatchObject({ "Total, tenge": "1,460,020", "Total, MCI": "365.01", Families: "2", Persons: "5" });
+  expect(byMonth.Total).toMatchObject({
+    "Total, tenge": "1,460,020",
+    "Total, MCI": "365.01",
+    Families: "2",
+    Persons: "5",
+  });
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: `${title} — XLSX` }).click();
@@ -104,7 +141,8 @@ test("the administrator reads a region's support per month and downloads the sam
   await workbook.xlsx.readFile(await download.path());
   expect(workbook.worksheets).toHaveLength(1);
   const sheet = workbook.worksheets[0]!;
-  const sheetRow = (index: number) => headers.map((_, column) => (sheet.getRow(index).getCell(column + 1).value as string | number | null) ?? null);
+  const sheetRow = (index: number) =>
+    headers.map((_, column) => (sheet.getRow(index).getCell(column + 1).value as string | number | null) ?? null);
   // The table's title above its header, then the rows as on the page.
   const headerRow = [1, 2, 3].find((index) => sheetRow(index)[0] === headers[0]) ?? 0;
   expect(sheetRow(headerRow)).toEqual(headers);
@@ -120,7 +158,9 @@ test("the administrator reads a region's support per month and downloads the sam
   await context.close();
 });
 
-test("the Pavlodar coordinator sees only Pavlodar's expiring statuses, even when the URL names Akmola", async ({ browser }) => {
+test("the Pavlodar coordinator sees only Pavlodar's expiring statuses, even when the URL names Akmola", async ({
+  browser,
+}) => {
   const today = programmeToday();
   // An Akmola status ending in 10 days, so that the country has an Akmola row.
   await family(AKMOLA, 2, { status: "QUOTA_ALLOCATED", statusValidUntil: new Date(today.getTime() + 10 * 86_400_000) });
@@ -149,17 +189,21 @@ test("the Pavlodar coordinator sees only Pavlodar's expiring statuses, even when
   const { rows } = await readTable(page.getByRole("table", { name: "Kandas statuses ending, by region" }));
   expect(rows.map((row) => row.Region)).toEqual(["Pavlodar Region", "Total"]);
   expect(figure(rows[0]!["Within 30 days (families)"] ?? "")).toBe(await ending(PAVLODAR));
-  await expect(page.getByRole("link", { name: "Pavlodar Region: cases ended or ending within 30 days" })).toHaveAttribute(
-    "href",
-    `/families/expiring?region=${PAVLODAR}`,
-  );
+  await expect(
+    page.getByRole("link", { name: "Pavlodar Region: cases ended or ending within 30 days" }),
+  ).toHaveAttribute("href", `/families/expiring?region=${PAVLODAR}`);
   await expect(page.getByText("Akmola Region")).toHaveCount(0);
 
   // The export for another region is refused; the own region's file holds the same row.
-  expect((await page.request.get(`/reports/expiry/export?region=${AKMOLA}&table=by-region&format=csv`)).status()).toBe(404);
+  expect((await page.request.get(`/reports/expiry/export?region=${AKMOLA}&table=by-region&format=csv`)).status()).toBe(
+    404,
+  );
   const csv = await page.request.get(`/reports/expiry/export?table=by-region&format=csv`);
   expect(csv.status()).toBe(200);
-  const lines = (await csv.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const lines = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   expect(lines.map((line) => line.split(";")[0])).toEqual(["Region", "Pavlodar Region", "Total"]);
   await context.close();
 });

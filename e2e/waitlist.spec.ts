@@ -46,9 +46,14 @@ async function createSettlerFamily(surnameCyr: string, surnameLat: string, statu
   });
 }
 
-test("a coordinator puts a family on the waitlist, and allocates it from there once places are released", async ({ browser }) => {
+test("a coordinator puts a family on the waitlist, and allocates it from there once places are released", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
-  const original = await e2eDb().quota.findUniqueOrThrow({ where: { year_regionId_pool: POOL }, select: { id: true, total: true, allocated: true } });
+  const original = await e2eDb().quota.findUniqueOrThrow({
+    where: { year_regionId_pool: POOL },
+    select: { id: true, total: true, allocated: true },
+  });
   const waiting = await createSettlerFamily("Күтуов", "Kutuov", "APPROVED");
   const holder = await createSettlerFamily("Орынов", "Orynov", "APPROVED");
   const { context, page } = await signedInPage(browser, "coordinatorPavlodar");
@@ -56,7 +61,9 @@ test("a coordinator puts a family on the waitlist, and allocates it from there o
     // While places are free, the family is to be allocated rather than wait: the refusal says so.
     await page.goto(`/families/${waiting.id}`);
     const panel = page.getByRole("region", { name: "Waitlist" });
-    await expect(panel.getByTestId("waitlist-place")).toHaveText("The family is not on the waitlist. Put it there when its pool has no room for it.");
+    await expect(panel.getByTestId("waitlist-place")).toHaveText(
+      "The family is not on the waitlist. Put it there when its pool has no room for it.",
+    );
     await panel.getByRole("button", { name: "Put on the waitlist" }).click();
     const free = (original.total - original.allocated).toLocaleString("en-US");
     await expect(panel.getByTestId("waitlist-case-message")).toHaveText(
@@ -67,7 +74,10 @@ test("a coordinator puts a family on the waitlist, and allocates it from there o
     // The holder takes the last two places of a pool made full for this test.
     await e2eDb().$executeRaw`UPDATE "quota" SET "total" = "allocated" + 2 WHERE "id" = ${original.id}`;
     await page.goto(`/families/${holder.id}`);
-    await page.getByRole("region", { name: "Case workflow" }).getByRole("button", { name: "Include in the quota" }).click();
+    await page
+      .getByRole("region", { name: "Case workflow" })
+      .getByRole("button", { name: "Include in the quota" })
+      .click();
     await page.getByRole("form", { name: "Include in the quota" }).getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByTestId("workflow-status")).toHaveText("Included in the quota");
 
@@ -75,14 +85,21 @@ test("a coordinator puts a family on the waitlist, and allocates it from there o
     await page.goto(`/families/${waiting.id}`);
     await panel.getByRole("button", { name: "Put on the waitlist" }).click();
     await expect(panel.getByTestId("waitlist-case-message")).toHaveText("The family is on the waitlist.");
-    await expect(panel.getByTestId("waitlist-place")).toHaveText(new RegExp(`^On the waitlist for ${YEAR} since .+: position (\\d+) of \\1\\.$`));
+    await expect(panel.getByTestId("waitlist-place")).toHaveText(
+      new RegExp(`^On the waitlist for ${YEAR} since .+: position (\\d+) of \\1\\.$`),
+    );
     await expect(panel.getByRole("button", { name: "Remove from the waitlist" })).toBeVisible();
-    const entry = await e2eDb().waitlistEntry.findUniqueOrThrow({ where: { familyId_year: { familyId: waiting.id, year: YEAR } } });
+    const entry = await e2eDb().waitlistEntry.findUniqueOrThrow({
+      where: { familyId_year: { familyId: waiting.id, year: YEAR } },
+    });
     expect(entry.year).toBe(YEAR);
 
     // The holder withdraws: its two places are released.
     await page.goto(`/families/${holder.id}`);
-    await page.getByRole("region", { name: "Case workflow" }).getByRole("button", { name: "Record withdrawal" }).click();
+    await page
+      .getByRole("region", { name: "Case workflow" })
+      .getByRole("button", { name: "Record withdrawal" })
+      .click();
     const withdrawal = page.getByRole("form", { name: "Record withdrawal" });
     await withdrawal.getByLabel("Reason").fill("The family decided to stay.");
     await withdrawal.getByRole("button", { name: "Confirm" }).click();
@@ -100,7 +117,10 @@ test("a coordinator puts a family on the waitlist, and allocates it from there o
     );
     const table = page.getByRole("table", { name: `Families waiting: Settler, Pavlodar Region, ${YEAR}` });
     const row = table.getByTestId(`waitlist-row-${waiting.id}`);
-    await expect(row.getByRole("link", { name: waiting.caseNumber })).toHaveAttribute("href", `/families/${waiting.id}`);
+    await expect(row.getByRole("link", { name: waiting.caseNumber })).toHaveAttribute(
+      "href",
+      `/families/${waiting.id}`,
+    );
     await expect(row).toContainText("Күтуов Ерлан");
     await expect(row.getByRole("cell").nth(4)).toHaveText("2");
     await expect(row).toContainText("Fits now");
@@ -116,7 +136,9 @@ test("a coordinator puts a family on the waitlist, and allocates it from there o
     expect(allocation).toMatchObject({ status: "ACTIVE", persons: 2, year: YEAR });
     const after = await e2eDb().quota.findUniqueOrThrow({ where: { id: original.id } });
     expect(after.allocated).toBe(after.total);
-    expect(await e2eDb().auditLog.count({ where: { action: "quota.waitlist.add", entityId: String(entry.id) } })).toBe(1);
+    expect(await e2eDb().auditLog.count({ where: { action: "quota.waitlist.add", entityId: String(entry.id) } })).toBe(
+      1,
+    );
   } finally {
     // Give the pool its total back; this test's allocated family keeps its two places, as other specs' do.
     await e2eDb().quota.update({ where: { id: original.id }, data: { total: original.total } });
@@ -126,12 +148,16 @@ test("a coordinator puts a family on the waitlist, and allocates it from there o
 
 test("a caseworker cannot open the waitlist, and an Akmola coordinator cannot open Pavlodar's", async ({ browser }) => {
   const caseworker = await signedInPage(browser, "caseworkerPavlodar");
-  expect((await caseworker.page.goto(`/quotas/waitlist?year=${YEAR}&region=${PAVLODAR}&pool=KANDAS`))?.status()).toBe(404);
+  expect((await caseworker.page.goto(`/quotas/waitlist?year=${YEAR}&region=${PAVLODAR}&pool=KANDAS`))?.status()).toBe(
+    404,
+  );
   await caseworker.context.close();
 
   const akmola = await signedInPage(browser, "coordinatorAkmola");
   await akmola.page.goto(`/quotas/waitlist?year=${YEAR}&region=${PAVLODAR}&pool=KANDAS`);
   // A coordinator always sees the own region's list, whatever the URL asks for.
-  await expect(akmola.page.getByRole("table", { name: `Families waiting: Kandas, Akmola Region, ${YEAR}` })).toBeVisible();
+  await expect(
+    akmola.page.getByRole("table", { name: `Families waiting: Kandas, Akmola Region, ${YEAR}` }),
+  ).toBeVisible();
   await akmola.context.close();
 });

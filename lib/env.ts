@@ -22,7 +22,10 @@ const envSchema = z.object({
     (value) => (value === "" ? undefined : value),
     z
       .string()
-      .refine((value) => parsePublicBaseUrl(value) !== null, "PUBLIC_BASE_URL must be an http(s) URL without user, query or fragment")
+      .refine(
+        (value) => parsePublicBaseUrl(value) !== null,
+        "PUBLIC_BASE_URL must be an http(s) URL without user, query or fragment",
+      )
       .optional(),
   ),
 });

@@ -5,7 +5,14 @@ const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role)
 
 describe("navigationFor", () => {
   it("shows each role the pages it may open", () => {
-    expect(hrefs("ADMIN")).toEqual(["/", "/families", "/families/expiring", "/quotas", "/reports/overview", "/admin/users"]);
+    expect(hrefs("ADMIN")).toEqual([
+      "/",
+      "/families",
+      "/families/expiring",
+      "/quotas",
+      "/reports/overview",
+      "/admin/users",
+    ]);
     expect(hrefs("COORDINATOR")).toEqual(["/", "/families", "/families/expiring", "/quotas", "/reports/overview"]);
     expect(hrefs("CASEWORKER")).toEqual(["/", "/families", "/families/expiring"]);
     expect(hrefs("ANALYST")).toEqual(["/", "/quotas", "/reports/overview"]);

@@ -14,5 +14,7 @@ const NAVIGATION: (NavItem & { permission: Permission | null })[] = [
 
 /** The navigation entries a role sees in the shell: those whose page it may open. */
 export function navigationFor(role: StaffRole): NavItem[] {
-  return NAVIGATION.filter((item) => item.permission === null || can({ role }, item.permission)).map(({ href, labelKey }) => ({ href, labelKey }));
+  return NAVIGATION.filter((item) => item.permission === null || can({ role }, item.permission)).map(
+    ({ href, labelKey }) => ({ href, labelKey }),
+  );
 }

@@ -141,14 +141,21 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
       );
       await tx.person.createMany({ data: persons });
       // Document checklists (lib/domain/documents): the further a case has gone, the more is received and verified.
-      const personRows = await tx.person.findMany({ select: { id: true, familyId: true }, orderBy: [{ familyId: "asc" }, { position: "asc" }] });
+      const personRows = await tx.person.findMany({
+        select: { id: true, familyId: true },
+        orderBy: [{ familyId: "asc" }, { position: "asc" }],
+      });
       const documents = plan.families.flatMap(({ draft, caseNumber }, familyIndex) => {
         const id = idOf(caseNumber);
         const actor = actorFor(draft.targetRegionId);
-        const items = documentChecklist(draft.category, personRows.filter((p) => p.familyId === id));
+        const items = documentChecklist(
+          draft.category,
+          personRows.filter((p) => p.familyId === id),
+        );
         return items.map((item, itemIndex) => {
           const status = seedDocumentStatus(draft.status, (familyIndex * 7 + itemIndex * 3) % 10);
-          const updatedById = status === "VERIFIED" ? actor("COORDINATOR") : status === "RECEIVED" ? actor("CASEWORKER") : null;
+          const updatedById =
+            status === "VERIFIED" ? actor("COORDINATOR") : status === "RECEIVED" ? actor("CASEWORKER") : null;
           return { familyId: id, personId: item.personId, kind: item.kind, status, updatedById };
         });
       });

@@ -71,7 +71,10 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--seed") args.seed = Number(argv[++i]);
     else if (arg === "--indexes") args.indexes = argv[++i] as IndexMode;
     else if (arg === "--dry-run") args.dryRun = true;
-    else throw new Error(`unknown argument ${arg}; usage: --persons N [--seed S] [--indexes auto|keep|rebuild] [--dry-run]`);
+    else
+      throw new Error(
+        `unknown argument ${arg}; usage: --persons N [--seed S] [--indexes auto|keep|rebuild] [--dry-run]`,
+      );
   }
   if (!Number.isInteger(args.persons) || args.persons < 1) throw new Error("--persons must be a positive integer");
   if (!Number.isInteger(args.seed)) throw new Error("--seed must be an integer");
@@ -120,7 +123,11 @@ class PhaseTimes {
       return await work();
     } finally {
       const cpuEnded = cpuStarted === null ? null : this.serverCpu();
-      this.add(phase, performance.now() - started, cpuStarted === null || cpuEnded === null ? null : cpuEnded - cpuStarted);
+      this.add(
+        phase,
+        performance.now() - started,
+        cpuStarted === null || cpuEnded === null ? null : cpuEnded - cpuStarted,
+      );
     }
   }
   total(): number {
@@ -183,7 +190,13 @@ async function ensureCohortQuotas(client: pg.Client, adminId: number): Promise<v
       (
         await client.query<{ id: number }>(
           `INSERT INTO quota_order (year, reference, "orderDate", note, "createdById") VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [year, `GEN-${year}`, quotaOrderDateFor(year), "Synthetic order written by scripts/generate-data.ts", adminId],
+          [
+            year,
+            `GEN-${year}`,
+            quotaOrderDateFor(year),
+            "Synthetic order written by scripts/generate-data.ts",
+            adminId,
+          ],
         )
       ).rows[0]!.id;
     for (const pool of ["KANDAS", "SETTLER"] as const) {
@@ -268,10 +281,18 @@ async function loadBatches(
   files: Record<TableName, WriteStream>,
   phases: PhaseTimes,
   dryRun: boolean,
-): Promise<{ summary: BulkSummary; rows: Record<TableName, number>; generateMs: number; generateCpuMs: number | null }> {
+): Promise<{
+  summary: BulkSummary;
+  rows: Record<TableName, number>;
+  generateMs: number;
+  generateCpuMs: number | null;
+}> {
   worker.start(input);
   const rows = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
-  const bar = progressBar(`${dryRun ? "generate" : "load"} ${input.generator.persons} persons`, input.generator.persons);
+  const bar = progressBar(
+    `${dryRun ? "generate" : "load"} ${input.generator.persons} persons`,
+    input.generator.persons,
+  );
   let persons = 0;
   let generateMs = 0;
   let generateCpuMs: number | null = 0;
@@ -290,7 +311,10 @@ async function loadBatches(
       files[t].write(text);
       if (!dryRun) {
         await phases.time(`COPY ${t}`, () =>
-          pipeline(Readable.from([Buffer.from(text.buffer, text.byteOffset, text.length)]), client.query(copyFrom(copySql(`"${t}"`, t)))),
+          pipeline(
+            Readable.from([Buffer.from(text.buffer, text.byteOffset, text.length)]),
+            client.query(copyFrom(copySql(`"${t}"`, t))),
+          ),
         );
       }
       // Checked after the COPY, which gave the file time to catch up.
@@ -344,16 +368,27 @@ async function main(): Promise<void> {
       const admin = users.find((u) => u.role === "ADMIN");
       if (!admin) throw new Error("no active ADMIN user: seed the database first (npm run db:seed)");
       const districts = (
-        await client.query<{ id: number; regionId: string; nameEn: string }>(`SELECT id, "regionId", "nameEn" FROM district`)
+        await client.query<{ id: number; regionId: string; nameEn: string }>(
+          `SELECT id, "regionId", "nameEn" FROM district`,
+        )
       ).rows;
       await ensureCohortQuotas(client, admin.id);
       const quotas = (
-        await client.query<{ id: number; year: number; regionId: string; pool: Pool; total: number; allocated: number }>(
-          `SELECT id, year, "regionId", pool, total, allocated FROM quota WHERE year BETWEEN $1 AND $2`,
-          [FIRST_COHORT_YEAR, CURRENT_COHORT_YEAR],
-        )
+        await client.query<{
+          id: number;
+          year: number;
+          regionId: string;
+          pool: Pool;
+          total: number;
+          allocated: number;
+        }>(`SELECT id, year, "regionId", pool, total, allocated FROM quota WHERE year BETWEEN $1 AND $2`, [
+          FIRST_COHORT_YEAR,
+          CURRENT_COHORT_YEAR,
+        ])
       ).rows;
-      const counters = (await client.query<{ year: number; last: number }>(`SELECT year, last FROM case_number_counter`)).rows;
+      const counters = (
+        await client.query<{ year: number; last: number }>(`SELECT year, last FROM case_number_counter`)
+      ).rows;
       const usedIins = (await client.query<{ iin: string }>(`SELECT iin FROM person WHERE iin IS NOT NULL`)).rows.map(
         (r) => r.iin,
       );
@@ -391,11 +426,15 @@ async function main(): Promise<void> {
     // rebuilt): rebuilding pays once a run adds a quarter of the persons already there. It holds the
     // loaded tables exclusively (no readers) until the commit.
     const rebuild =
-      !dryRun && (indexMode === "rebuild" || (indexMode === "auto" && target * REBUILD_AT_SHARE >= prepared.existingPersons));
+      !dryRun &&
+      (indexMode === "rebuild" || (indexMode === "auto" && target * REBUILD_AT_SHARE >= prepared.existingPersons));
     const setAside: IndexDefinition[] = rebuild ? await rebuildableIndexes(client, TABLES) : [];
     if (setAside.length > 0) await phases.time(`drop ${setAside.length} indexes`, () => dropIndexes(client, setAside));
 
-    const files = Object.fromEntries(TABLES.map((t) => [t, createWriteStream(fileOf(t))])) as Record<TableName, WriteStream>;
+    const files = Object.fromEntries(TABLES.map((t) => [t, createWriteStream(fileOf(t))])) as Record<
+      TableName,
+      WriteStream
+    >;
     const { summary, rows, generateMs, generateCpuMs } = await loadBatches(
       client,
       worker,
@@ -430,18 +469,19 @@ async function main(): Promise<void> {
       if (skipFkTriggers) {
         await client.query("SET LOCAL session_replication_role = origin");
         const broken = await phases.time("foreign key check", () => brokenForeignKeys(client, firstIds));
-        if (Object.keys(broken).length > 0) throw new Error(`generated rows break foreign keys: ${JSON.stringify(broken)}`);
+        if (Object.keys(broken).length > 0)
+          throw new Error(`generated rows break foreign keys: ${JSON.stringify(broken)}`);
       }
       await phases.time("quotas, sequences, counters, audit", async () => {
         for (const q of summary.quotas) {
-          await client.query(`UPDATE quota SET total = $2, allocated = allocated + $3, "updatedAt" = now() WHERE id = $1`, [
-            q.id,
-            q.total,
-            q.added,
-          ]);
+          await client.query(
+            `UPDATE quota SET total = $2, allocated = allocated + $3, "updatedAt" = now() WHERE id = $1`,
+            [q.id, q.total, q.added],
+          );
         }
         for (const t of TABLES) {
-          if (summary.nextIds[t] > firstIds[t]) await client.query(`SELECT setval(${seqOf(t)}, $1)`, [summary.nextIds[t] - 1]);
+          if (summary.nextIds[t] > firstIds[t])
+            await client.query(`SELECT setval(${seqOf(t)}, $1)`, [summary.nextIds[t] - 1]);
         }
         for (const c of summary.counters) {
           await client.query(
@@ -470,8 +510,11 @@ async function main(): Promise<void> {
       walAtStart === null
         ? null
         : Number(
-            (await client.query<{ n: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS n`, [walAtStart]))
-              .rows[0]!.n,
+            (
+              await client.query<{ n: string }>(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS n`, [
+                walAtStart,
+              ])
+            ).rows[0]!.n,
           );
 
     // The same rows through a bare COPY into temporary tables without indexes, keys or checks.
@@ -507,7 +550,11 @@ async function main(): Promise<void> {
       if (phase === REBUILD_PHASE) for (const { index, ms } of indexMs) line(`  ${index.name}`, ms);
     }
     line("other statements", workMs - phases.total());
-    line("generation in the worker (overlapped)", generateMs, ` (${seconds((generateMs / summary.persons) * 1e6)} per million)`);
+    line(
+      "generation in the worker (overlapped)",
+      generateMs,
+      ` (${seconds((generateMs / summary.persons) * 1e6)} per million)`,
+    );
     const cpuText = (label: string, ms: number | null) => (ms === null ? [] : [`${label} ${seconds(ms)}`]);
     const cpuParts = [
       ...cpuText("generator worker", generateCpuMs),
@@ -516,8 +563,12 @@ async function main(): Promise<void> {
     ];
     if (cpuParts.length > 0) console.log(`cpu: ${cpuParts.join(", ")}`);
     if (walBytes !== null) console.log(`WAL written: ${(walBytes / 2 ** 20).toFixed(0)} MB`);
-    console.log(`time: total ${seconds(totalMs)} (open, migrate and seed the database ${seconds(setupMs)}; work ${seconds(workMs)}); plain COPY ${seconds(plainTotal)}`);
-    console.log(`generate / plain COPY = ${seconds(workMs)} / ${seconds(plainTotal)} = ${(workMs / plainTotal).toFixed(1)}×`);
+    console.log(
+      `time: total ${seconds(totalMs)} (open, migrate and seed the database ${seconds(setupMs)}; work ${seconds(workMs)}); plain COPY ${seconds(plainTotal)}`,
+    );
+    console.log(
+      `generate / plain COPY = ${seconds(workMs)} / ${seconds(plainTotal)} = ${(workMs / plainTotal).toFixed(1)}×`,
+    );
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

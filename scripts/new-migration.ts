@@ -39,11 +39,14 @@ const manual = JSON.parse(readFileSync(path.join(ROOT, "prisma/manual-objects.js
 // schema.prisma cannot declare the hand-written indexes (expression and GIN trigram indexes), so every
 // diff proposes dropping them: those statements are left out, anything else that drops one stops below.
 const keptIndexes: string[] = [];
-const sql = manual.indexes.reduce((text, { name: index }) => {
-  const drop = new RegExp(`(?:-- DropIndex\\n)?DROP INDEX "${index}";\\n*`, "g");
-  if (drop.test(text)) keptIndexes.push(index);
-  return text.replace(drop, "");
-}, await diffToSchema("migrations"));
+const sql = manual.indexes.reduce(
+  (text, { name: index }) => {
+    const drop = new RegExp(`(?:-- DropIndex\\n)?DROP INDEX "${index}";\\n*`, "g");
+    if (drop.test(text)) keptIndexes.push(index);
+    return text.replace(drop, "");
+  },
+  await diffToSchema("migrations"),
+);
 if (keptIndexes.length > 0) console.log(`Left out the drop of hand-written indexes: ${keptIndexes.join(", ")}.`);
 if (!/^\s*(CREATE|ALTER|DROP|COMMENT)\b/im.test(sql)) {
   console.log("schema.prisma matches the migrations: nothing to write.");

@@ -22,7 +22,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </Link>
           <nav aria-label={t("nav.label")} className="flex flex-wrap gap-1">
             {navigationFor(user.role).map((item) => (
-              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <Link
+                key={item.href}
+                href={item.href}
+                className="rounded px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
                 {t(`nav.${item.labelKey}`)}
               </Link>
             ))}

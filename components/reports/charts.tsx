@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { ChartPoint } from "@/lib/domain/report-table";
 
 export type ChartSeries = { key: string; label: string };
@@ -27,7 +38,9 @@ type ChartProps = {
  * the table rendered beside it, from the same data.
  */
 export function ReportChart({ type, data, series, ariaLabel, isHorizontal = false }: ChartProps) {
-  const height = isHorizontal ? Math.max(160, 40 + data.length * (type === "stackedBar" ? 28 : 18 * series.length + 10)) : 288;
+  const height = isHorizontal
+    ? Math.max(160, 40 + data.length * (type === "stackedBar" ? 28 : 18 * series.length + 10))
+    : 288;
   const axes = isHorizontal ? (
     <>
       <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
@@ -35,7 +48,14 @@ export function ReportChart({ type, data, series, ariaLabel, isHorizontal = fals
     </>
   ) : (
     <>
-      <XAxis dataKey="label" interval={0} angle={data.length > 6 ? -30 : 0} textAnchor={data.length > 6 ? "end" : "middle"} height={data.length > 6 ? 60 : 30} tick={{ fontSize: 11 }} />
+      <XAxis
+        dataKey="label"
+        interval={0}
+        angle={data.length > 6 ? -30 : 0}
+        textAnchor={data.length > 6 ? "end" : "middle"}
+        height={data.length > 6 ? 60 : 30}
+        tick={{ fontSize: 11 }}
+      />
       <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
     </>
   );
@@ -49,11 +69,23 @@ export function ReportChart({ type, data, series, ariaLabel, isHorizontal = fals
             <Tooltip />
             <Legend verticalAlign="top" />
             {series.map((item, index) => (
-              <Line key={item.key} type="monotone" dataKey={item.key} name={item.label} stroke={colour(index)} isAnimationActive={false} connectNulls={false} />
+              <Line
+                key={item.key}
+                type="monotone"
+                dataKey={item.key}
+                name={item.label}
+                stroke={colour(index)}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
             ))}
           </LineChart>
         ) : (
-          <BarChart data={data} layout={isHorizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <BarChart
+            data={data}
+            layout={isHorizontal ? "vertical" : "horizontal"}
+            margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={!isHorizontal} vertical={isHorizontal} />
             {axes}
             <Tooltip />

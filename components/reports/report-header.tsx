@@ -35,7 +35,11 @@ export async function ReportHeader({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const region = filters.regionId ? regionName(filters.regionId, locale) : "—";
-  const scope = isNational ? (filters.regionId ? region : t("reportCommon.scopeNational")) : `${t("reportCommon.scopeRegion")}: ${region}`;
+  const scope = isNational
+    ? filters.regionId
+      ? region
+      : t("reportCommon.scopeNational")
+    : `${t("reportCommon.scopeRegion")}: ${region}`;
   return (
     <>
       <ReportNav current={report} filters={filters} />
@@ -51,7 +55,10 @@ export async function ReportHeader({
       </div>
       {children}
       {isSuppressed && (
-        <p className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm" data-testid="suppression-note">
+        <p
+          className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm"
+          data-testid="suppression-note"
+        >
           {t("reportCommon.suppressionNote")}
           {suppressionNote && ` ${suppressionNote}`}
         </p>

@@ -18,7 +18,10 @@ export async function ReportNav({ current, filters }: { current: ReportPage; fil
     return `/reports/${page}?${query.toString()}`;
   };
   return (
-    <nav aria-label={t("reportCommon.nav.label")} className="no-print mb-4 flex flex-wrap gap-1 border-b border-slate-200 pb-2">
+    <nav
+      aria-label={t("reportCommon.nav.label")}
+      className="no-print mb-4 flex flex-wrap gap-1 border-b border-slate-200 pb-2"
+    >
       {REPORT_PAGES.map((page) => (
         <Link
           key={page}

@@ -1,6 +1,16 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ExportCell } from "@/lib/domain/export-cells";
-import { chartPoints, columnDecimals, isNumericColumn, labelledTotal, localiseTable, tableHeader, tableTitle, type ReportColumn, type ReportTable } from "@/lib/domain/report-table";
+import {
+  chartPoints,
+  columnDecimals,
+  isNumericColumn,
+  labelledTotal,
+  localiseTable,
+  tableHeader,
+  tableTitle,
+  type ReportColumn,
+  type ReportTable,
+} from "@/lib/domain/report-table";
 import { toLocale } from "@/lib/i18n/config";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { reportFiltersQuery, type ReportFilters } from "@/lib/validation/report-filters";
@@ -50,7 +60,17 @@ export async function ReportTableView({ table, caption }: { table: ReportTable; 
 }
 
 /** Links to download one table of a report as CSV and XLSX with the filters of the page. */
-export async function TableExportLinks({ report, table, filters, title }: { report: string; table: string; filters: ReportFilters; title: string }) {
+export async function TableExportLinks({
+  report,
+  table,
+  filters,
+  title,
+}: {
+  report: string;
+  table: string;
+  filters: ReportFilters;
+  title: string;
+}) {
   const t = await getTranslations();
   const href = (format: "csv" | "xlsx") => {
     const query = reportFiltersQuery(filters);

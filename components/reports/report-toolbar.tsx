@@ -10,7 +10,11 @@ export async function ReportToolbar({ report, filters }: { report: string; filte
   query.set("format", "xlsx");
   return (
     <div className="no-print flex flex-wrap items-center gap-3">
-      <a href={`/reports/${report}/export?${query.toString()}`} download className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline">
+      <a
+        href={`/reports/${report}/export?${query.toString()}`}
+        download
+        className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline"
+      >
         {t("reportCommon.exportAll")}
       </a>
       <PrintButton label={t("reportCommon.print")} />

@@ -16,7 +16,9 @@ export type DataColumn<Row> = {
 };
 
 /** A table is named by its caption (read by screen readers only unless visible) or by a heading's id. */
-type Name = { caption: string; isCaptionVisible?: boolean; labelledBy?: never } | { labelledBy: string; caption?: never; isCaptionVisible?: never };
+type Name =
+  | { caption: string; isCaptionVisible?: boolean; labelledBy?: never }
+  | { labelledBy: string; caption?: never; isCaptionVisible?: never };
 
 type DataTableProps<Row> = Name & {
   /** `false` leaves a column out (e.g. one that only some roles see). */
@@ -42,11 +44,23 @@ const FRAME = { card: "rounded-lg bg-white shadow-sm print:shadow-none", plain: 
 const NOTICE = { card: "rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm", plain: "text-sm text-slate-500" };
 
 function cellClass<Row>(column: DataColumn<Row> | undefined): string {
-  return [CELL, column?.isRowHeader ? "text-left" : column?.isNumeric ? "text-right tabular-nums" : "", column?.className ?? ""].join(" ");
+  return [
+    CELL,
+    column?.isRowHeader ? "text-left" : column?.isNumeric ? "text-right tabular-nums" : "",
+    column?.className ?? "",
+  ].join(" ");
 }
 
 /** One row's cells; the row header's is a th (of normal weight in the body, bold like its row in the footer). */
-function Cells<Row>({ columns, content, isFooter }: { columns: DataColumn<Row>[]; content: (column: DataColumn<Row>, index: number) => ReactNode; isFooter?: boolean }) {
+function Cells<Row>({
+  columns,
+  content,
+  isFooter,
+}: {
+  columns: DataColumn<Row>[];
+  content: (column: DataColumn<Row>, index: number) => ReactNode;
+  isFooter?: boolean;
+}) {
   return columns.map((column, index) =>
     column.isRowHeader ? (
       <th key={index} scope="row" className={`${cellClass(column)} ${isFooter ? "" : "font-normal"}`}>
@@ -85,12 +99,26 @@ export function DataTable<Row>({
   if (rows.length === 0 && emptyAs === "notice") return <p className={`${NOTICE[variant]} ${className}`}>{empty}</p>;
   return (
     <div className={`overflow-x-auto ${FRAME[variant]} ${className}`}>
-      <table className="w-full border-collapse text-sm print:text-[9px]" aria-labelledby={labelledBy} data-testid={testId}>
-        {caption !== undefined && <caption className={isCaptionVisible ? `py-2 text-left font-medium ${variant === "card" ? "px-3" : ""}` : "sr-only"}>{caption}</caption>}
+      <table
+        className="w-full border-collapse text-sm print:text-[9px]"
+        aria-labelledby={labelledBy}
+        data-testid={testId}
+      >
+        {caption !== undefined && (
+          <caption
+            className={isCaptionVisible ? `py-2 text-left font-medium ${variant === "card" ? "px-3" : ""}` : "sr-only"}
+          >
+            {caption}
+          </caption>
+        )}
         <thead className="bg-slate-100 text-left align-bottom">
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" className={`${CELL} ${column.isNumeric && !column.isRowHeader ? "text-right" : ""}`}>
+              <th
+                key={index}
+                scope="col"
+                className={`${CELL} ${column.isNumeric && !column.isRowHeader ? "text-right" : ""}`}
+              >
                 {column.isHeaderHidden ? <span className="sr-only">{column.header}</span> : column.header}
               </th>
             ))}
@@ -105,7 +133,11 @@ export function DataTable<Row>({
             </tr>
           ) : (
             rows.map((row, index) => (
-              <tr key={rowKey(row, index)} className={`border-t ${rowClassName?.(row) ?? ""}`} data-testid={rowTestId?.(row)}>
+              <tr
+                key={rowKey(row, index)}
+                className={`border-t ${rowClassName?.(row) ?? ""}`}
+                data-testid={rowTestId?.(row)}
+              >
                 <Cells columns={columns} content={(column) => column.cell(row)} />
               </tr>
             ))

@@ -3,7 +3,8 @@ import type { SelectOption } from "./select-field";
 type OptionGroup = { label: string; options: SelectOption[] };
 
 /** Years as options, each labelled by itself. */
-export const yearOptions = (years: number[]): SelectOption[] => years.map((year) => ({ value: String(year), label: String(year) }));
+export const yearOptions = (years: number[]): SelectOption[] =>
+  years.map((year) => ({ value: String(year), label: String(year) }));
 
 /**
  * A select of a GET filter form (no JavaScript needed): its name is the query parameter, its default the
@@ -33,7 +34,11 @@ export function FilterSelect({
   return (
     <label className="text-sm">
       <span className="block font-medium">{label}</span>
-      <select name={name} defaultValue={defaultValue ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5">
+      <select
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5"
+      >
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {optionList(options)}
         {groups.map((group) => (

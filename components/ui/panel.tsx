@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
  * A titled card of a page, such as a section of the case file: a region named by its heading, so that
  * screen-reader users can move from one to the next. `aside` stands at the end of the heading's line.
  */
-export function Panel({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
+export function Panel({
+  id,
+  title,
+  aside,
+  children,
+}: {
+  id: string;
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
   const heading = (
     <h2 id={id} className="text-lg font-semibold">
       {title}

@@ -14,7 +14,9 @@ const STATUS_CLASSES: Record<string, string> = {
 /** A coloured pill for a case status; the label comes translated from the caller. */
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_CLASSES[status] ?? "bg-slate-100"}`}>
+    <span
+      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_CLASSES[status] ?? "bg-slate-100"}`}
+    >
       {label}
     </span>
   );

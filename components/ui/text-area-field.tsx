@@ -12,7 +12,15 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"
 };
 
 /** A labelled textarea bound to react-hook-form, with its hint and error linked by aria-describedby. */
-export function TextAreaField({ id, label, error, hint, registration, className = "", ...textareaProps }: TextAreaFieldProps) {
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  registration,
+  className = "",
+  ...textareaProps
+}: TextAreaFieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>

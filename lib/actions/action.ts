@@ -51,13 +51,20 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
     try {
       if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
       const data = await definition.run(parsed.data, user);
-      const paths = typeof definition.revalidate === "function" ? definition.revalidate(parsed.data, data) : (definition.revalidate ?? []);
+      const paths =
+        typeof definition.revalidate === "function"
+          ? definition.revalidate(parsed.data, data)
+          : (definition.revalidate ?? []);
       for (const path of paths) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, ...translate(error, { forForm: true }), details: error.details };
+      if (error instanceof AppError)
+        return { ok: false, ...translate(error, { forForm: true }), details: error.details };
       const { requestId } = await requestContext();
-      return { ok: false, message: text("errors.unexpected", { requestId: logUnexpected("action", requestId, error) }) };
+      return {
+        ok: false,
+        message: text("errors.unexpected", { requestId: logUnexpected("action", requestId, error) }),
+      };
     }
   };
 }

@@ -72,7 +72,9 @@ function fieldMessages(error: z.ZodError, text: Translation["text"]): Record<str
  * audit → an AppError becomes its status with the translated message, anything else a logged 500
  * under the proxy's request id. Every answer is `private, no-store` and carries `X-Request-Id`.
  */
-export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(definition: RouteDefinition<P, Q>) {
+export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
+  definition: RouteDefinition<P, Q>,
+) {
   return async (request: Request, segment?: { params?: Promise<unknown> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id");
     const { text, translate } = await errorTranslator();
@@ -86,9 +88,17 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
         // A route without dynamic segments gets no params at all.
         const params = (definition.params ?? z.unknown()).safeParse((await segment?.params) ?? {});
         if (!params.success) return refusal(404, text("errors.notFound"));
-        const query = (definition.query ?? z.unknown()).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+        const query = (definition.query ?? z.unknown()).safeParse(
+          Object.fromEntries(new URL(request.url).searchParams),
+        );
         if (!query.success) return refusal(400, text(INVALID_INPUT), fieldMessages(query.error, text));
-        return await definition.handler({ request, user, params: params.data as z.infer<P>, query: query.data as z.infer<Q>, text });
+        return await definition.handler({
+          request,
+          user,
+          params: params.data as z.infer<P>,
+          query: query.data as z.infer<Q>,
+          text,
+        });
       } catch (error) {
         if (error instanceof AppError) {
           const { message, fieldErrors } = translate(error, { forForm: false });

@@ -32,7 +32,9 @@ export function authOptions(): NextAuthOptions {
             return { id: String(result.actor.id), role: result.actor.role, regionId: result.actor.regionId };
           }
           throw new Error(
-            result.reason === "throttled" ? `${LOGIN_ERROR.throttledPrefix}${result.retryAfterMinutes}` : LOGIN_ERROR.invalid,
+            result.reason === "throttled"
+              ? `${LOGIN_ERROR.throttledPrefix}${result.retryAfterMinutes}`
+              : LOGIN_ERROR.invalid,
           );
         },
       }),

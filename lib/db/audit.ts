@@ -24,7 +24,8 @@ export type AuditEntry = {
 export async function recordAudit(entry: AuditEntry, client: AuditWriter = db()): Promise<void> {
   const { ip, requestId } = await requestContext();
   const changes = entry.changes ? maskChanges(entry.changes) : undefined;
-  const payload = changes || entry.details ? ({ ...entry.details, ...(changes && { changes }) } as Prisma.InputJsonValue) : undefined;
+  const payload =
+    changes || entry.details ? ({ ...entry.details, ...(changes && { changes }) } as Prisma.InputJsonValue) : undefined;
   await client.auditLog.create({
     data: {
       actorId: entry.actor?.id ?? null,

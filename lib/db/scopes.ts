@@ -1,7 +1,14 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { forbiddenError } from "@/lib/domain/app-error";
-import { can, familyScope, figuresScope, type Actor, type Permission, type RegionScope } from "@/lib/domain/permissions";
+import {
+  can,
+  familyScope,
+  figuresScope,
+  type Actor,
+  type Permission,
+  type RegionScope,
+} from "@/lib/domain/permissions";
 import { reportScope, type ReportScope } from "@/lib/domain/report-scope";
 import type { ReportFilters } from "@/lib/validation/report-filters";
 

@@ -71,9 +71,18 @@ export class AppError extends Error {
 
   /** The same refusal with its field names changed (e.g. an order's lines mapped back to grid cells). */
   withFields(rename: (field: string) => string): AppError {
-    const fieldErrors = this.fieldErrors && Object.fromEntries(Object.entries(this.fieldErrors).map(([field, message]) => [rename(field), message]));
+    const fieldErrors =
+      this.fieldErrors &&
+      Object.fromEntries(Object.entries(this.fieldErrors).map(([field, message]) => [rename(field), message]));
     const field = this.field && rename(this.field);
-    return new AppError(this.code, { values: this.values, field, fieldErrors, status: this.status, details: this.details, log: this.log });
+    return new AppError(this.code, {
+      values: this.values,
+      field,
+      fieldErrors,
+      status: this.status,
+      details: this.details,
+      log: this.log,
+    });
   }
 }
 

@@ -1,5 +1,13 @@
 /** Fields that identify a person; the audit log keeps only their last two characters. */
-const IDENTIFYING_FIELDS = new Set(["iin", "contactPhone", "contactEmail", "phone", "email", "passwordHash", "address"]);
+const IDENTIFYING_FIELDS = new Set([
+  "iin",
+  "contactPhone",
+  "contactEmail",
+  "phone",
+  "email",
+  "passwordHash",
+  "address",
+]);
 
 /** Masks a personal identifier, keeping its last two characters so a reviewer can tell values apart. */
 export function maskIdentifier(value: string): string {
@@ -27,7 +35,10 @@ function maskValue(field: string, value: unknown): unknown {
 }
 
 /** The fields whose values differ between two snapshots, as a change set. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, FieldChange> {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, FieldChange> {
   const changes: Record<string, FieldChange> = {};
   for (const [field, to] of Object.entries(after)) {
     const from = before[field];

@@ -26,7 +26,13 @@ const MCI_2026 = 4325;
 
 describe("parseBenefitRates", () => {
   it("reads the five settings", () => {
-    expect(RATES).toEqual({ relocationMciPerMember: 70, rentMciPerMonth: { min: 15, max: 30 }, rentMonths: 12, housingSharePercent: 50, housingCapTenge: 4_560_000 });
+    expect(RATES).toEqual({
+      relocationMciPerMember: 70,
+      rentMciPerMonth: { min: 15, max: 30 },
+      rentMonths: 12,
+      housingSharePercent: 50,
+      housingCapTenge: 4_560_000,
+    });
   });
 
   it("gives null when a setting is missing or malformed, so nothing is computed from a guess", () => {
@@ -107,7 +113,9 @@ describe("paymentIssues", () => {
 
   it("accepts a payment within the entitlement", () => {
     expect(paymentIssues(draft({ amountTenge: entitlements.relocationTenge }), context)).toEqual([]);
-    expect(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 3, amountTenge: 3 * 129_750 }), context)).toEqual([]);
+    expect(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 3, amountTenge: 3 * 129_750 }), context)).toEqual(
+      [],
+    );
     expect(paymentIssues(draft({ kind: "HOUSING_CERTIFICATE", amountTenge: 4_000_000 }), context)).toEqual([]);
   });
 
@@ -120,7 +128,9 @@ describe("paymentIssues", () => {
   });
 
   it("wants months 1..12 for rent and only for rent", () => {
-    expect(keys(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: null }), context))).toEqual(["monthsRequired"]);
+    expect(keys(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: null }), context))).toEqual([
+      "monthsRequired",
+    ]);
     expect(keys(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 0 }), context))).toEqual(["monthsRange"]);
     expect(keys(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 13 }), context))).toEqual(["monthsRange"]);
     expect(keys(paymentIssues(draft({ months: 2 }), context))).toEqual(["monthsOnlyForRent"]);
@@ -128,7 +138,9 @@ describe("paymentIssues", () => {
 
   it("refuses more relocation subsidy than the entitlement, counting earlier payments, unless a note explains it", () => {
     const over = draft({ amountTenge: entitlements.relocationTenge + 1 });
-    expect(paymentIssues(over, context)).toEqual([{ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: 605_500 } } }]);
+    expect(paymentIssues(over, context)).toEqual([
+      { field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: 605_500 } } },
+    ]);
     const previous = [{ kind: "RELOCATION_SUBSIDY" as const, amountTenge: 600_000, months: null }];
     expect(paymentIssues(draft({ amountTenge: 5_501 }), { ...context, previous })).toEqual([
       { field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: 5_500 } } },
@@ -138,15 +150,19 @@ describe("paymentIssues", () => {
   });
 
   it("refuses rent above the maximum rate or beyond the months of the entitlement, unless explained", () => {
-    expect(keys(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 2, amountTenge: 2 * 129_750 + 1 }), context))).toEqual(["aboveRent"]);
+    expect(
+      keys(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 2, amountTenge: 2 * 129_750 + 1 }), context)),
+    ).toEqual(["aboveRent"]);
     const previous = [{ kind: "RENT_COMPENSATION" as const, amountTenge: 10 * 100_000, months: 10 }];
-    expect(paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 3, amountTenge: 300_000 }), { ...context, previous })).toEqual([
-      { field: "months", key: "rentMonthsExceeded", values: { remaining: 2 } },
-    ]);
+    expect(
+      paymentIssues(draft({ kind: "RENT_COMPENSATION", months: 3, amountTenge: 300_000 }), { ...context, previous }),
+    ).toEqual([{ field: "months", key: "rentMonthsExceeded", values: { remaining: 2 } }]);
   });
 
   it("refuses a housing certificate above the cap unless explained", () => {
-    expect(keys(paymentIssues(draft({ kind: "HOUSING_CERTIFICATE", amountTenge: 4_560_001 }), context))).toEqual(["aboveHousingCap"]);
+    expect(keys(paymentIssues(draft({ kind: "HOUSING_CERTIFICATE", amountTenge: 4_560_001 }), context))).toEqual([
+      "aboveHousingCap",
+    ]);
   });
 
   it("needs an explanation for every payment when the rates or the MCI of the year are not set", () => {

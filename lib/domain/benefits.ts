@@ -10,7 +10,11 @@ import type { PaymentKind } from "@/lib/generated/prisma/enums";
 export type { PaymentKind };
 
 /** Every payment kind (same values as the Prisma enum). */
-export const PAYMENT_KINDS = ["RELOCATION_SUBSIDY", "RENT_COMPENSATION", "HOUSING_CERTIFICATE"] as const satisfies readonly PaymentKind[];
+export const PAYMENT_KINDS = [
+  "RELOCATION_SUBSIDY",
+  "RENT_COMPENSATION",
+  "HOUSING_CERTIFICATE",
+] as const satisfies readonly PaymentKind[];
 
 /** Setting keys the rates are read from. */
 export const BENEFIT_SETTING_KEYS = {
@@ -65,7 +69,10 @@ export function relocationSubsidyTenge(mciTenge: number, rates: BenefitRates, me
 
 /** Rent and utilities compensation per month for the family: the minimum and maximum of the range. */
 export function rentCompensationMonthlyTenge(mciTenge: number, rates: BenefitRates): { min: number; max: number } {
-  return { min: Math.round(rates.rentMciPerMonth.min * mciTenge), max: Math.round(rates.rentMciPerMonth.max * mciTenge) };
+  return {
+    min: Math.round(rates.rentMciPerMonth.min * mciTenge),
+    max: Math.round(rates.rentMciPerMonth.max * mciTenge),
+  };
 }
 
 /** Housing certificate: the share of the purchase cost, never above the cap. */
@@ -74,7 +81,12 @@ export function housingCertificateTenge(costTenge: number, rates: BenefitRates):
 }
 
 /** Everything a family is entitled to in a year, for the members who move. */
-export function computeEntitlements(input: { year: number; mciTenge: number; rates: BenefitRates; membersMoving: number }): Entitlements {
+export function computeEntitlements(input: {
+  year: number;
+  mciTenge: number;
+  rates: BenefitRates;
+  membersMoving: number;
+}): Entitlements {
   const { year, mciTenge, rates, membersMoving } = input;
   const rent = rentCompensationMonthlyTenge(mciTenge, rates);
   return {
@@ -98,7 +110,12 @@ export function entitlementYear(arrivalDate: Date | null, plannedArrival: Date |
 
 /** Today's date in Kazakhstan as YYYY-MM-DD (payments are dated in local time). */
 export function kazakhstanToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Almaty",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 export type PaymentDraft = {
@@ -130,40 +147,52 @@ export function hasExplanation(note: string | null): boolean {
  */
 export function paymentIssues(
   draft: PaymentDraft,
-  context: { entitlements: Entitlements | null; previous: readonly { kind: PaymentKind; amountTenge: number; months: number | null }[]; today: string },
+  context: {
+    entitlements: Entitlements | null;
+    previous: readonly { kind: PaymentKind; amountTenge: number; months: number | null }[];
+    today: string;
+  },
 ): PaymentIssue[] {
   const issues: PaymentIssue[] = [];
   const { entitlements, previous, today } = context;
-  if (!Number.isInteger(draft.amountTenge) || draft.amountTenge <= 0) issues.push({ field: "amountTenge", key: "amountPositive" });
+  if (!Number.isInteger(draft.amountTenge) || draft.amountTenge <= 0)
+    issues.push({ field: "amountTenge", key: "amountPositive" });
   if (draft.paidOn > today) issues.push({ field: "paidOn", key: "dateInFuture" });
   if (draft.kind === "RENT_COMPENSATION") {
     if (draft.months === null) issues.push({ field: "months", key: "monthsRequired" });
-    else if (!Number.isInteger(draft.months) || draft.months < 1 || draft.months > 12) issues.push({ field: "months", key: "monthsRange" });
+    else if (!Number.isInteger(draft.months) || draft.months < 1 || draft.months > 12)
+      issues.push({ field: "months", key: "monthsRange" });
   } else if (draft.months !== null) {
     issues.push({ field: "months", key: "monthsOnlyForRent" });
   }
   if (issues.length > 0 || hasExplanation(draft.note)) return issues;
 
   if (!entitlements) return [{ field: "note", key: "noEntitlementNeedsNote" }];
-  const paidBefore = (kind: PaymentKind) => previous.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.amountTenge, 0);
+  const paidBefore = (kind: PaymentKind) =>
+    previous.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.amountTenge, 0);
   switch (draft.kind) {
     case "RELOCATION_SUBSIDY": {
       const remaining = Math.max(0, entitlements.relocationTenge - paidBefore("RELOCATION_SUBSIDY"));
-      if (draft.amountTenge > remaining) issues.push({ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: remaining } } });
+      if (draft.amountTenge > remaining)
+        issues.push({ field: "amountTenge", key: "aboveRelocation", values: { maxTenge: { tenge: remaining } } });
       break;
     }
     case "RENT_COMPENSATION": {
       const months = draft.months ?? 0;
-      const monthsBefore = previous.filter((p) => p.kind === "RENT_COMPENSATION").reduce((sum, p) => sum + (p.months ?? 0), 0);
+      const monthsBefore = previous
+        .filter((p) => p.kind === "RENT_COMPENSATION")
+        .reduce((sum, p) => sum + (p.months ?? 0), 0);
       const monthsLeft = Math.max(0, entitlements.rentMonths - monthsBefore);
-      if (months > monthsLeft) issues.push({ field: "months", key: "rentMonthsExceeded", values: { remaining: monthsLeft } });
+      if (months > monthsLeft)
+        issues.push({ field: "months", key: "rentMonthsExceeded", values: { remaining: monthsLeft } });
       const max = entitlements.rentMonthlyMaxTenge * months;
       if (draft.amountTenge > max) issues.push({ field: "amountTenge", key: "aboveRent", values: { maxTenge: max } });
       break;
     }
     case "HOUSING_CERTIFICATE": {
       const remaining = Math.max(0, entitlements.housingCapTenge - paidBefore("HOUSING_CERTIFICATE"));
-      if (draft.amountTenge > remaining) issues.push({ field: "amountTenge", key: "aboveHousingCap", values: { maxTenge: remaining } });
+      if (draft.amountTenge > remaining)
+        issues.push({ field: "amountTenge", key: "aboveHousingCap", values: { maxTenge: remaining } });
       break;
     }
   }

@@ -94,7 +94,11 @@ describe("checkTransition over every (from, to, role)", () => {
   });
 
   it("the table lists exactly the allowed set", () => {
-    const fromTable = new Set(TRANSITIONS.flatMap((t) => ROLES.filter((r) => can({ role: r }, t.permission)).map((r) => `${t.from}>${t.to}:${r}`)));
+    const fromTable = new Set(
+      TRANSITIONS.flatMap((t) =>
+        ROLES.filter((r) => can({ role: r }, t.permission)).map((r) => `${t.from}>${t.to}:${r}`),
+      ),
+    );
     expect(fromTable).toEqual(ALLOWED);
   });
 });

@@ -39,7 +39,10 @@ export function documentChecklist(category: Category, members: readonly { id: nu
     { kind: "AUTOBIOGRAPHY", personId: null },
   ];
   for (const member of members) {
-    items.push({ kind: "IDENTITY_DOCUMENT", personId: member.id }, { kind: "IDENTITY_TRANSLATION", personId: member.id });
+    items.push(
+      { kind: "IDENTITY_DOCUMENT", personId: member.id },
+      { kind: "IDENTITY_TRANSLATION", personId: member.id },
+    );
   }
   if (category === "KANDAS") items.push({ kind: "NATIONALITY_PROOF", personId: null });
   return items;

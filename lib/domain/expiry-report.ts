@@ -35,7 +35,13 @@ export function expiryColumns(): ReportColumn[] {
     { key: "region", labelKey: "reportExpiry.col.region", kind: "text", labels: { kind: "region" } },
     ...EXPIRY_BANDS.flatMap(({ key }): ReportColumn[] => [
       { key: `${key}Families`, labelKey: `reportExpiry.col.${key}Families`, kind: "count", isSmallCell: true },
-      { key: `${key}Persons`, labelKey: `reportExpiry.col.${key}Persons`, kind: "count", isSmallCell: true, derivedFrom: [`${key}Families`] },
+      {
+        key: `${key}Persons`,
+        labelKey: `reportExpiry.col.${key}Persons`,
+        kind: "count",
+        isSmallCell: true,
+        derivedFrom: [`${key}Families`],
+      },
     ]),
   ];
 }

@@ -7,7 +7,10 @@ const text = (value: string) => new TextEncoder().encode(value);
 describe("sniffFileType", () => {
   it("recognises PDF, PNG and JPEG by their signatures", () => {
     expect(sniffFileType(text("%PDF-1.7\n%…"))).toEqual({ mimeType: "application/pdf", extension: "pdf" });
-    expect(sniffFileType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toEqual({ mimeType: "image/png", extension: "png" });
+    expect(sniffFileType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toEqual({
+      mimeType: "image/png",
+      extension: "png",
+    });
     expect(sniffFileType(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10))).toEqual({ mimeType: "image/jpeg", extension: "jpg" });
   });
 

@@ -21,12 +21,50 @@ const caseworkerWithoutRegion: Actor = { id: 5, role: "CASEWORKER", regionId: nu
 describe("the permission map", () => {
   // The duties of each role as docs/domain.md describes them; a change to the map must change this table.
   it.each([
-    ["ADMIN", ["family.view", "family.allRegions", "family.edit", "case.transition", "case.decide", "document.verify", "quota.view", "quota.allocate", "quota.amend", "waitlist.manage", "report.view", "report.allRegions", "report.personalData", "settings.update", "users.manage", "audit.view", "import.run"]],
-    ["COORDINATOR", ["family.view", "family.edit", "case.transition", "case.decide", "document.verify", "quota.view", "quota.allocate", "waitlist.manage", "report.view", "report.personalData", "import.run"]],
+    [
+      "ADMIN",
+      [
+        "family.view",
+        "family.allRegions",
+        "family.edit",
+        "case.transition",
+        "case.decide",
+        "document.verify",
+        "quota.view",
+        "quota.allocate",
+        "quota.amend",
+        "waitlist.manage",
+        "report.view",
+        "report.allRegions",
+        "report.personalData",
+        "settings.update",
+        "users.manage",
+        "audit.view",
+        "import.run",
+      ],
+    ],
+    [
+      "COORDINATOR",
+      [
+        "family.view",
+        "family.edit",
+        "case.transition",
+        "case.decide",
+        "document.verify",
+        "quota.view",
+        "quota.allocate",
+        "waitlist.manage",
+        "report.view",
+        "report.personalData",
+        "import.run",
+      ],
+    ],
     ["CASEWORKER", ["family.view", "family.edit", "case.transition"]],
     ["ANALYST", ["quota.view", "report.view", "report.allRegions"]],
   ] as const)("gives %s exactly its duties", (role, expected) => {
-    expect(permissionsOf(role)).toEqual([...expected].sort((a, b) => Object.keys(PERMISSIONS).indexOf(a) - Object.keys(PERMISSIONS).indexOf(b)));
+    expect(permissionsOf(role)).toEqual(
+      [...expected].sort((a, b) => Object.keys(PERMISSIONS).indexOf(a) - Object.keys(PERMISSIONS).indexOf(b)),
+    );
   });
 
   it("keeps the import with the regional coordinators and the administrator", () => {

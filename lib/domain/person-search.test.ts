@@ -16,8 +16,14 @@ describe("personSearchText", () => {
   });
 
   it("skips empty parts", () => {
-    expect(personSearchText({ surnameCyr: "Өмір", givenNameCyr: "Ақжол", patronymicCyr: " ", surnameLat: "Omir", givenNameLat: "Akzhol" })).toBe(
-      "омир акжол omir akzhol",
-    );
+    expect(
+      personSearchText({
+        surnameCyr: "Өмір",
+        givenNameCyr: "Ақжол",
+        patronymicCyr: " ",
+        surnameLat: "Omir",
+        givenNameLat: "Akzhol",
+      }),
+    ).toBe("омир акжол omir akzhol");
   });
 });

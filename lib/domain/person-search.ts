@@ -15,7 +15,14 @@ export type PersonNames = {
  */
 export function personSearchText(names: PersonNames): string {
   return foldForSearch(
-    [names.surnameCyr, names.givenNameCyr, names.patronymicCyr, names.surnameLat, names.givenNameLat, names.patronymicLat]
+    [
+      names.surnameCyr,
+      names.givenNameCyr,
+      names.patronymicCyr,
+      names.surnameLat,
+      names.givenNameLat,
+      names.patronymicLat,
+    ]
       .filter((part): part is string => Boolean(part && part.trim()))
       .map((part) => part.trim())
       .join(" "),

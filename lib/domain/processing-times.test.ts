@@ -90,7 +90,9 @@ describe("overdueCutoff", () => {
       for (const limit of [1, 4, 10, 30, 90]) {
         const cutoff = overdueCutoff(today, limit);
         expect(workingDaysBetween(cutoff, today), `${today.toISOString()} ${limit}`).toBeGreaterThan(limit);
-        expect(workingDaysBetween(addDays(cutoff, 1), today), `${today.toISOString()} ${limit}`).toBeLessThanOrEqual(limit);
+        expect(workingDaysBetween(addDays(cutoff, 1), today), `${today.toISOString()} ${limit}`).toBeLessThanOrEqual(
+          limit,
+        );
       }
     }
   });
@@ -108,7 +110,8 @@ describe("overdueCutoff", () => {
 describe("processingTable", () => {
   const keys = PROCESSING_COLUMNS.map((column) => column.key);
   // Per row: families, then cases, median and p90 of each step, awaiting decision, overdue.
-  const row = (regionId: string | null, values: (number | null)[]) => Object.fromEntries(keys.map((key, index) => [key, index === 0 ? regionId : values[index - 1]!]));
+  const row = (regionId: string | null, values: (number | null)[]) =>
+    Object.fromEntries(keys.map((key, index) => [key, index === 0 ? regionId : values[index - 1]!]));
   const rows = [
     row("KZ-31", [8, 6, 35, 75, 5, 8, 24.6, 3, 20, 52, 2, 1]),
     row("KZ-33", [10, 5, 12, 18.4, 0, null, null, 0, null, null, 5, 5]),
@@ -154,11 +157,27 @@ describe("overdueTable", () => {
           daysWaiting: 274,
           workingDaysWaiting: 196,
         },
-        { caseNumber: "NK-2064-000002", head: null, regionId: "KZ-33", status: "REGISTERED", applicationDate: day("2064-05-15"), daysWaiting: 200, workingDaysWaiting: 142 },
+        {
+          caseNumber: "NK-2064-000002",
+          head: null,
+          regionId: "KZ-33",
+          status: "REGISTERED",
+          applicationDate: day("2064-05-15"),
+          daysWaiting: 200,
+          workingDaysWaiting: 142,
+        },
       ],
       2064,
     );
-    expect(table.columns.map((column) => column.key)).toEqual(["caseNumber", "head", "regionId", "status", "applicationDate", "daysWaiting", "workingDaysWaiting"]);
+    expect(table.columns.map((column) => column.key)).toEqual([
+      "caseNumber",
+      "head",
+      "regionId",
+      "status",
+      "applicationDate",
+      "daysWaiting",
+      "workingDaysWaiting",
+    ]);
     expect(table.rows).toEqual([
       ["NK-2064-000001", "Әбілов Нұрлан (Abilov Nurlan)", "KZ-31", "UNDER_REVIEW", "2064-03-02", 274, 196],
       ["NK-2064-000002", null, "KZ-33", "REGISTERED", "2064-05-15", 200, 142],

@@ -86,7 +86,12 @@ export function overdueCutoff(today: Date, limitDays: number): Date {
 const STEP_COLUMNS = PROCESSING_STEPS.flatMap((step): ReportColumn[] => [
   { key: `${step}Cases`, labelKey: `reportProcessing.col.${step}Cases`, kind: "count", isSmallCell: true },
   // A median or percentile of 1–4 cases tells their lengths: hidden with the count it is computed from.
-  { key: `${step}Median`, labelKey: `reportProcessing.col.${step}Median`, kind: "decimal", derivedFrom: [`${step}Cases`] },
+  {
+    key: `${step}Median`,
+    labelKey: `reportProcessing.col.${step}Median`,
+    kind: "decimal",
+    derivedFrom: [`${step}Cases`],
+  },
   { key: `${step}P90`, labelKey: `reportProcessing.col.${step}P90`, kind: "decimal", derivedFrom: [`${step}Cases`] },
 ]);
 
@@ -113,7 +118,11 @@ export const PROCESSING_TABLE_ID = "processing";
  * suppression (lib/domain/small-cells), and so are the medians and percentiles of hidden counts, on the
  * totals row too.
  */
-export function processingTable(rows: readonly Record<string, ExportCell>[], year: number, isSuppressed: boolean): ReportTable {
+export function processingTable(
+  rows: readonly Record<string, ExportCell>[],
+  year: number,
+  isSuppressed: boolean,
+): ReportTable {
   const cells = (row: Record<string, ExportCell>) => PROCESSING_COLUMNS.map((column) => row[column.key] ?? null);
   const totalRow = rows.find((row) => row.regionId === null);
   const table: ReportTable = {
@@ -143,7 +152,12 @@ export const OVERDUE_COLUMNS: readonly ReportColumn[] = [
   { key: "caseNumber", labelKey: "reportProcessing.overdue.col.caseNumber", kind: "text" },
   { key: "head", labelKey: "reportProcessing.overdue.col.head", kind: "text" },
   { key: "regionId", labelKey: "reportProcessing.col.region", kind: "text", labels: { kind: "region" } },
-  { key: "status", labelKey: "reportProcessing.overdue.col.status", kind: "text", labels: { kind: "message", prefix: "status" } },
+  {
+    key: "status",
+    labelKey: "reportProcessing.overdue.col.status",
+    kind: "text",
+    labels: { kind: "message", prefix: "status" },
+  },
   { key: "applicationDate", labelKey: "reportProcessing.overdue.col.applicationDate", kind: "text" },
   { key: "daysWaiting", labelKey: "reportProcessing.overdue.col.daysWaiting", kind: "count" },
   { key: "workingDaysWaiting", labelKey: "reportProcessing.overdue.col.workingDaysWaiting", kind: "count" },

@@ -8,12 +8,16 @@ describe("publicLookupUrl from a configured base", () => {
   });
 
   it("keeps a path prefix and a port", () => {
-    expect(publicLookupUrl({ baseUrl: "https://gov.example.kz/nurly-kosh/" })).toBe("https://gov.example.kz/nurly-kosh/status");
+    expect(publicLookupUrl({ baseUrl: "https://gov.example.kz/nurly-kosh/" })).toBe(
+      "https://gov.example.kz/nurly-kosh/status",
+    );
     expect(publicLookupUrl({ baseUrl: "http://10.0.0.5:8080" })).toBe("http://10.0.0.5:8080/status");
   });
 
   it("prefers the base over the request's headers", () => {
-    expect(publicLookupUrl({ baseUrl: "https://nk.example.kz", host: "internal:3000", forwardedProto: "http" })).toBe("https://nk.example.kz/status");
+    expect(publicLookupUrl({ baseUrl: "https://nk.example.kz", host: "internal:3000", forwardedProto: "http" })).toBe(
+      "https://nk.example.kz/status",
+    );
   });
 
   it("refuses a base that is no plain web address", () => {
@@ -28,12 +32,16 @@ describe("publicLookupUrl from the request", () => {
   it("builds the address from Host and X-Forwarded-Proto (the embedded demo)", () => {
     expect(publicLookupUrl({ host: "localhost:3100", forwardedProto: "http" })).toBe("http://localhost:3100/status");
     expect(publicLookupUrl({ host: "NK.Example.KZ", forwardedProto: "https" })).toBe("https://nk.example.kz/status");
-    expect(publicLookupUrl({ host: "192.168.1.20:3000", forwardedProto: null })).toBe("http://192.168.1.20:3000/status");
+    expect(publicLookupUrl({ host: "192.168.1.20:3000", forwardedProto: null })).toBe(
+      "http://192.168.1.20:3000/status",
+    );
     expect(publicLookupUrl({ host: "[::1]:3000", forwardedProto: "http" })).toBe("http://[::1]:3000/status");
   });
 
   it("drops the default port of the scheme", () => {
-    expect(publicLookupUrl({ host: "nk.example.kz:443", forwardedProto: "https" })).toBe("https://nk.example.kz/status");
+    expect(publicLookupUrl({ host: "nk.example.kz:443", forwardedProto: "https" })).toBe(
+      "https://nk.example.kz/status",
+    );
   });
 
   it("gives no address for a missing or odd host", () => {

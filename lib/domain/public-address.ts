@@ -47,7 +47,11 @@ export function forwardedScheme(header: string | null | undefined): "http" | "ht
  * The absolute address of the lookup page: `<base>/status` for a configured base, else built from the
  * request's Host and X-Forwarded-Proto. Null when there is no base and the host is missing or odd.
  */
-export function publicLookupUrl(source: { baseUrl?: string | null; host?: string | null; forwardedProto?: string | null }): string | null {
+export function publicLookupUrl(source: {
+  baseUrl?: string | null;
+  host?: string | null;
+  forwardedProto?: string | null;
+}): string | null {
   if (source.baseUrl) {
     const base = parsePublicBaseUrl(source.baseUrl);
     if (!base) return null;

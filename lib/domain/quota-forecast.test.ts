@@ -68,7 +68,10 @@ describe("forecastYearEnd", () => {
   it("does not lose a person to floating point", () => {
     // (15 / 11) × 11 is 15 exactly; the binary product is 14.999999999999998.
     expect((15 / 11) * 11).toBeLessThan(15);
-    expect(forecastYearEnd({ total: 100, allocated: 0, pipelinePersons: 0, pacePerMonth: 15 / 11, monthsLeft: 11 }).expectedAllocated).toBe(15);
+    expect(
+      forecastYearEnd({ total: 100, allocated: 0, pipelinePersons: 0, pacePerMonth: 15 / 11, monthsLeft: 11 })
+        .expectedAllocated,
+    ).toBe(15);
   });
 
   it("never goes above the quota", () => {
@@ -79,7 +82,9 @@ describe("forecastYearEnd", () => {
       basis: "capped",
     });
     // Exactly reaching the quota is not capped.
-    expect(forecastYearEnd({ total: 20, allocated: 9, pipelinePersons: 11, pacePerMonth: 0, monthsLeft: 12 }).basis).toBe("pipeline");
+    expect(
+      forecastYearEnd({ total: 20, allocated: 9, pipelinePersons: 11, pacePerMonth: 0, monthsLeft: 12 }).basis,
+    ).toBe("pipeline");
     expect(forecastYearEnd({ total: 20, allocated: 9, pipelinePersons: 0, pacePerMonth: 0, monthsLeft: 6 })).toEqual({
       expectedAllocated: 9,
       expectedFillPercent: 45,
@@ -107,8 +112,22 @@ describe("forecastYearEnd", () => {
 describe("outlookTotals", () => {
   it("sums the rows and takes the forecast of the total as the sum of the rows' forecasts", () => {
     const totals = outlookTotals([
-      { total: 100, waitlistFamilies: 4, waitlistPersons: 10, pipelinePersons: 11, pacePerMonth: 3, forecast: { expectedAllocated: 29 } },
-      { total: 200, waitlistFamilies: 0, waitlistPersons: 0, pipelinePersons: 2, pacePerMonth: 20, forecast: { expectedAllocated: 81 } },
+      {
+        total: 100,
+        waitlistFamilies: 4,
+        waitlistPersons: 10,
+        pipelinePersons: 11,
+        pacePerMonth: 3,
+        forecast: { expectedAllocated: 29 },
+      },
+      {
+        total: 200,
+        waitlistFamilies: 0,
+        waitlistPersons: 0,
+        pipelinePersons: 2,
+        pacePerMonth: 20,
+        forecast: { expectedAllocated: 81 },
+      },
     ]);
     // 110 of 300 = 36.7 %.
     expect(totals).toEqual({

@@ -36,7 +36,10 @@ export function monthsLeftInYear(year: number, today: Date): number {
  * the first day after it `until` (UTC midnights standing for days in Kazakhstan). 30 Nov 2026 → 1 Aug to
  * 1 Nov 2026 (August, September, October).
  */
-export function paceWindow(today: Date, months: number = PACE_WINDOW_MONTHS): { from: Date; until: Date; months: number } {
+export function paceWindow(
+  today: Date,
+  months: number = PACE_WINDOW_MONTHS,
+): { from: Date; until: Date; months: number } {
   const day = calendarDay(today);
   const until = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
   const from = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() - months, 1));
@@ -105,6 +108,12 @@ export function outlookTotals(
     waitlistPersons: sum((row) => row.waitlistPersons),
     pipelinePersons: sum((row) => row.pipelinePersons),
     pacePerMonth: sum((row) => row.pacePerMonth),
-    forecast: { expectedAllocated, expectedFillPercent: fillPercent(expectedAllocated, sum((row) => row.total)) },
+    forecast: {
+      expectedAllocated,
+      expectedFillPercent: fillPercent(
+        expectedAllocated,
+        sum((row) => row.total),
+      ),
+    },
   };
 }

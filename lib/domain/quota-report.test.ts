@@ -35,7 +35,14 @@ describe("quota report arithmetic", () => {
       { total: 0, allocated: 0, arrived: 0, families: 0 },
     ]);
     expect(totals).toEqual({ total: 300, allocated: 70, arrived: 15, families: 16, remaining: 230, fillPercent: 23.3 });
-    expect(totalFigures([])).toEqual({ total: 0, allocated: 0, arrived: 0, families: 0, remaining: 0, fillPercent: null });
+    expect(totalFigures([])).toEqual({
+      total: 0,
+      allocated: 0,
+      arrived: 0,
+      families: 0,
+      remaining: 0,
+      fillPercent: null,
+    });
   });
 
   it("spreads allocations over twelve months per pool", () => {

@@ -70,7 +70,12 @@ export type MonthPoint = { month: number; KANDAS: number; SETTLER: number; total
 
 /** Persons allocated per calendar month 1–12, each pool and together; months without allocations are 0. */
 export function monthlySeries(counts: readonly MonthCount[]): MonthPoint[] {
-  const points: MonthPoint[] = Array.from({ length: 12 }, (_, index) => ({ month: index + 1, KANDAS: 0, SETTLER: 0, total: 0 }));
+  const points: MonthPoint[] = Array.from({ length: 12 }, (_, index) => ({
+    month: index + 1,
+    KANDAS: 0,
+    SETTLER: 0,
+    total: 0,
+  }));
   for (const count of counts) {
     const point = points[count.month - 1];
     if (!point) continue;
@@ -83,8 +88,7 @@ export function monthlySeries(counts: readonly MonthCount[]): MonthPoint[] {
 // ——— Outlook: waitlist and year-end forecast, and the columns the page and the exports share ———
 
 /** Figures of a report row or total: the counts, the outlook and the forecast (a total has no basis). */
-export type ReportFigures = QuotaFigures &
-  OutlookCounts & { forecast: TotalForecast & { basis?: ForecastBasis } };
+export type ReportFigures = QuotaFigures & OutlookCounts & { forecast: TotalForecast & { basis?: ForecastBasis } };
 
 export type ReportColumnKey =
   | "total"

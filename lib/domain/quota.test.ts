@@ -155,14 +155,24 @@ describe("quota order validation", () => {
   });
 
   it("accepts a correct order", () => {
-    expect(validateQuotaOrder({ year: 2026, places: [line("KZ-55", "KANDAS", 977), line("KZ-55", "SETTLER", 1655), line("KZ-11", "KANDAS", 0)] })).toEqual([]);
+    expect(
+      validateQuotaOrder({
+        year: 2026,
+        places: [line("KZ-55", "KANDAS", 977), line("KZ-55", "SETTLER", 1655), line("KZ-11", "KANDAS", 0)],
+      }),
+    ).toEqual([]);
   });
 
   it("names every problem with the line it concerns", () => {
     expect(
       validateQuotaOrder({
         year: 1990,
-        places: [line("KZ-55", "KANDAS", 10), line("KZ-75", "KANDAS", 5), line("KZ-55", "KANDAS", -3), line("KZ-11", "SETTLER", 2.5)],
+        places: [
+          line("KZ-55", "KANDAS", 10),
+          line("KZ-75", "KANDAS", 5),
+          line("KZ-55", "KANDAS", -3),
+          line("KZ-11", "SETTLER", 2.5),
+        ],
       }),
     ).toEqual([
       { code: "year-out-of-range" },
@@ -175,9 +185,9 @@ describe("quota order validation", () => {
 
   it("refuses an order without lines and an unknown pool", () => {
     expect(validateQuotaOrder({ year: 2026, places: [] })).toEqual([{ code: "no-places" }]);
-    expect(validateQuotaOrder({ year: 2026, places: [{ regionId: "KZ-55", pool: "OTHER" as "KANDAS", total: 1 }] })).toEqual([
-      { code: "pool-invalid", index: 0 },
-    ]);
+    expect(
+      validateQuotaOrder({ year: 2026, places: [{ regionId: "KZ-55", pool: "OTHER" as "KANDAS", total: 1 }] }),
+    ).toEqual([{ code: "pool-invalid", index: 0 }]);
   });
 
   it("never lets a total fall below the places already allocated", () => {
@@ -190,27 +200,59 @@ describe("quota order validation", () => {
 
 describe("allocationAdjustment", () => {
   it("gives back exactly the places of the members who no longer arrive", () => {
-    expect(allocationAdjustment(4, { memberCount: 4, membersArriving: 2 })).toEqual({ action: "release", delta: 2, persons: 2 });
-    expect(allocationAdjustment(4, { memberCount: 3, membersArriving: null })).toEqual({ action: "release", delta: 1, persons: 3 });
+    expect(allocationAdjustment(4, { memberCount: 4, membersArriving: 2 })).toEqual({
+      action: "release",
+      delta: 2,
+      persons: 2,
+    });
+    expect(allocationAdjustment(4, { memberCount: 3, membersArriving: null })).toEqual({
+      action: "release",
+      delta: 1,
+      persons: 3,
+    });
   });
 
   it("takes the places of the members who now arrive as well", () => {
-    expect(allocationAdjustment(2, { memberCount: 4, membersArriving: 3 })).toEqual({ action: "take", delta: 1, persons: 3 });
-    expect(allocationAdjustment(2, { memberCount: 5, membersArriving: null })).toEqual({ action: "take", delta: 3, persons: 5 });
+    expect(allocationAdjustment(2, { memberCount: 4, membersArriving: 3 })).toEqual({
+      action: "take",
+      delta: 1,
+      persons: 3,
+    });
+    expect(allocationAdjustment(2, { memberCount: 5, membersArriving: null })).toEqual({
+      action: "take",
+      delta: 3,
+      persons: 5,
+    });
   });
 
   it("does nothing when the household needs what the allocation holds", () => {
-    expect(allocationAdjustment(3, { memberCount: 5, membersArriving: 3 })).toEqual({ action: "none", delta: 0, persons: 3 });
+    expect(allocationAdjustment(3, { memberCount: 5, membersArriving: 3 })).toEqual({
+      action: "none",
+      delta: 0,
+      persons: 3,
+    });
     // A member joins the household but the plan still says three arrive.
-    expect(allocationAdjustment(3, { memberCount: 6, membersArriving: 3 })).toEqual({ action: "none", delta: 0, persons: 3 });
+    expect(allocationAdjustment(3, { memberCount: 6, membersArriving: 3 })).toEqual({
+      action: "none",
+      delta: 0,
+      persons: 3,
+    });
   });
 
   it("counts the household, not the plan, when the plan names more members than remain", () => {
-    expect(allocationAdjustment(3, { memberCount: 2, membersArriving: 3 })).toEqual({ action: "release", delta: 1, persons: 2 });
+    expect(allocationAdjustment(3, { memberCount: 2, membersArriving: 3 })).toEqual({
+      action: "release",
+      delta: 1,
+      persons: 2,
+    });
   });
 
   it("keeps the places of a household left without members (giving them all back is a withdrawal)", () => {
-    expect(allocationAdjustment(3, { memberCount: 0, membersArriving: null })).toEqual({ action: "none", delta: 0, persons: 3 });
+    expect(allocationAdjustment(3, { memberCount: 0, membersArriving: null })).toEqual({
+      action: "none",
+      delta: 0,
+      persons: 3,
+    });
   });
 });
 
@@ -235,8 +277,14 @@ describe("checkWaitlistEntry", () => {
   });
 
   it("refuses while the places still fit, exactly up to the last place", () => {
-    expect(checkWaitlistEntry({ ...base, quota: { total: 10, allocated: 7 } })).toEqual({ ok: false, reason: "places-available" });
-    expect(checkWaitlistEntry({ ...base, quota: { total: 10, allocated: 0 } })).toEqual({ ok: false, reason: "places-available" });
+    expect(checkWaitlistEntry({ ...base, quota: { total: 10, allocated: 7 } })).toEqual({
+      ok: false,
+      reason: "places-available",
+    });
+    expect(checkWaitlistEntry({ ...base, quota: { total: 10, allocated: 0 } })).toEqual({
+      ok: false,
+      reason: "places-available",
+    });
   });
 
   it("counts a year without a quota as no places left", () => {
@@ -251,7 +299,10 @@ describe("checkWaitlistEntry", () => {
 
   it("refuses a family without members and a kandas family whose status has lapsed", () => {
     expect(checkWaitlistEntry({ ...base, places: 0 })).toEqual({ ok: false, reason: "no-members" });
-    expect(checkWaitlistEntry({ ...base, statusValidUntil: day("2026-11-28") })).toEqual({ ok: false, reason: "status-not-valid" });
+    expect(checkWaitlistEntry({ ...base, statusValidUntil: day("2026-11-28") })).toEqual({
+      ok: false,
+      reason: "status-not-valid",
+    });
     expect(checkWaitlistEntry({ ...base, statusValidUntil: null })).toEqual({ ok: false, reason: "status-not-valid" });
     expect(checkWaitlistEntry({ ...base, statusValidUntil: today })).toEqual({ ok: true });
   });
@@ -259,7 +310,8 @@ describe("checkWaitlistEntry", () => {
 
 describe("nextFittingFamilies", () => {
   const queue = (...places: number[]) => places.map((size, index) => ({ id: index + 1, places: size }));
-  const fitting = (marked: { id: number; fitsNow: boolean }[]) => marked.filter((row) => row.fitsNow).map((row) => row.id);
+  const fitting = (marked: { id: number; fitsNow: boolean }[]) =>
+    marked.filter((row) => row.fitsNow).map((row) => row.id);
 
   it("marks nobody when no place is left", () => {
     expect(fitting(nextFittingFamilies(queue(1, 2, 3), 0))).toEqual([]);

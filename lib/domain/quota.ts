@@ -185,7 +185,8 @@ export function checkWaitlistEntry(input: {
   if (input.status !== "APPROVED") return { ok: false, reason: "not-approved" };
   const eligibility = checkAllocationEligibility(input);
   if (!eligibility.ok) return eligibility;
-  if (fitsInQuota(input.quota ?? { total: 0, allocated: 0 }, input.places)) return { ok: false, reason: "places-available" };
+  if (fitsInQuota(input.quota ?? { total: 0, allocated: 0 }, input.places))
+    return { ok: false, reason: "places-available" };
   return { ok: true };
 }
 

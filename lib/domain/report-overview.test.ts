@@ -35,7 +35,9 @@ describe("age groups", () => {
       "age63plus",
       "age63plus",
     ]);
-    const working = AGE_GROUPS.filter((group) => group.from >= WORKING_AGE.from && group.to !== null && group.to <= WORKING_AGE.to);
+    const working = AGE_GROUPS.filter(
+      (group) => group.from >= WORKING_AGE.from && group.to !== null && group.to <= WORKING_AGE.to,
+    );
     expect(working.map((group) => group.key)).toEqual(["age16to29", "age30to44", "age45to62"]);
     expect(working[0]?.from).toBe(WORKING_AGE.from);
     expect(working.at(-1)?.to).toBe(WORKING_AGE.to);

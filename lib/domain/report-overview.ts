@@ -9,7 +9,15 @@ import type { CaseStatus } from "./case-status";
  * citizenship (or a residence permit) and the case closed; the data model records no separate citizenship
  * step, so the funnel ends at CLOSED.
  */
-export const FUNNEL_STAGES = ["REGISTERED", "UNDER_REVIEW", "APPROVED", "QUOTA_ALLOCATED", "RESETTLED", "SUPPORTED", "CLOSED"] as const satisfies readonly CaseStatus[];
+export const FUNNEL_STAGES = [
+  "REGISTERED",
+  "UNDER_REVIEW",
+  "APPROVED",
+  "QUOTA_ALLOCATED",
+  "RESETTLED",
+  "SUPPORTED",
+  "CLOSED",
+] as const satisfies readonly CaseStatus[];
 
 /** The stage (1–7) a status stands for on the funnel; side exits (rejected, withdrawn, expired) are 0. */
 export function funnelStage(status: CaseStatus): number {

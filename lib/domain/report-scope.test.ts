@@ -5,21 +5,33 @@ const filters = { year: 2061, regionId: "KZ-19", category: "KANDAS" as const };
 
 describe("reportScope", () => {
   it("gives administrators the country as filtered, unsuppressed", () => {
-    expect(reportScope({ id: 1, role: "ADMIN", regionId: null }, filters)).toEqual({ filters, isNational: true, suppressSmallCells: false });
+    expect(reportScope({ id: 1, role: "ADMIN", regionId: null }, filters)).toEqual({
+      filters,
+      isNational: true,
+      suppressSmallCells: false,
+    });
   });
 
   it("gives analysts the country with small cells suppressed", () => {
-    expect(reportScope({ id: 2, role: "ANALYST", regionId: null }, filters)).toEqual({ filters, isNational: true, suppressSmallCells: true });
+    expect(reportScope({ id: 2, role: "ANALYST", regionId: null }, filters)).toEqual({
+      filters,
+      isNational: true,
+      suppressSmallCells: true,
+    });
   });
 
   it("forces a coordinator's own region whatever the URL asks for", () => {
     const scope = reportScope({ id: 3, role: "COORDINATOR", regionId: "KZ-15" }, filters);
     expect(scope).toEqual({ filters: { ...filters, regionId: "KZ-15" }, isNational: false, suppressSmallCells: false });
-    expect(reportScope({ id: 3, role: "COORDINATOR", regionId: "KZ-15" }, { ...filters, regionId: null })?.filters.regionId).toBe("KZ-15");
+    expect(
+      reportScope({ id: 3, role: "COORDINATOR", regionId: "KZ-15" }, { ...filters, regionId: null })?.filters.regionId,
+    ).toBe("KZ-15");
   });
 
   it("gives a coordinator without a region an impossible region rather than the country", () => {
-    expect(reportScope({ id: 4, role: "COORDINATOR", regionId: null }, { ...filters, regionId: null })?.filters.regionId).toBe("");
+    expect(
+      reportScope({ id: 4, role: "COORDINATOR", regionId: null }, { ...filters, regionId: null })?.filters.regionId,
+    ).toBe("");
   });
 
   it("refuses caseworkers", () => {

@@ -18,7 +18,11 @@ export function reportScope(actor: Actor, filters: ReportFilters): ReportScope |
   const scope = figuresScope(actor);
   const suppressSmallCells = !can(actor, "report.personalData");
   if (scope.kind === "all") return { filters, isNational: true, suppressSmallCells };
-  return { filters: { ...filters, regionId: scope.kind === "region" ? scope.regionId : "" }, isNational: false, suppressSmallCells };
+  return {
+    filters: { ...filters, regionId: scope.kind === "region" ? scope.regionId : "" },
+    isNational: false,
+    suppressSmallCells,
+  };
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   type ReportTable,
 } from "./report-table";
 
-const t = (key: string, values?: Record<string, string | number>) => (values ? `${key}(${JSON.stringify(values)})` : `«${key}»`);
+const t = (key: string, values?: Record<string, string | number>) =>
+  values ? `${key}(${JSON.stringify(values)})` : `«${key}»`;
 
 const table: ReportTable = {
   id: "origin",
@@ -38,7 +39,13 @@ describe("localiseTable", () => {
   it("turns codes into words of the locale and a missing code into 'not recorded'", () => {
     const en = localiseTable(table, t, "en");
     expect(en.rows[0]).toEqual(["Uzbekistan", "Pavlodar Region", "«status.APPROVED»", "March", "Ертіс", 7, 1000, 70]);
-    expect(en.rows[1]?.slice(0, 5)).toEqual(["«reportCommon.notRecorded»", "Almaty Region", "«status.CLOSED»", "December", "«reportCommon.notRecorded»"]);
+    expect(en.rows[1]?.slice(0, 5)).toEqual([
+      "«reportCommon.notRecorded»",
+      "Almaty Region",
+      "«status.CLOSED»",
+      "December",
+      "«reportCommon.notRecorded»",
+    ]);
     const ru = localiseTable(table, t, "ru");
     expect(ru.rows[0]?.slice(0, 2)).toEqual(["Узбекистан", "Павлодарская область"]);
     expect(localiseTable(table, t, "kk").rows[0]?.[0]).toBe("Өзбекстан");
@@ -53,9 +60,20 @@ describe("localiseTable", () => {
 describe("table helpers", () => {
   it("names the title, headers and the total row in the interface language", () => {
     expect(tableTitle(table, t)).toBe('overview.origin.title({"year":2061})');
-    expect(tableHeader(table, t)).toEqual(["«col.country»", "«col.region»", "«col.status»", "«col.month»", "«col.district»", "«col.persons»", "«col.paid»", "«col.share»"]);
+    expect(tableHeader(table, t)).toEqual([
+      "«col.country»",
+      "«col.region»",
+      "«col.status»",
+      "«col.month»",
+      "«col.district»",
+      "«col.persons»",
+      "«col.paid»",
+      "«col.share»",
+    ]);
     expect(labelledTotal(table, t)).toBeNull();
-    expect(labelledTotal({ ...table, total: [null, null, null, null, null, 10, 1500, null] }, t)?.slice(0, 1)).toEqual(["«reportCommon.total»"]);
+    expect(labelledTotal({ ...table, total: [null, null, null, null, null, 10, 1500, null] }, t)?.slice(0, 1)).toEqual([
+      "«reportCommon.total»",
+    ]);
   });
 
   it("sums counts and money, leaving text and shares empty", () => {

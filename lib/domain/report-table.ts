@@ -14,7 +14,8 @@ export type ReportColumnKind = "text" | "count" | "decimal" | "money" | "percent
  * (`${prefix}.${value}`), a region id, an ISO 3166-1 country code, a month number 1–12, or text as it is
  * ("text"). A null cell of such a column is "not recorded" (reportCommon.notRecorded).
  */
-export type CellLabels = { kind: "message"; prefix: string } | { kind: "region" } | { kind: "country" } | { kind: "month" } | { kind: "text" };
+export type CellLabels =
+  { kind: "message"; prefix: string } | { kind: "region" } | { kind: "country" } | { kind: "month" } | { kind: "text" };
 
 export type ReportColumn = {
   key: string;
@@ -85,7 +86,13 @@ export function percentOf(value: number, whole: number): number | null {
   return Math.round((value / whole) * 1000) / 10;
 }
 
-function cellLabel(labels: CellLabels, value: ExportCell, t: Translator, locale: Locale, countries: Intl.DisplayNames): ExportCell {
+function cellLabel(
+  labels: CellLabels,
+  value: ExportCell,
+  t: Translator,
+  locale: Locale,
+  countries: Intl.DisplayNames,
+): ExportCell {
   if (value === null || value === "") return t("reportCommon.notRecorded");
   switch (labels.kind) {
     case "message":
@@ -99,7 +106,9 @@ function cellLabel(labels: CellLabels, value: ExportCell, t: Translator, locale:
     case "text":
       return value;
     case "month":
-      return new Intl.DateTimeFormat(intlTag(locale), { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, Number(value) - 1, 1)));
+      return new Intl.DateTimeFormat(intlTag(locale), { month: "long", timeZone: "UTC" }).format(
+        new Date(Date.UTC(2000, Number(value) - 1, 1)),
+      );
   }
 }
 

@@ -39,7 +39,14 @@ describe("isCrossSiteRequest", () => {
   });
 
   it("refuses an Origin of another host or port, or one that is not a URL, whatever else the request says", () => {
-    for (const origin of ["https://evil.example", "http://localhost:3202", "http://localhost", "http://localhost:3201.evil.example", "not a url", ""]) {
+    for (const origin of [
+      "https://evil.example",
+      "http://localhost:3202",
+      "http://localhost",
+      "http://localhost:3201.evil.example",
+      "not a url",
+      "",
+    ]) {
       expect(isCrossSiteRequest({ ...action, origin }), origin).toBe(true);
       expect(isCrossSiteRequest({ ...statusForm, origin, hasNextAction: false }), origin).toBe(true);
     }

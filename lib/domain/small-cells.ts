@@ -26,7 +26,11 @@ export function isSmallCount(value: ExportCell): boolean {
 type Cell = { row: number; column: number };
 
 /** The cells to hide: small counts, then secondary cells so that no hidden one follows from a sum. */
-function suppressedCells(rows: readonly (readonly ExportCell[])[], columns: readonly SuppressionColumn[], total: readonly ExportCell[] | undefined): Set<string> {
+function suppressedCells(
+  rows: readonly (readonly ExportCell[])[],
+  columns: readonly SuppressionColumn[],
+  total: readonly ExportCell[] | undefined,
+): Set<string> {
   const id = (cell: Cell) => `${cell.row}:${cell.column}`;
   const hidden = new Set<string>();
   const small = columns.flatMap((column, index) => (column.isSmallCell ? [index] : []));
@@ -41,13 +45,15 @@ function suppressedCells(rows: readonly (readonly ExportCell[])[], columns: read
   if (total) {
     for (const column of small) {
       const sum = total[column];
-      if (typeof sum === "number" && !isSmallCount(sum)) groups.push({ cells: rows.map((_, row) => ({ row, column })), sum: null });
+      if (typeof sum === "number" && !isSmallCount(sum))
+        groups.push({ cells: rows.map((_, row) => ({ row, column })), sum: null });
     }
   }
   const rowTotal = columns.findIndex((column) => column.isRowTotal);
   if (rowTotal >= 0) {
     const parts = small.filter((column) => column !== rowTotal);
-    for (const row of rows.keys()) groups.push({ cells: parts.map((column) => ({ row, column })), sum: { row, column: rowTotal } });
+    for (const row of rows.keys())
+      groups.push({ cells: parts.map((column) => ({ row, column })), sum: { row, column: rowTotal } });
   }
 
   const value = (cell: Cell) => {
@@ -84,7 +90,8 @@ export function suppressSmallCells(
   const sources = columns.map((column) => (column.derivedFrom ?? []).flatMap((key) => keyIndex.get(key) ?? []));
   return rows.map((cells, row) =>
     cells.map((cell, column) => {
-      const isHidden = hidden.has(`${row}:${column}`) || (sources[column] ?? []).some((source) => hidden.has(`${row}:${source}`));
+      const isHidden =
+        hidden.has(`${row}:${column}`) || (sources[column] ?? []).some((source) => hidden.has(`${row}:${source}`));
       return isHidden ? null : cell;
     }),
   );

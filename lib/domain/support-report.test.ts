@@ -40,6 +40,10 @@ describe("columns of the support tables", () => {
     const shown = suppressSmallCells(rows, supportColumns("month"));
     expect(shown[0]).toEqual([1, null, null, null, null, null, null, null, null]);
     expect(shown.slice(1)).toEqual(rows.slice(1));
-    expect(supportColumns("month").filter((column) => column.kind === "decimal").map((column) => column.key)).toEqual(["relocationMci", "rentMci", "totalMci"]);
+    expect(
+      supportColumns("month")
+        .filter((column) => column.kind === "decimal")
+        .map((column) => column.key),
+    ).toEqual(["relocationMci", "rentMci", "totalMci"]);
   });
 });

@@ -12,7 +12,10 @@ import type { PaymentKind } from "./benefits";
 import type { ReportColumn } from "./report-table";
 
 /** The payment kinds of the report, in column order (the housing certificate is a different measure). */
-export const SUPPORT_REPORT_KINDS = ["RELOCATION_SUBSIDY", "RENT_COMPENSATION"] as const satisfies readonly PaymentKind[];
+export const SUPPORT_REPORT_KINDS = [
+  "RELOCATION_SUBSIDY",
+  "RENT_COMPENSATION",
+] as const satisfies readonly PaymentKind[];
 
 /** Decimals of an amount in MCI. */
 export const MCI_DECIMALS = 2;

@@ -15,7 +15,11 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "").sort();
 }
 
-const catalogues = { en: flatten(loadMessages("en")), kk: flatten(loadMessages("kk")), ru: flatten(loadMessages("ru")) };
+const catalogues = {
+  en: flatten(loadMessages("en")),
+  kk: flatten(loadMessages("kk")),
+  ru: flatten(loadMessages("ru")),
+};
 // Words that are the same in every language: language names, the programme's name in Latin, codes.
 const SAME_EVERYWHERE = new Set(["language.kk", "language.ru", "language.en", "family.phone"]);
 

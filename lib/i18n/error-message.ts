@@ -17,9 +17,11 @@ export async function errorTranslator() {
 
   const formatValue = (value: ErrorValue): string | number => {
     if (typeof value === "string" || typeof value === "number") return value;
-    if ("date" in value) return value.date ? format.dateTime(value.date, { dateStyle: "medium", timeZone: "UTC" }) : "—";
+    if ("date" in value)
+      return value.date ? format.dateTime(value.date, { dateStyle: "medium", timeZone: "UTC" }) : "—";
     if ("dateTime" in value) return format.dateTime(value.dateTime, { dateStyle: "medium", timeStyle: "short" });
-    if ("tenge" in value) return format.number(value.tenge, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
+    if ("tenge" in value)
+      return format.number(value.tenge, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
     if ("count" in value) return format.number(value.count);
     if ("region" in value) {
       const region = findRegion(value.region);
@@ -45,7 +47,9 @@ export async function errorTranslator() {
     translate(error: AppError, { forForm }: { forForm: boolean }): TranslatedError {
       const atOwnField = forForm && error.field ? { [error.field]: { code: error.code, values: error.values } } : {};
       const messages = { ...error.fieldErrors, ...atOwnField };
-      const fieldErrors = Object.fromEntries(Object.entries(messages).map(([field, message]) => [field, text(message.code, message.values)]));
+      const fieldErrors = Object.fromEntries(
+        Object.entries(messages).map(([field, message]) => [field, text(message.code, message.values)]),
+      );
       const isAboutOneField = forForm && error.field !== undefined;
       return {
         message: isAboutOneField ? text(INVALID_INPUT) : text(error.code, error.values),

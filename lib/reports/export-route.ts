@@ -31,12 +31,27 @@ export function reportExportRoute(report?: string) {
       const locale = toLocale(await getLocale());
       const t = (await getTranslations()) as Translator;
       const filters = parseReportFilters(new URL(request.url).searchParams);
-      const tables = await exportReportTables(user, { report: name, filters, table: query.table, format: query.format }, t, locale);
-      const body = await reportSpreadsheet(tables, { format: query.format, withTitles: query.table === "all", t, locale });
+      const tables = await exportReportTables(
+        user,
+        { report: name, filters, table: query.table, format: query.format },
+        t,
+        locale,
+      );
+      const body = await reportSpreadsheet(tables, {
+        format: query.format,
+        withTitles: query.table === "all",
+        t,
+        locale,
+      });
       const regionId = user.regionId ?? filters.regionId;
-      const filename = [name, filters.year, regionId, query.table === "all" ? null : query.table].filter(Boolean).join("-") + `.${query.format}`;
+      const filename =
+        [name, filters.year, regionId, query.table === "all" ? null : query.table].filter(Boolean).join("-") +
+        `.${query.format}`;
       return new Response(body, {
-        headers: { "Content-Type": SPREADSHEET_TYPES[query.format], "Content-Disposition": `attachment; filename="${filename}"` },
+        headers: {
+          "Content-Type": SPREADSHEET_TYPES[query.format],
+          "Content-Disposition": `attachment; filename="${filename}"`,
+        },
       });
     },
   });

@@ -1,7 +1,15 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { safeCell, toCsv, type ExportCell } from "@/lib/domain/export-cells";
-import { columnDecimals, labelledTotal, localiseTable, tableHeader, tableTitle, type ReportTable, type Translator } from "@/lib/domain/report-table";
+import {
+  columnDecimals,
+  labelledTotal,
+  localiseTable,
+  tableHeader,
+  tableTitle,
+  type ReportTable,
+  type Translator,
+} from "@/lib/domain/report-table";
 import { intlTag, type Locale } from "@/lib/i18n/config";
 
 export type SpreadsheetFormat = "csv" | "xlsx";
@@ -18,7 +26,14 @@ export const SPREADSHEET_TYPES: Record<SpreadsheetFormat, string> = {
  * (the table's footnote, the note about suppressed cells). `decimalColumns`: index of each column with
  * a fractional part → its digits after the decimal point.
  */
-type Sheet = { title: string; header: string[]; rows: ExportCell[][]; decimalColumns: Map<number, number>; totalRow: boolean; notes: string[] };
+type Sheet = {
+  title: string;
+  header: string[];
+  rows: ExportCell[][];
+  decimalColumns: Map<number, number>;
+  totalRow: boolean;
+  notes: string[];
+};
 
 function exportSheet(table: ReportTable, t: Translator): Sheet {
   const total = labelledTotal(table, t);
@@ -26,9 +41,16 @@ function exportSheet(table: ReportTable, t: Translator): Sheet {
     title: tableTitle(table, t),
     header: tableHeader(table, t),
     rows: total ? [...table.rows, total] : table.rows,
-    decimalColumns: new Map(table.columns.flatMap((column, index) => (DECIMAL_KINDS.has(column.kind) ? [[index, columnDecimals(column)]] : []))),
+    decimalColumns: new Map(
+      table.columns.flatMap((column, index) =>
+        DECIMAL_KINDS.has(column.kind) ? [[index, columnDecimals(column)]] : [],
+      ),
+    ),
     totalRow: total !== null,
-    notes: [...(table.footnote ? [table.footnote] : []), ...(table.suppressedCells ? [t("reportCommon.suppressionNoteExport")] : [])],
+    notes: [
+      ...(table.footnote ? [table.footnote] : []),
+      ...(table.suppressedCells ? [t("reportCommon.suppressionNoteExport")] : []),
+    ],
   };
 }
 
@@ -39,12 +61,24 @@ function exportSheet(table: ReportTable, t: Translator): Sheet {
  */
 function csv(sheets: Sheet[], locale: Locale, withTitles: boolean): string {
   const decimal = (digits: number) =>
-    new Intl.NumberFormat(intlTag(locale), { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    new Intl.NumberFormat(intlTag(locale), {
+      useGrouping: false,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
   return toCsv(
     sheets.flatMap((sheet, index) => {
       const formats = new Map([...sheet.decimalColumns].map(([column, digits]) => [column, decimal(digits)]));
-      const rows = sheet.rows.map((row) => row.map((cell, column) => (typeof cell === "number" ? (formats.get(column)?.format(cell) ?? cell) : cell)));
-      return [...(index > 0 ? [[]] : []), ...(withTitles ? [[sheet.title]] : []), sheet.header, ...rows, ...sheet.notes.flatMap((note) => [[], [note]])];
+      const rows = sheet.rows.map((row) =>
+        row.map((cell, column) => (typeof cell === "number" ? (formats.get(column)?.format(cell) ?? cell) : cell)),
+      );
+      return [
+        ...(index > 0 ? [[]] : []),
+        ...(withTitles ? [[sheet.title]] : []),
+        sheet.header,
+        ...rows,
+        ...sheet.notes.flatMap((note) => [[], [note]]),
+      ];
     }),
   );
 }
@@ -77,7 +111,8 @@ async function xlsx(sheets: Sheet[]): Promise<Uint8Array<ArrayBuffer>> {
     if (sheet.totalRow) worksheet.lastRow!.font = { bold: true };
     worksheet.getColumn(1).width = 36;
     for (let column = 2; column <= sheet.header.length; column++) worksheet.getColumn(column).width = 16;
-    for (const [column, digits] of sheet.decimalColumns) worksheet.getColumn(column + 1).numFmt = `0.${"0".repeat(digits)}`;
+    for (const [column, digits] of sheet.decimalColumns)
+      worksheet.getColumn(column + 1).numFmt = `0.${"0".repeat(digits)}`;
     worksheet.views = [{ state: "frozen", ySplit: 2 }];
     for (const note of sheet.notes) {
       worksheet.addRow([]);

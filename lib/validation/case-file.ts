@@ -7,15 +7,19 @@ import { storableString } from "./storable-text";
 // is a full key from the catalogue root (casefile.json), the same rule lib/i18n/error-message.ts applies.
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value ?? null);
+const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : (value ?? null));
 const isoDate = storableString()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "casefile.validation.date")
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= "1990-01-01" && value <= "2100-12-31";
+    return (
+      !Number.isNaN(date.getTime()) &&
+      date.toISOString().slice(0, 10) === value &&
+      value >= "1990-01-01" &&
+      value <= "2100-12-31"
+    );
   }, "casefile.validation.date");
-const optionalText = (max: number) =>
-  z.preprocess(emptyToNull, storableString().trim().max(max, "tooLong").nullable());
+const optionalText = (max: number) => z.preprocess(emptyToNull, storableString().trim().max(max, "tooLong").nullable());
 
 /** Change the status of one checklist item. */
 export const documentStatusSchema = z.object({
@@ -48,7 +52,12 @@ export const adaptationPlanSchema = z.object({
   transport: optionalText(200),
   membersArriving: z.preprocess(
     emptyToNull,
-    z.coerce.number("casefile.validation.membersRange").int("casefile.validation.membersRange").min(1, "casefile.validation.membersRange").max(MAX_MEMBERS_ARRIVING, "casefile.validation.membersRange").nullable(),
+    z.coerce
+      .number("casefile.validation.membersRange")
+      .int("casefile.validation.membersRange")
+      .min(1, "casefile.validation.membersRange")
+      .max(MAX_MEMBERS_ARRIVING, "casefile.validation.membersRange")
+      .nullable(),
   ),
   housing: optionalText(1000),
   job: optionalText(1000),
@@ -78,7 +87,12 @@ export const paymentSchema = z
     paidOn: isoDate.refine((value) => value <= kazakhstanToday(), "casefile.validation.dateInFuture"),
     months: z.preprocess(
       emptyToNull,
-      z.coerce.number("casefile.validation.monthsRange").int("casefile.validation.monthsRange").min(1, "casefile.validation.monthsRange").max(12, "casefile.validation.monthsRange").nullable(),
+      z.coerce
+        .number("casefile.validation.monthsRange")
+        .int("casefile.validation.monthsRange")
+        .min(1, "casefile.validation.monthsRange")
+        .max(12, "casefile.validation.monthsRange")
+        .nullable(),
     ),
     note: optionalText(1000),
   })

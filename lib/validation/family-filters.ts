@@ -54,6 +54,9 @@ export function parseFamilyFilters(params: SearchParams): {
 } {
   const filters = familyFiltersSchema.parse(params);
   const q = params.q;
-  const searchError = typeof q === "string" && !isStorableText(q) ? { message: UNSTORABLE_TEXT_MESSAGE, query: withUnstorableMarked(q) } : null;
+  const searchError =
+    typeof q === "string" && !isStorableText(q)
+      ? { message: UNSTORABLE_TEXT_MESSAGE, query: withUnstorableMarked(q) }
+      : null;
   return { filters, searchError };
 }

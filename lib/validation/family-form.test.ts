@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { emptyMember, familyFieldsSchema, iinWarningsByMember, type FamilyFormValues, type MemberFormValues } from "./family-form";
+import {
+  emptyMember,
+  familyFieldsSchema,
+  iinWarningsByMember,
+  type FamilyFormValues,
+  type MemberFormValues,
+} from "./family-form";
 
 const head: MemberFormValues = {
   ...emptyMember(true),
@@ -46,10 +52,14 @@ describe("familyFieldsSchema", () => {
   });
 
   it("names the IIN error by its reason", () => {
-    expect(errorsOf(form({}, [{ ...head, iin: "850412353068" }]))["members.0.iin"]).toBe("familyForm.errors.iinChecksum");
+    expect(errorsOf(form({}, [{ ...head, iin: "850412353068" }]))["members.0.iin"]).toBe(
+      "familyForm.errors.iinChecksum",
+    );
     expect(errorsOf(form({}, [{ ...head, iin: "85041235306" }]))["members.0.iin"]).toBe("familyForm.errors.iinLength");
     expect(errorsOf(form({}, [{ ...head, iin: "90010130080x" }]))["members.0.iin"]).toBe("familyForm.errors.iinDigits");
-    expect(errorsOf(form({}, [{ ...head, iin: "900101300804" }]))["members.0.iin"]).toBe("familyForm.errors.iinNoCheckDigit");
+    expect(errorsOf(form({}, [{ ...head, iin: "900101300804" }]))["members.0.iin"]).toBe(
+      "familyForm.errors.iinNoCheckDigit",
+    );
   });
 
   it("allows a member without an IIN yet", () => {
@@ -59,7 +69,9 @@ describe("familyFieldsSchema", () => {
   it("requires exactly one head with the head relationship", () => {
     const child = { ...head, isHead: false, relationship: "CHILD" as const, iin: "" };
     expect(errorsOf(form({}, [{ ...child }]))["members"]).toBe("familyForm.errors.oneHead");
-    expect(errorsOf(form({}, [head, { ...child, relationship: "HEAD" }]))["members.1.relationship"]).toBe("familyForm.errors.notHeadRelationship");
+    expect(errorsOf(form({}, [head, { ...child, relationship: "HEAD" }]))["members.1.relationship"]).toBe(
+      "familyForm.errors.notHeadRelationship",
+    );
   });
 
   it("refuses the same IIN twice in one household", () => {
@@ -79,16 +91,22 @@ describe("familyFieldsSchema", () => {
     expect(errors["members.0.surnameCyr"]).toBe("familyForm.errors.cyrillic");
     expect(errors["members.0.givenNameLat"]).toBe("familyForm.errors.latin");
     expect(errorsOf(form({}, [{ ...head, surnameCyr: "Әбілқайыр-Ұлы" }]))).toEqual({});
-    expect(errorsOf(form({}, [{ ...head, surnameCyr: "<script>" }]))["members.0.surnameCyr"]).toBe("familyForm.errors.cyrillic");
+    expect(errorsOf(form({}, [{ ...head, surnameCyr: "<script>" }]))["members.0.surnameCyr"]).toBe(
+      "familyForm.errors.cyrillic",
+    );
   });
 
   it("asks kandas for a country and settlers for a region", () => {
     expect(errorsOf(form({ originCountry: "" }))["originCountry"]).toBe("familyForm.errors.originCountry");
-    expect(errorsOf(form({ category: "SETTLER", originRegionId: "" }))["originRegionId"]).toBe("familyForm.errors.originRegion");
+    expect(errorsOf(form({ category: "SETTLER", originRegionId: "" }))["originRegionId"]).toBe(
+      "familyForm.errors.originRegion",
+    );
   });
 
   it("refuses dates in the future and impossible dates", () => {
-    expect(errorsOf(form({}, [{ ...head, birthDate: "2999-01-01" }]))["members.0.birthDate"]).toBe("familyForm.errors.futureDate");
+    expect(errorsOf(form({}, [{ ...head, birthDate: "2999-01-01" }]))["members.0.birthDate"]).toBe(
+      "familyForm.errors.futureDate",
+    );
     expect(errorsOf(form({ applicationDate: "2026-02-30" }))["applicationDate"]).toBe("familyForm.errors.date");
   });
 

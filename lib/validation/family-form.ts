@@ -48,7 +48,10 @@ const optionalText = (max: number) =>
     .transform((value) => (value === "" ? null : value));
 const cyrillicName = requiredText(80).regex(CYRILLIC_NAME, E.cyrillic);
 const latinName = requiredText(80).regex(LATIN_NAME, E.latin);
-const optionalCyrillicName = optionalText(80).refine((value) => value === null || CYRILLIC_NAME.test(value), E.cyrillic);
+const optionalCyrillicName = optionalText(80).refine(
+  (value) => value === null || CYRILLIC_NAME.test(value),
+  E.cyrillic,
+);
 const optionalLatinName = optionalText(80).refine((value) => value === null || LATIN_NAME.test(value), E.latin);
 
 function isRealDate(value: string): boolean {
@@ -64,7 +67,16 @@ const pastDate = storableString()
   .refine((value) => value <= todayIso(), E.futureDate)
   .refine((value) => value >= "1900-01-01", E.tooOld);
 
-export const RELATIONSHIPS = ["HEAD", "SPOUSE", "CHILD", "PARENT", "SIBLING", "GRANDCHILD", "GRANDPARENT", "OTHER"] as const;
+export const RELATIONSHIPS = [
+  "HEAD",
+  "SPOUSE",
+  "CHILD",
+  "PARENT",
+  "SIBLING",
+  "GRANDCHILD",
+  "GRANDPARENT",
+  "OTHER",
+] as const;
 export const EDUCATION_LEVELS = ["NONE", "PRIMARY", "SECONDARY", "VOCATIONAL", "HIGHER", "POSTGRADUATE"] as const;
 
 export const memberSchema = z.object({
@@ -161,7 +173,8 @@ function checkHousehold(value: FamilyFields, context: z.RefinementCtx) {
   const seen = new Map<string, number>();
   value.members.forEach((member, index) => {
     if (!member.iin) return;
-    if (seen.has(member.iin)) context.addIssue({ code: "custom", path: ["members", index, "iin"], message: E.iinRepeated });
+    if (seen.has(member.iin))
+      context.addIssue({ code: "custom", path: ["members", index, "iin"], message: E.iinRepeated });
     seen.set(member.iin, index);
   });
   const hasWarnings = iinWarningsByMember(value.members).some((warnings) => warnings.length > 0);
@@ -174,9 +187,7 @@ function checkHousehold(value: FamilyFields, context: z.RefinementCtx) {
 export const familyFieldsSchema = z.object(familyFields).superRefine(checkHousehold);
 
 /** Registering a family: the form's fields plus a key that makes a repeated submit create one family. */
-export const familyCreateSchema = z
-  .object({ ...familyFields, registrationKey: z.uuid() })
-  .superRefine(checkHousehold);
+export const familyCreateSchema = z.object({ ...familyFields, registrationKey: z.uuid() }).superRefine(checkHousehold);
 
 /** Editing a family: the same fields plus the version the editor loaded (optimistic locking). */
 export const familyUpdateSchema = z

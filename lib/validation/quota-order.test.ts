@@ -133,11 +133,14 @@ describe("parseQuotaTotal", () => {
 
 describe("quotaOrderGrid", () => {
   it("lists every region with both pools, prefilled from a year's quotas where one exists", () => {
-    const grid = quotaOrderGrid(["KZ-11", "KZ-55"], [
-      { regionId: "KZ-55", pool: "SETTLER", total: 1655 },
-      { regionId: "KZ-11", pool: "KANDAS", total: 285 },
-      { regionId: "KZ-75", pool: "KANDAS", total: 9 },
-    ]);
+    const grid = quotaOrderGrid(
+      ["KZ-11", "KZ-55"],
+      [
+        { regionId: "KZ-55", pool: "SETTLER", total: 1655 },
+        { regionId: "KZ-11", pool: "KANDAS", total: 285 },
+        { regionId: "KZ-75", pool: "KANDAS", total: 9 },
+      ],
+    );
     expect(grid).toEqual([
       { regionId: "KZ-11", pool: "KANDAS", total: "285" },
       { regionId: "KZ-11", pool: "SETTLER", total: "" },

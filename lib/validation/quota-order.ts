@@ -70,7 +70,9 @@ const headerShape = {
     .min(QUOTA_YEAR_MIN, QUOTA_ISSUE_MESSAGES["year-out-of-range"])
     .max(QUOTA_YEAR_MAX, QUOTA_ISSUE_MESSAGES["year-out-of-range"]),
   reference: storableString().trim().min(1, "required").max(QUOTA_REFERENCE_MAX_LENGTH, "tooLong"),
-  orderDate: storableString().trim().refine((value) => parseIsoDay(value) !== null, QUOTA_ISSUE_MESSAGES["order-date-invalid"]),
+  orderDate: storableString()
+    .trim()
+    .refine((value) => parseIsoDay(value) !== null, QUOTA_ISSUE_MESSAGES["order-date-invalid"]),
   note: storableString().trim().max(QUOTA_NOTE_MAX_LENGTH, "tooLong").optional(),
 };
 
@@ -79,8 +81,13 @@ const headerShape = {
  * rule shared with lib/db. Lines without a total (blank cells of the order grid) do not count.
  */
 function refineLines<F extends "places" | "changes">(field: F) {
-  return (value: { year: number } & Record<F, { regionId: string; pool: QuotaPool; total: number | null }[]>, ctx: z.RefinementCtx) => {
-    const stated = value[field].flatMap((line, index) => (line.total === null ? [] : [{ line: { ...line, total: line.total }, index }]));
+  return (
+    value: { year: number } & Record<F, { regionId: string; pool: QuotaPool; total: number | null }[]>,
+    ctx: z.RefinementCtx,
+  ) => {
+    const stated = value[field].flatMap((line, index) =>
+      line.total === null ? [] : [{ line: { ...line, total: line.total }, index }],
+    );
     for (const issue of validateQuotaOrder({ year: value.year, places: stated.map(({ line }) => line) })) {
       if (issue.code === "duplicate-place" || issue.code === "no-places") {
         const index = issue.index == null ? undefined : stated[issue.index]?.index;
@@ -118,14 +125,19 @@ export type QuotaOrderGridLine = { regionId: string; pool: QuotaPool; total: str
 
 /** The lines of a parsed order that state a total, each with its index in the grid (for error messages). */
 export function statedPlaces(places: QuotaOrderFormData["places"]): (QuotaPlaces & { gridIndex: number })[] {
-  return places.flatMap(({ regionId, pool, total }, gridIndex) => (total === null ? [] : [{ regionId, pool, total, gridIndex }]));
+  return places.flatMap(({ regionId, pool, total }, gridIndex) =>
+    total === null ? [] : [{ regionId, pool, total, gridIndex }],
+  );
 }
 
 /**
  * The blank order grid: every region (in the order given) × both pools. With `copyFrom` (e.g. the
  * previous year's quotas) each cell starts with that total; cells without a quota stay blank.
  */
-export function quotaOrderGrid(regionIds: readonly string[], copyFrom: readonly QuotaPlaces[] = []): QuotaOrderGridLine[] {
+export function quotaOrderGrid(
+  regionIds: readonly string[],
+  copyFrom: readonly QuotaPlaces[] = [],
+): QuotaOrderGridLine[] {
   const totals = new Map(copyFrom.map((quota) => [`${quota.regionId}/${quota.pool}`, quota.total]));
   return regionIds.flatMap((regionId) =>
     QUOTA_POOLS.map((pool) => ({ regionId, pool, total: String(totals.get(`${regionId}/${pool}`) ?? "") })),

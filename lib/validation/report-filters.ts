@@ -36,5 +36,7 @@ export function reportFiltersQuery(filters: ReportFilters): URLSearchParams {
 /** The years a report's filter offers: next year, this year and the five before, and the year shown, newest first. */
 export function reportYearOptions(selected: number, now = new Date()): number[] {
   const current = now.getFullYear();
-  return [...new Set([current + 1, ...Array.from({ length: 6 }, (_, index) => current - index), selected])].sort((a, b) => b - a);
+  return [...new Set([current + 1, ...Array.from({ length: 6 }, (_, index) => current - index), selected])].sort(
+    (a, b) => b - a,
+  );
 }

@@ -13,7 +13,9 @@ describe("reviewTimeLimitSchema", () => {
     for (const days of ["0", "-3", "2.5", "2,5", "366", "1000", "", "ten", "1e2", 0, 12.5, 400]) {
       const result = reviewTimeLimitSchema.safeParse({ days });
       expect(result.success, String(days)).toBe(false);
-      expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["days", REVIEW_TIME_LIMIT_MESSAGE]]);
+      expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+        ["days", REVIEW_TIME_LIMIT_MESSAGE],
+      ]);
     }
   });
 

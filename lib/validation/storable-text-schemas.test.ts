@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { adaptationPlanSchema, documentFileNameSchema, noteSchema, paymentSchema } from "./case-file";
 import { familyFiltersSchema, parseFamilyFilters } from "./family-filters";
-import { emptyMember, familyCreateSchema, familyFieldsSchema, familyUpdateSchema, type FamilyFormValues } from "./family-form";
+import {
+  emptyMember,
+  familyCreateSchema,
+  familyFieldsSchema,
+  familyUpdateSchema,
+  type FamilyFormValues,
+} from "./family-form";
 import { loginSchema } from "./login";
 import { quotaAmendmentSchema, quotaOrderSchema } from "./quota-order";
 import { parseReportFilters } from "./report-filters";
@@ -73,7 +79,18 @@ const FAMILY_FIELDS = [
   "address",
   "applicationDate",
   ...(
-    ["surnameCyr", "givenNameCyr", "patronymicCyr", "surnameLat", "givenNameLat", "patronymicLat", "birthDate", "iin", "citizenship", "profession"] as const
+    [
+      "surnameCyr",
+      "givenNameCyr",
+      "patronymicCyr",
+      "surnameLat",
+      "givenNameLat",
+      "patronymicLat",
+      "birthDate",
+      "iin",
+      "citizenship",
+      "profession",
+    ] as const
   ).map((field) => `members.0.${field}`),
 ];
 
@@ -95,7 +112,12 @@ const CASES: Case[] = [
     input: { ...family, registrationKey: "6f1c1b0e-3a53-4c43-9f43-6a1c7f9b2d10" },
     fields: FAMILY_FIELDS,
   },
-  { name: "familyUpdateSchema", schema: familyUpdateSchema, input: { ...family, familyId: 3, version: 2 }, fields: FAMILY_FIELDS },
+  {
+    name: "familyUpdateSchema",
+    schema: familyUpdateSchema,
+    input: { ...family, familyId: 3, version: 2 },
+    fields: FAMILY_FIELDS,
+  },
   { name: "noteSchema", schema: noteSchema, input: { familyId: 1, body: "Called the family" }, fields: ["body"] },
   {
     name: "adaptationPlanSchema",
@@ -115,7 +137,14 @@ const CASES: Case[] = [
   {
     name: "paymentSchema",
     schema: paymentSchema,
-    input: { familyId: 1, kind: "RENT_COMPENSATION", amountTenge: "120000", paidOn: "2025-05-10", months: "3", note: "May to July" },
+    input: {
+      familyId: 1,
+      kind: "RENT_COMPENSATION",
+      amountTenge: "120000",
+      paidOn: "2025-05-10",
+      months: "3",
+      note: "May to July",
+    },
     fields: ["paidOn", "note"],
   },
   { name: "documentFileNameSchema", schema: documentFileNameSchema, input: "passport scan.png", fields: [""] },
@@ -146,7 +175,13 @@ const CASES: Case[] = [
   {
     name: "quotaAmendmentSchema",
     schema: quotaAmendmentSchema,
-    input: { year: 2027, reference: "124-ө", orderDate: "2027-06-01", note: "Amendment", changes: [{ regionId: "KZ-55", pool: "KANDAS", total: "980" }] },
+    input: {
+      year: 2027,
+      reference: "124-ө",
+      orderDate: "2027-06-01",
+      note: "Amendment",
+      changes: [{ regionId: "KZ-55", pool: "KANDAS", total: "980" }],
+    },
     fields: ["reference", "orderDate", "note", "changes.0.regionId", "changes.0.total"],
   },
   { name: "reviewTimeLimitSchema", schema: reviewTimeLimitSchema, input: { days: "15" }, fields: ["days"] },
@@ -170,7 +205,8 @@ describe("every text field of every schema refuses text PostgreSQL cannot store"
       for (const [label, bad] of Object.entries(BAD)) {
         it(`${name}: a ${label} in ${field || "the value"} is a field error with the shared message`, () => {
           const path = field === "" ? [] : field.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
-          const poisoned = path.length === 0 ? poison(input, bad) : withValueAt(input, path, poison(valueAt(input, path), bad));
+          const poisoned =
+            path.length === 0 ? poison(input, bad) : withValueAt(input, path, poison(valueAt(input, path), bad));
           const issues = schema.safeParse(poisoned).error?.issues ?? [];
           // The first issue at the field is what the form and defineAction show.
           expect(issues.find((issue) => issue.path.join(".") === field)?.message).toBe(message);
@@ -200,8 +236,17 @@ describe("search and filter parameters drop such text instead of failing", () =>
       regionId: null,
       category: null,
     });
-    expect(parseReportFilters(new URLSearchParams("year=%00&region=%00&category=%00"), now)).toEqual({ year: 2026, regionId: null, category: null });
-    expect(parseWaitlistQuery({ year: "2025\u0000", region: "KZ-11\u0000", pool: "SETTLER\u0000" }, { year: 2026, regionId: "KZ-55" })).toEqual({
+    expect(parseReportFilters(new URLSearchParams("year=%00&region=%00&category=%00"), now)).toEqual({
+      year: 2026,
+      regionId: null,
+      category: null,
+    });
+    expect(
+      parseWaitlistQuery(
+        { year: "2025\u0000", region: "KZ-11\u0000", pool: "SETTLER\u0000" },
+        { year: 2026, regionId: "KZ-55" },
+      ),
+    ).toEqual({
       year: 2026,
       regionId: "KZ-55",
       pool: "KANDAS",

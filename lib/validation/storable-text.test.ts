@@ -1,18 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { isStorableText, numberOrStorableString, storableString, UNSTORABLE_TEXT_MESSAGE, withUnstorableMarked } from "./storable-text";
+import {
+  isStorableText,
+  numberOrStorableString,
+  storableString,
+  UNSTORABLE_TEXT_MESSAGE,
+  withUnstorableMarked,
+} from "./storable-text";
 
 const LONE_HIGH = "\uD800";
 const LONE_LOW = "\uDC00";
 
 describe("isStorableText", () => {
   it("accepts what PostgreSQL stores: any script, emoji (surrogate pairs), control characters, noncharacters", () => {
-    for (const text of ["", "Қасымов Нұрлан", "Kassymov", "😀 家族", "tab\tand\nnewline\r", "\u0001\u007f\u009f", "\uFFFE\uFFFF", "\uFFFD"]) {
+    for (const text of [
+      "",
+      "Қасымов Нұрлан",
+      "Kassymov",
+      "😀 家族",
+      "tab\tand\nnewline\r",
+      "\u0001\u007f\u009f",
+      "\uFFFE\uFFFF",
+      "\uFFFD",
+    ]) {
       expect(isStorableText(text), JSON.stringify(text)).toBe(true);
     }
   });
 
   it("refuses a NUL anywhere and an unpaired surrogate of either half", () => {
-    for (const text of ["\u0000", "a\u0000b", "abc\u0000", `a${LONE_HIGH}b`, `a${LONE_LOW}b`, `${LONE_LOW}${LONE_HIGH}`, `😀${LONE_HIGH}`]) {
+    for (const text of [
+      "\u0000",
+      "a\u0000b",
+      "abc\u0000",
+      `a${LONE_HIGH}b`,
+      `a${LONE_LOW}b`,
+      `${LONE_LOW}${LONE_HIGH}`,
+      `😀${LONE_HIGH}`,
+    ]) {
       expect(isStorableText(text), JSON.stringify(text)).toBe(false);
     }
   });
@@ -32,7 +55,10 @@ describe("withUnstorableMarked", () => {
 
 describe("storableString", () => {
   it("refuses with the shared message only, before the checks chained after it", () => {
-    const schema = storableString().trim().min(1, "required").regex(/^[a-z]+$/, "letters");
+    const schema = storableString()
+      .trim()
+      .min(1, "required")
+      .regex(/^[a-z]+$/, "letters");
     const result = schema.safeParse("ab\u0000");
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([UNSTORABLE_TEXT_MESSAGE]);
     expect(schema.parse("  ab ")).toBe("ab");
@@ -41,7 +67,9 @@ describe("storableString", () => {
 
   it("keeps z.string's own parameters and takes another message key where a form needs one", () => {
     expect(storableString("required").safeParse(42).error?.issues[0]?.message).toBe("required");
-    expect(storableString(undefined, "unstorableText").safeParse(LONE_LOW).error?.issues[0]?.message).toBe("unstorableText");
+    expect(storableString(undefined, "unstorableText").safeParse(LONE_LOW).error?.issues[0]?.message).toBe(
+      "unstorableText",
+    );
   });
 });
 

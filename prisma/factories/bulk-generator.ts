@@ -115,7 +115,11 @@ export class BulkGenerator {
     const rng = this.rng;
     const year = cohortYear(rng);
     const remaining = this.input.persons - this.persons;
-    const opts = { ...cohortOptions(rng, year), usedIins: this.usedIins, ...(remaining < 8 ? { size: remaining } : {}) };
+    const opts = {
+      ...cohortOptions(rng, year),
+      usedIins: this.usedIins,
+      ...(remaining < 8 ? { size: remaining } : {}),
+    };
     let draft: FamilyDraft = buildFamily(rng, opts);
     const a = draft.allocation;
     if (a?.status === "ACTIVE" && !this.ledger.take(a.year, draft.targetRegionId, draft.category, a.persons)) {

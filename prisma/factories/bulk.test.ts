@@ -20,7 +20,14 @@ import {
 import { buildFamily } from "./family";
 import { mulberry32 } from "./random";
 
-const cursor = (): IdCursor => ({ family: 100, person: 1000, case_event: 5000, allocation: 70, document: 9000, audit_log: 300 });
+const cursor = (): IdCursor => ({
+  family: 100,
+  person: 1000,
+  case_event: 5000,
+  allocation: 70,
+  document: 9000,
+  audit_log: 300,
+});
 
 describe("copyValue / copyLine", () => {
   it("escapes COPY text specials and writes NULL, booleans, dates and JSON", () => {

@@ -207,15 +207,49 @@ export class CaseNumbers {
 
 export const COLUMNS = {
   family: [
-    "id", "caseNumber", "category", "status", "originCountry", "originRegionId", "targetRegionId",
-    "targetDistrictId", "contactPhone", "contactEmail", "address", "applicationDate", "decisionNumber",
-    "decisionDate", "statusValidUntil", "arrivalDate", "version", "createdById", "updatedById", "createdAt",
+    "id",
+    "caseNumber",
+    "category",
+    "status",
+    "originCountry",
+    "originRegionId",
+    "targetRegionId",
+    "targetDistrictId",
+    "contactPhone",
+    "contactEmail",
+    "address",
+    "applicationDate",
+    "decisionNumber",
+    "decisionDate",
+    "statusValidUntil",
+    "arrivalDate",
+    "version",
+    "createdById",
+    "updatedById",
+    "createdAt",
     "updatedAt",
   ],
   person: [
-    "id", "familyId", "position", "isHead", "relationship", "surnameCyr", "givenNameCyr", "patronymicCyr",
-    "surnameLat", "givenNameLat", "patronymicLat", "iin", "birthDate", "sex", "citizenship", "education",
-    "profession", "searchText", "createdAt", "updatedAt",
+    "id",
+    "familyId",
+    "position",
+    "isHead",
+    "relationship",
+    "surnameCyr",
+    "givenNameCyr",
+    "patronymicCyr",
+    "surnameLat",
+    "givenNameLat",
+    "patronymicLat",
+    "iin",
+    "birthDate",
+    "sex",
+    "citizenship",
+    "education",
+    "profession",
+    "searchText",
+    "createdAt",
+    "updatedAt",
   ],
   case_event: ["id", "familyId", "fromStatus", "toStatus", "actorId", "at", "reason", "data"],
   allocation: ["id", "quotaId", "familyId", "year", "persons", "status", "createdById", "createdAt", "releasedAt"],
@@ -365,9 +399,21 @@ export function familyRows<Sinks extends RowSinks = FamilyRows>(
   documentChecklist(draft.category, memberIds).forEach((item, itemIndex) => {
     const status = ctx.documentStatus(draft.status, (familyId * 7 + itemIndex * 3) % 10);
     const updatedById =
-      status === "VERIFIED" ? ctx.actorIdFor("COORDINATOR") : status === "RECEIVED" ? ctx.actorIdFor("CASEWORKER") : null;
+      status === "VERIFIED"
+        ? ctx.actorIdFor("COORDINATOR")
+        : status === "RECEIVED"
+          ? ctx.actorIdFor("CASEWORKER")
+          : null;
     out.document.push(
-      row("document", { id: ids.document++, familyId, personId: item.personId, kind: item.kind, status, updatedById, updatedAt }),
+      row("document", {
+        id: ids.document++,
+        familyId,
+        personId: item.personId,
+        kind: item.kind,
+        status,
+        updatedById,
+        updatedAt,
+      }),
     );
   });
   return out;

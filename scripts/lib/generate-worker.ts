@@ -69,7 +69,15 @@ async function run(port: NonNullable<typeof parentPort>, input: GenerateWorkerIn
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
     credits--;
-    const message: GenerateWorkerMessage = { type: "batch", tables, rows, families: batch.families, persons: batch.persons, ms, cpuMs };
+    const message: GenerateWorkerMessage = {
+      type: "batch",
+      tables,
+      rows,
+      families: batch.families,
+      persons: batch.persons,
+      ms,
+      cpuMs,
+    };
     port.postMessage(
       message,
       TABLES.map((t) => tables[t].buffer as ArrayBuffer),

@@ -33,8 +33,20 @@ beforeAll(async () => {
   akmolaCoordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
   akmolaCaseworker = await createStaffUser(prisma, "CASEWORKER", AKMOLA);
   for (const [year, places] of [
-    [PLAN_YEAR, [{ regionId: PAVLODAR, total: 10 }, { regionId: AKMOLA, total: 7 }]],
-    [RACE_YEAR, [{ regionId: PAVLODAR, total: 35 }, { regionId: AKMOLA, total: 20 }]],
+    [
+      PLAN_YEAR,
+      [
+        { regionId: PAVLODAR, total: 10 },
+        { regionId: AKMOLA, total: 7 },
+      ],
+    ],
+    [
+      RACE_YEAR,
+      [
+        { regionId: PAVLODAR, total: 35 },
+        { regionId: AKMOLA, total: 20 },
+      ],
+    ],
   ] as const) {
     await createQuotaOrder(admin, {
       year,
@@ -110,8 +122,16 @@ async function savePlan(actor: Actor, familyId: number, membersArriving: number 
 }
 
 /** The household form as the editor sends it: the family's current members (by id) plus `added` new ones. */
-async function saveHousehold(actor: Actor, familyId: number, keep: (members: Family["members"]) => Family["members"], added = 0) {
-  const family = await prisma.family.findUniqueOrThrow({ where: { id: familyId }, include: { members: { orderBy: { position: "asc" } } } });
+async function saveHousehold(
+  actor: Actor,
+  familyId: number,
+  keep: (members: Family["members"]) => Family["members"],
+  added = 0,
+) {
+  const family = await prisma.family.findUniqueOrThrow({
+    where: { id: familyId },
+    include: { members: { orderBy: { position: "asc" } } },
+  });
   const iso = (date: Date) => date.toISOString().slice(0, 10);
   const formMember = (person: Family["members"][number] | null): MemberFormValues => ({
     ...emptyMember(person?.isHead ?? false),
@@ -148,8 +168,13 @@ async function saveHousehold(actor: Actor, familyId: number, keep: (members: Fam
 }
 
 async function quotaState(year: number, regionId: string) {
-  const quota = await prisma.quota.findUniqueOrThrow({ where: { year_regionId_pool: { year, regionId, pool: "KANDAS" } } });
-  const active = await prisma.allocation.aggregate({ where: { quotaId: quota.id, status: "ACTIVE" }, _sum: { persons: true } });
+  const quota = await prisma.quota.findUniqueOrThrow({
+    where: { year_regionId_pool: { year, regionId, pool: "KANDAS" } },
+  });
+  const active = await prisma.allocation.aggregate({
+    where: { quotaId: quota.id, status: "ACTIVE" },
+    _sum: { persons: true },
+  });
   return { total: quota.total, allocated: quota.allocated, activePersons: active._sum.persons ?? 0 };
 }
 
@@ -163,7 +188,10 @@ async function allocatedIn(year: number, regionId: string) {
 
 const allocationOf = (familyId: number) => prisma.allocation.findFirstOrThrow({ where: { familyId } });
 const adjustAudits = (familyId: number) =>
-  prisma.auditLog.findMany({ where: { action: "quota.allocation.adjust", changes: { path: ["familyId"], equals: familyId } }, orderBy: { id: "asc" } });
+  prisma.auditLog.findMany({
+    where: { action: "quota.allocation.adjust", changes: { path: ["familyId"], equals: familyId } },
+    orderBy: { id: "asc" },
+  });
 
 describe("the adaptation plan changes the members arriving", () => {
   it("gives back exactly the places no longer needed, takes more while places are left, and otherwise saves nothing", async () => {
@@ -179,7 +207,12 @@ describe("the adaptation plan changes the members arriving", () => {
     const allocation = await allocationOf(family.id);
     expect(allocation).toMatchObject({ status: "ACTIVE", persons: 2, year: PLAN_YEAR });
     const [released] = await adjustAudits(family.id);
-    expect(released).toMatchObject({ actorId: pavlodarCoordinator.id, regionId: PAVLODAR, entity: "quota", entityId: String(allocation.quotaId) });
+    expect(released).toMatchObject({
+      actorId: pavlodarCoordinator.id,
+      regionId: PAVLODAR,
+      entity: "quota",
+      entityId: String(allocation.quotaId),
+    });
     expect(released!.changes).toEqual({
       familyId: family.id,
       allocationId: allocation.id,
@@ -192,7 +225,9 @@ describe("the adaptation plan changes the members arriving", () => {
     await savePlan(pavlodarCoordinator, family.id, 3);
     expect(await allocatedIn(PLAN_YEAR, PAVLODAR)).toBe(9);
     expect((await allocationOf(family.id)).persons).toBe(3);
-    expect((await adjustAudits(family.id))[1]!.changes).toMatchObject({ changes: { persons: { from: 2, to: 3 }, allocated: { from: 8, to: 9 } } });
+    expect((await adjustAudits(family.id))[1]!.changes).toMatchObject({
+      changes: { persons: { from: 2, to: 3 }, allocated: { from: 8, to: 9 } },
+    });
 
     // Another plan field changes: the allocation is not touched.
     await savePlan(pavlodarCoordinator, family.id, 3, "Welder");
@@ -203,22 +238,30 @@ describe("the adaptation plan changes the members arriving", () => {
     await allocate(pavlodarCoordinator, last, PLAN_YEAR);
     expect(await allocatedIn(PLAN_YEAR, PAVLODAR)).toBe(10);
     const planBefore = await prisma.adaptationPlan.findUniqueOrThrow({ where: { familyId: family.id } });
-    const planAudits = await prisma.auditLog.count({ where: { action: "adaptation_plan.update", entityId: String(family.id) } });
+    const planAudits = await prisma.auditLog.count({
+      where: { action: "adaptation_plan.update", entityId: String(family.id) },
+    });
 
     const refused = savePlan(pavlodarCoordinator, family.id, 4, "Electrician");
     await expect(refused).rejects.toMatchObject({
       code: "allocation.errors.noPlacesForMore",
       values: { remaining: 0, requested: 1, year: PLAN_YEAR, pool: { pool: "KANDAS" } },
-      fieldErrors: { membersArriving: { code: "allocation.errors.noPlacesForMoreField", values: { remaining: 0, requested: 1 } } },
+      fieldErrors: {
+        membersArriving: { code: "allocation.errors.noPlacesForMoreField", values: { remaining: 0, requested: 1 } },
+      },
     });
     // Clearing the figure means every member arrives: refused the same way.
-    await expect(savePlan(pavlodarCoordinator, family.id, null)).rejects.toMatchObject({ values: { remaining: 0, requested: 1 } });
+    await expect(savePlan(pavlodarCoordinator, family.id, null)).rejects.toMatchObject({
+      values: { remaining: 0, requested: 1 },
+    });
 
     expect(await prisma.adaptationPlan.findUniqueOrThrow({ where: { familyId: family.id } })).toEqual(planBefore);
     expect(await allocatedIn(PLAN_YEAR, PAVLODAR)).toBe(10);
     expect(await allocationOf(family.id)).toEqual({ ...allocation, persons: 3 });
     expect(await adjustAudits(family.id)).toHaveLength(2);
-    expect(await prisma.auditLog.count({ where: { action: "adaptation_plan.update", entityId: String(family.id) } })).toBe(planAudits);
+    expect(
+      await prisma.auditLog.count({ where: { action: "adaptation_plan.update", entityId: String(family.id) } }),
+    ).toBe(planAudits);
   });
 });
 
@@ -260,7 +303,9 @@ describe("the household changes size", () => {
       values: { remaining: 0, requested: 2, year: PLAN_YEAR },
       fieldErrors: undefined,
     });
-    expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id }, include: { members: true } })).toEqual(before);
+    expect(await prisma.family.findUniqueOrThrow({ where: { id: family.id }, include: { members: true } })).toEqual(
+      before,
+    );
     expect(await allocatedIn(PLAN_YEAR, AKMOLA)).toBe(7);
     expect((await allocationOf(family.id)).persons).toBe(2);
   });
@@ -296,15 +341,25 @@ describe("scope", () => {
     await prisma.adaptationPlan.create({ data: { familyId: family.id, membersArriving: 1, updatedById: admin.id } });
     const allocated = await allocatedIn(RACE_YEAR, AKMOLA);
 
-    await expect(db().$transaction((tx) => adjustAllocationToArrivingMembers(pavlodarCoordinator, tx, family))).rejects.toThrow(NOT_FOUND);
+    await expect(
+      db().$transaction((tx) => adjustAllocationToArrivingMembers(pavlodarCoordinator, tx, family)),
+    ).rejects.toThrow(NOT_FOUND);
     expect((await allocationOf(family.id)).persons).toBe(3);
     expect(await allocatedIn(RACE_YEAR, AKMOLA)).toBe(allocated);
 
     const result = await db().$transaction((tx) => adjustAllocationToArrivingMembers(akmolaCoordinator, tx, family));
-    expect(result).toEqual([expect.objectContaining({ year: RACE_YEAR, persons: { from: 3, to: 1 }, allocated: { from: allocated, to: allocated - 2 } })]);
+    expect(result).toEqual([
+      expect.objectContaining({
+        year: RACE_YEAR,
+        persons: { from: 3, to: 1 },
+        allocated: { from: allocated, to: allocated - 2 },
+      }),
+    ]);
     expect(await allocatedIn(RACE_YEAR, AKMOLA)).toBe(allocated - 2);
     // Repeated: nothing more to give back.
-    expect(await db().$transaction((tx) => adjustAllocationToArrivingMembers(akmolaCoordinator, tx, family))).toEqual([]);
+    expect(await db().$transaction((tx) => adjustAllocationToArrivingMembers(akmolaCoordinator, tx, family))).toEqual(
+      [],
+    );
     expect(await allocatedIn(RACE_YEAR, AKMOLA)).toBe(allocated - 2);
   });
 });
@@ -331,16 +386,26 @@ describe("concurrent plan changes", () => {
     expect(granted).toHaveLength(7);
     expect(refused).toHaveLength(13);
     for (const outcome of refused) {
-      expect(outcome.error).toMatchObject({ code: "allocation.errors.noPlacesForMore", values: { requested: 2, remaining: 1 } });
+      expect(outcome.error).toMatchObject({
+        code: "allocation.errors.noPlacesForMore",
+        values: { requested: 2, remaining: 1 },
+      });
     }
     expect(await allocatedIn(RACE_YEAR, PAVLODAR)).toBe(34);
 
-    const plans = await prisma.adaptationPlan.findMany({ where: { familyId: { in: families.map((family) => family.id) } } });
-    const allocations = await prisma.allocation.findMany({ where: { familyId: { in: families.map((family) => family.id) } } });
+    const plans = await prisma.adaptationPlan.findMany({
+      where: { familyId: { in: families.map((family) => family.id) } },
+    });
+    const allocations = await prisma.allocation.findMany({
+      where: { familyId: { in: families.map((family) => family.id) } },
+    });
     for (const outcome of outcomes) {
       const expected = outcome.ok ? 3 : 1;
       expect(plans.find((plan) => plan.familyId === outcome.family.id)?.membersArriving).toBe(expected);
-      expect(allocations.find((row) => row.familyId === outcome.family.id)).toMatchObject({ status: "ACTIVE", persons: expected });
+      expect(allocations.find((row) => row.familyId === outcome.family.id)).toMatchObject({
+        status: "ACTIVE",
+        persons: expected,
+      });
     }
   }, 60_000);
 });

@@ -28,7 +28,10 @@ describe("authenticate", () => {
     const inactive = await createStaffUser(prisma, "ANALYST");
     await prisma.user.update({ where: { id: inactive.id }, data: { isActive: false } });
     expect(await authenticate(user.email, "wrong", uniqueIp())).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate(`nobody-${randomUUID()}@test.kz`, "wrong", uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(`nobody-${randomUUID()}@test.kz`, "wrong", uniqueIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await authenticate(inactive.email, inactive.password, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
   });
 
@@ -39,7 +42,8 @@ describe("authenticate", () => {
     }
     const locked = await authenticate(user.email, user.password, uniqueIp());
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
-    if (!locked.ok && locked.reason === "throttled") expect(locked.retryAfterMinutes).toBeGreaterThanOrEqual(ACCOUNT_THROTTLE.lockMinutes - 1);
+    if (!locked.ok && locked.reason === "throttled")
+      expect(locked.retryAfterMinutes).toBeGreaterThanOrEqual(ACCOUNT_THROTTLE.lockMinutes - 1);
   });
 
   it("locks an address that sprays many accounts", async () => {
@@ -64,7 +68,9 @@ describe("audit log", () => {
   it("is append-only: the database refuses to change or delete an entry", async () => {
     await recordAudit({ actor: null, action: "test.entry", entity: "test", entityId: randomUUID() });
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "test.entry" }, orderBy: { id: "desc" } });
-    await expect(prisma.auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(prisma.auditLog.update({ where: { id: entry.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(prisma.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
   });
 });

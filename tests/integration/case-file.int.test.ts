@@ -30,7 +30,10 @@ async function lastAudit(action: string, actorId: number) {
   return prisma.auditLog.findFirst({ where: { action, actorId }, orderBy: { id: "desc" } });
 }
 
-async function firstDocument(familyId: number, kind: "APPLICATION" | "IDENTITY_DOCUMENT" | "NATIONALITY_PROOF" = "APPLICATION") {
+async function firstDocument(
+  familyId: number,
+  kind: "APPLICATION" | "IDENTITY_DOCUMENT" | "NATIONALITY_PROOF" = "APPLICATION",
+) {
   return prisma.document.findFirstOrThrow({ where: { familyId, kind } });
 }
 
@@ -60,7 +63,11 @@ beforeAll(async () => {
   for (const [key, value] of Object.entries(settings)) {
     await prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
-  await prisma.mciRate.upsert({ where: { year: YEAR }, create: { year: YEAR, amountTenge: MCI }, update: { amountTenge: MCI } });
+  await prisma.mciRate.upsert({
+    where: { year: YEAR },
+    create: { year: YEAR, amountTenge: MCI },
+    update: { amountTenge: MCI },
+  });
 });
 
 describe("getCaseFile", () => {
@@ -78,12 +85,19 @@ describe("getCaseFile", () => {
     expect(await prisma.document.count({ where: { familyId: family.id } })).toBe(5);
     expect(await lastAudit("document.checklist.create", caseworker.id)).toMatchObject({ entityId: String(family.id) });
     expect(await lastAudit("document.checklist.create", coordinator.id)).toBeNull();
-    expect(await lastAudit("casefile.view", coordinator.id)).toMatchObject({ entityId: String(family.id), regionId: PAVLODAR });
+    expect(await lastAudit("casefile.view", coordinator.id)).toMatchObject({
+      entityId: String(family.id),
+      regionId: PAVLODAR,
+    });
   });
 
   it("adds rows for a new member and survives concurrent first views", async () => {
     const other = await createFamily(prisma, PAVLODAR, caseworker.id);
-    await Promise.all([getCaseFile(caseworker, other.id), getCaseFile(coordinator, other.id), getCaseFile(admin, other.id)]);
+    await Promise.all([
+      getCaseFile(caseworker, other.id),
+      getCaseFile(coordinator, other.id),
+      getCaseFile(admin, other.id),
+    ]);
     expect(await prisma.document.count({ where: { familyId: other.id } })).toBe(5);
     const head = await prisma.person.findFirstOrThrow({ where: { familyId: other.id } });
     await prisma.person.create({
@@ -95,7 +109,12 @@ describe("getCaseFile", () => {
 
   it("computes the entitlements from the settings and the MCI of the year", async () => {
     const caseFile = await getCaseFile(caseworker, family.id);
-    expect(caseFile.benefits.entitlements).toMatchObject({ year: YEAR, mciTenge: MCI, membersMoving: 1, relocationTenge: 70 * MCI });
+    expect(caseFile.benefits.entitlements).toMatchObject({
+      year: YEAR,
+      mciTenge: MCI,
+      membersMoving: 1,
+      relocationTenge: 70 * MCI,
+    });
   });
 
   crossRegionTest(getCaseFile, "refuses another region's family and analysts, and audits the attempt", async () => {
@@ -117,19 +136,29 @@ describe("setDocumentStatus", () => {
 
   it("keeps verification to coordinators and administrators", async () => {
     const document = await firstDocument(family.id);
-    await expectRule(setDocumentStatus(caseworker, { familyId: family.id, documentId: document.id, status: "VERIFIED" }), "verifyNotAllowed");
+    await expectRule(
+      setDocumentStatus(caseworker, { familyId: family.id, documentId: document.id, status: "VERIFIED" }),
+      "verifyNotAllowed",
+    );
     await setDocumentStatus(coordinator, { familyId: family.id, documentId: document.id, status: "VERIFIED" });
-    await expectRule(setDocumentStatus(caseworker, { familyId: family.id, documentId: document.id, status: "MISSING" }), "verifyNotAllowed");
+    await expectRule(
+      setDocumentStatus(caseworker, { familyId: family.id, documentId: document.id, status: "MISSING" }),
+      "verifyNotAllowed",
+    );
     expect((await firstDocument(family.id)).status).toBe("VERIFIED");
   });
 
   crossRegionTest(setDocumentStatus, "refuses another region's family and a document of another family", async () => {
     const document = await firstDocument(family.id, "NATIONALITY_PROOF");
-    await expect(setDocumentStatus(akmolaCaseworker, { familyId: family.id, documentId: document.id, status: "RECEIVED" })).rejects.toThrow(NOT_FOUND);
+    await expect(
+      setDocumentStatus(akmolaCaseworker, { familyId: family.id, documentId: document.id, status: "RECEIVED" }),
+    ).rejects.toThrow(NOT_FOUND);
     const akmolaFamily = await createFamily(prisma, AKMOLA, akmolaCaseworker.id);
     await getCaseFile(akmolaCaseworker, akmolaFamily.id);
     // Own family id, other family's document: still not found.
-    await expect(setDocumentStatus(akmolaCaseworker, { familyId: akmolaFamily.id, documentId: document.id, status: "RECEIVED" })).rejects.toThrow(NOT_FOUND);
+    await expect(
+      setDocumentStatus(akmolaCaseworker, { familyId: akmolaFamily.id, documentId: document.id, status: "RECEIVED" }),
+    ).rejects.toThrow(NOT_FOUND);
     expect((await firstDocument(family.id, "NATIONALITY_PROOF")).status).toBe("MISSING");
     expect(await lastAudit("document.update.denied", akmolaCaseworker.id)).not.toBeNull();
   });
@@ -138,10 +167,18 @@ describe("setDocumentStatus", () => {
 describe("storeDocumentFile and readDocumentFile", () => {
   it("stores a PNG in the database and reads it back byte-identical, with a safe name; both audited", async () => {
     const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
-    const stored = await storeDocumentFile(caseworker, { familyId: family.id, documentId: document.id, fileName: "../паспорт скан.txt", content: PNG });
+    const stored = await storeDocumentFile(caseworker, {
+      familyId: family.id,
+      documentId: document.id,
+      fileName: "../паспорт скан.txt",
+      content: PNG,
+    });
     expect(stored).toMatchObject({ fileName: "паспорт скан.png", mimeType: "image/png", sizeBytes: PNG.byteLength });
     expect((await firstDocument(family.id, "IDENTITY_DOCUMENT")).status).toBe("RECEIVED");
-    expect(await lastAudit("document_file.upload", caseworker.id)).toMatchObject({ entityId: String(stored.id), regionId: PAVLODAR });
+    expect(await lastAudit("document_file.upload", caseworker.id)).toMatchObject({
+      entityId: String(stored.id),
+      regionId: PAVLODAR,
+    });
 
     const file = await readDocumentFile(coordinator, { familyId: family.id, fileId: stored.id });
     expect(Buffer.from(file.content).equals(Buffer.from(PNG))).toBe(true);
@@ -157,8 +194,18 @@ describe("storeDocumentFile and readDocumentFile", () => {
   it("refuses a text file named .pdf, an empty file and a file above the limit", async () => {
     const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
     const input = { familyId: family.id, documentId: document.id };
-    await expectRule(storeDocumentFile(caseworker, { ...input, fileName: "scan.pdf", content: new TextEncoder().encode("not a pdf at all") }), "fileType");
-    await expectRule(storeDocumentFile(caseworker, { ...input, fileName: "scan.pdf", content: new Uint8Array() }), "fileEmpty");
+    await expectRule(
+      storeDocumentFile(caseworker, {
+        ...input,
+        fileName: "scan.pdf",
+        content: new TextEncoder().encode("not a pdf at all"),
+      }),
+      "fileType",
+    );
+    await expectRule(
+      storeDocumentFile(caseworker, { ...input, fileName: "scan.pdf", content: new Uint8Array() }),
+      "fileEmpty",
+    );
     const large = new Uint8Array(MAX_DOCUMENT_FILE_BYTES + 1);
     large.set(PNG.subarray(0, 8));
     await expectRule(storeDocumentFile(caseworker, { ...input, fileName: "big.png", content: large }), "fileTooLarge");
@@ -168,43 +215,96 @@ describe("storeDocumentFile and readDocumentFile", () => {
   it("keeps a caseworker's files off a verified item", async () => {
     const document = await firstDocument(family.id);
     expect(document.status).toBe("VERIFIED");
-    await expectRule(storeDocumentFile(caseworker, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG }), "verifiedLocked");
-    await storeDocumentFile(coordinator, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG });
+    await expectRule(
+      storeDocumentFile(caseworker, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG }),
+      "verifiedLocked",
+    );
+    await storeDocumentFile(coordinator, {
+      familyId: family.id,
+      documentId: document.id,
+      fileName: "a.png",
+      content: PNG,
+    });
   });
 
-  crossRegionTest(storeDocumentFile, "answers another region's user and an analyst with not found, stores nothing, and audits the attempt", async () => {
-    const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
-    const files = await prisma.documentFile.count({ where: { documentId: document.id } });
-    await expect(storeDocumentFile(akmolaCaseworker, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG })).rejects.toThrow(NOT_FOUND);
-    await expect(storeDocumentFile(analyst, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG })).rejects.toThrow(NOT_FOUND);
-    expect(await prisma.documentFile.count({ where: { documentId: document.id } })).toBe(files);
-    expect(await lastAudit("document_file.upload.denied", akmolaCaseworker.id)).toMatchObject({ entityId: String(family.id) });
-  });
+  crossRegionTest(
+    storeDocumentFile,
+    "answers another region's user and an analyst with not found, stores nothing, and audits the attempt",
+    async () => {
+      const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
+      const files = await prisma.documentFile.count({ where: { documentId: document.id } });
+      await expect(
+        storeDocumentFile(akmolaCaseworker, {
+          familyId: family.id,
+          documentId: document.id,
+          fileName: "a.png",
+          content: PNG,
+        }),
+      ).rejects.toThrow(NOT_FOUND);
+      await expect(
+        storeDocumentFile(analyst, { familyId: family.id, documentId: document.id, fileName: "a.png", content: PNG }),
+      ).rejects.toThrow(NOT_FOUND);
+      expect(await prisma.documentFile.count({ where: { documentId: document.id } })).toBe(files);
+      expect(await lastAudit("document_file.upload.denied", akmolaCaseworker.id)).toMatchObject({
+        entityId: String(family.id),
+      });
+    },
+  );
 
-  crossRegionTest(readDocumentFile, "answers another region's user and an analyst with not found, and audits the attempt", async () => {
-    const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
-    const file = await prisma.documentFile.findFirstOrThrow({ where: { documentId: document.id } });
-    await expect(readDocumentFile(akmolaCaseworker, { familyId: family.id, fileId: file.id })).rejects.toThrow(NOT_FOUND);
-    await expect(readDocumentFile(analyst, { familyId: family.id, fileId: file.id })).rejects.toThrow(NOT_FOUND);
-    expect(await lastAudit("document_file.download.denied", akmolaCaseworker.id)).toMatchObject({ entityId: String(family.id) });
-    // A file id of another family under an own family's URL is not found either.
-    const own = await createFamily(prisma, PAVLODAR, caseworker.id);
-    await expect(readDocumentFile(caseworker, { familyId: own.id, fileId: file.id })).rejects.toThrow(NOT_FOUND);
-    expect(await lastAudit("document_file.download.denied", caseworker.id)).toMatchObject({ entityId: String(file.id) });
-  });
+  crossRegionTest(
+    readDocumentFile,
+    "answers another region's user and an analyst with not found, and audits the attempt",
+    async () => {
+      const document = await firstDocument(family.id, "IDENTITY_DOCUMENT");
+      const file = await prisma.documentFile.findFirstOrThrow({ where: { documentId: document.id } });
+      await expect(readDocumentFile(akmolaCaseworker, { familyId: family.id, fileId: file.id })).rejects.toThrow(
+        NOT_FOUND,
+      );
+      await expect(readDocumentFile(analyst, { familyId: family.id, fileId: file.id })).rejects.toThrow(NOT_FOUND);
+      expect(await lastAudit("document_file.download.denied", akmolaCaseworker.id)).toMatchObject({
+        entityId: String(family.id),
+      });
+      // A file id of another family under an own family's URL is not found either.
+      const own = await createFamily(prisma, PAVLODAR, caseworker.id);
+      await expect(readDocumentFile(caseworker, { familyId: own.id, fileId: file.id })).rejects.toThrow(NOT_FOUND);
+      expect(await lastAudit("document_file.download.denied", caseworker.id)).toMatchObject({
+        entityId: String(file.id),
+      });
+    },
+  );
 });
 
 describe("saveAdaptationPlan", () => {
-  const plan = { plannedArrival: "2026-06-01", transport: "Train", membersArriving: 1, housing: "Rented flat", job: "Welder", training: null };
+  const plan = {
+    plannedArrival: "2026-06-01",
+    transport: "Train",
+    membersArriving: 1,
+    housing: "Rented flat",
+    job: "Welder",
+    training: null,
+  };
 
   it("creates and updates the plan, audits each change, and refuses a stale save", async () => {
     const created = await saveAdaptationPlan(caseworker, { familyId: family.id, ...plan, loadedAt: null });
     expect(await lastAudit("adaptation_plan.create", caseworker.id)).toMatchObject({ entityId: String(family.id) });
-    const updated = await saveAdaptationPlan(coordinator, { familyId: family.id, ...plan, job: "Electrician", loadedAt: created.updatedAt.toISOString() });
+    const updated = await saveAdaptationPlan(coordinator, {
+      familyId: family.id,
+      ...plan,
+      job: "Electrician",
+      loadedAt: created.updatedAt.toISOString(),
+    });
     const entry = await lastAudit("adaptation_plan.update", coordinator.id);
     expect(entry?.changes).toEqual({ changes: { job: { from: "Welder", to: "Electrician" } } });
     // The caseworker still holds the first version: refused, nothing overwritten.
-    await expectRule(saveAdaptationPlan(caseworker, { familyId: family.id, ...plan, training: "Language course", loadedAt: created.updatedAt.toISOString() }), "planChanged");
+    await expectRule(
+      saveAdaptationPlan(caseworker, {
+        familyId: family.id,
+        ...plan,
+        training: "Language course",
+        loadedAt: created.updatedAt.toISOString(),
+      }),
+      "planChanged",
+    );
     await expectRule(saveAdaptationPlan(caseworker, { familyId: family.id, ...plan, loadedAt: null }), "planChanged");
     expect((await prisma.adaptationPlan.findUniqueOrThrow({ where: { familyId: family.id } })).job).toBe("Electrician");
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(created.updatedAt.getTime());
@@ -212,11 +312,21 @@ describe("saveAdaptationPlan", () => {
 
   it("refuses more members arriving than the family has", async () => {
     const current = await prisma.adaptationPlan.findUniqueOrThrow({ where: { familyId: family.id } });
-    await expectRule(saveAdaptationPlan(caseworker, { familyId: family.id, ...plan, membersArriving: 2, loadedAt: current.updatedAt.toISOString() }), "membersAboveFamily");
+    await expectRule(
+      saveAdaptationPlan(caseworker, {
+        familyId: family.id,
+        ...plan,
+        membersArriving: 2,
+        loadedAt: current.updatedAt.toISOString(),
+      }),
+      "membersAboveFamily",
+    );
   });
 
   crossRegionTest(saveAdaptationPlan, "refuses another region's family", async () => {
-    await expect(saveAdaptationPlan(akmolaCaseworker, { familyId: family.id, ...plan, loadedAt: null })).rejects.toThrow(NOT_FOUND);
+    await expect(
+      saveAdaptationPlan(akmolaCaseworker, { familyId: family.id, ...plan, loadedAt: null }),
+    ).rejects.toThrow(NOT_FOUND);
     expect(await lastAudit("adaptation_plan.update.denied", akmolaCaseworker.id)).not.toBeNull();
   });
 });
@@ -236,11 +346,26 @@ describe("recordPayment", () => {
   it("records a payment within the entitlement and audits it", async () => {
     const paymentFamily = await createFamily(prisma, PAVLODAR, caseworker.id);
     const { id } = await recordPayment(caseworker, { ...payment(), familyId: paymentFamily.id, amountTenge: 70 * MCI });
-    expect(await prisma.payment.findUniqueOrThrow({ where: { id } })).toMatchObject({ amountTenge: 70 * MCI, recordedById: caseworker.id });
-    expect(await lastAudit("payment.create", caseworker.id)).toMatchObject({ entity: "payment", entityId: String(id), regionId: PAVLODAR });
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      amountTenge: 70 * MCI,
+      recordedById: caseworker.id,
+    });
+    expect(await lastAudit("payment.create", caseworker.id)).toMatchObject({
+      entity: "payment",
+      entityId: String(id),
+      regionId: PAVLODAR,
+    });
     // The whole subsidy is paid: one more tenge needs an explanation.
-    await expectRule(recordPayment(caseworker, { ...payment(), familyId: paymentFamily.id, amountTenge: 1 }), "aboveRelocation");
-    await recordPayment(caseworker, { ...payment(), familyId: paymentFamily.id, amountTenge: 1, note: "Rounding difference, order 77" });
+    await expectRule(
+      recordPayment(caseworker, { ...payment(), familyId: paymentFamily.id, amountTenge: 1 }),
+      "aboveRelocation",
+    );
+    await recordPayment(caseworker, {
+      ...payment(),
+      familyId: paymentFamily.id,
+      amountTenge: 1,
+      note: "Rounding difference, order 77",
+    });
   });
 
   it("validates months, dates and amounts", async () => {
@@ -249,7 +374,10 @@ describe("recordPayment", () => {
     await expectRule(recordPayment(caseworker, payment({ months: 2 })), "monthsOnlyForRent");
     await expectRule(recordPayment(caseworker, payment({ paidOn: "2999-01-01" })), "dateInFuture");
     await expectRule(recordPayment(caseworker, payment({ amountTenge: 0 })), "amountPositive");
-    await expectRule(recordPayment(caseworker, payment({ kind: "RENT_COMPENSATION", months: 1, amountTenge: 30 * MCI + 1 })), "aboveRent");
+    await expectRule(
+      recordPayment(caseworker, payment({ kind: "RENT_COMPENSATION", months: 1, amountTenge: 30 * MCI + 1 })),
+      "aboveRent",
+    );
     await recordPayment(caseworker, payment({ kind: "RENT_COMPENSATION", months: 1, amountTenge: 30 * MCI }));
   });
 

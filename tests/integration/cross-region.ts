@@ -12,6 +12,11 @@ type ActorFunction = (actor: Actor, ...rest: never[]) => unknown;
  * Declares `it("<fn.name> across regions: <behaviour>")`. `fn` is the lib/db function itself, not its
  * name as a string, so a renamed or removed function breaks the type check rather than the coverage.
  */
-export function crossRegionTest(fn: ActorFunction, behaviour: string, body: () => Promise<void>, timeout?: number): void {
+export function crossRegionTest(
+  fn: ActorFunction,
+  behaviour: string,
+  body: () => Promise<void>,
+  timeout?: number,
+): void {
   it(`${fn.name} across regions: ${behaviour}`, body, timeout);
 }

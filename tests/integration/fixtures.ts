@@ -68,9 +68,16 @@ export async function createQuotaStaff(prisma: PrismaClient) {
 let caseSequence = Math.floor(Math.random() * 900_000);
 
 /** A family with one head of family in the given target region, with a unique case number and IIN. */
-export async function createFamily(prisma: PrismaClient, regionId: string, createdById: number, status: "REGISTERED" | "UNDER_REVIEW" = "REGISTERED") {
+export async function createFamily(
+  prisma: PrismaClient,
+  regionId: string,
+  createdById: number,
+  status: "REGISTERED" | "UNDER_REVIEW" = "REGISTERED",
+) {
   caseSequence += 1;
-  const birthDate = new Date(Date.UTC(1960 + Math.floor(Math.random() * 40), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28)));
+  const birthDate = new Date(
+    Date.UTC(1960 + Math.floor(Math.random() * 40), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28)),
+  );
   const iin = generateIin(birthDate, "M", Math.floor(Math.random() * 10_000));
   return prisma.family.create({
     data: {

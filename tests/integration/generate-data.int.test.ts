@@ -65,7 +65,8 @@ async function indexDefinitions(): Promise<Record<string, string>> {
 
 /** The rules every run must leave intact, each as the number of rows that break it. */
 async function brokenRules(): Promise<Record<string, number>> {
-  const { rows } = await sql.query<Record<string, string>>(`
+  const { rows } = await sql.query<Record<string, string>>(
+    `
     SELECT
       (SELECT count(*) FROM family f WHERE (SELECT count(*) FROM person p WHERE p."familyId" = f.id) NOT BETWEEN 1 AND 8)
         AS "family without 1-8 members",
@@ -131,33 +132,41 @@ afterAll(async () => {
 });
 
 describe("npm run db:generate", () => {
-  it("adds exactly 3000 persons to the seeded database, rebuilding its indexes, and breaks no rule", async () => {
-    expect(seededPersons).toBeLessThan(PERSONS);
-    const output = await generate();
-    expect(output).toMatch(/\d+ families, 3000 persons .*indexes rebuilt/);
-    expect(await count(`SELECT count(*) AS n FROM person`)).toBe(seededPersons + PERSONS);
-    const rules = await brokenRules();
-    expect(rules).toEqual(noneBroken(rules));
-    await expectValidIins();
-    expect(await indexDefinitions()).toEqual(seededIndexes);
-  }, RUN_TIMEOUT_MS);
+  it(
+    "adds exactly 3000 persons to the seeded database, rebuilding its indexes, and breaks no rule",
+    async () => {
+      expect(seededPersons).toBeLessThan(PERSONS);
+      const output = await generate();
+      expect(output).toMatch(/\d+ families, 3000 persons .*indexes rebuilt/);
+      expect(await count(`SELECT count(*) AS n FROM person`)).toBe(seededPersons + PERSONS);
+      const rules = await brokenRules();
+      expect(rules).toEqual(noneBroken(rules));
+      await expectValidIins();
+      expect(await indexDefinitions()).toEqual(seededIndexes);
+    },
+    RUN_TIMEOUT_MS,
+  );
 
-  it("adds 3000 more with the same seed on top, keeping the indexes, without colliding on IINs or case numbers", async () => {
-    const output = await generate("--indexes", "keep");
-    expect(output).toMatch(/\d+ families, 3000 persons .*indexes kept/);
-    expect(await count(`SELECT count(*) AS n FROM person`)).toBe(seededPersons + 2 * PERSONS);
-    const rules = await brokenRules();
-    expect(rules).toEqual(noneBroken(rules));
-    await expectValidIins();
-    // One audit entry per run, with what it added.
-    const runs = await sql.query<{ changes: { seed: number; persons: number } }>(
-      `SELECT changes FROM audit_log WHERE action = 'generate' ORDER BY id`,
-    );
-    expect(runs.rows.map((r) => [r.changes.seed, r.changes.persons])).toEqual([
-      [7, PERSONS],
-      [7, PERSONS],
-    ]);
-  }, RUN_TIMEOUT_MS);
+  it(
+    "adds 3000 more with the same seed on top, keeping the indexes, without colliding on IINs or case numbers",
+    async () => {
+      const output = await generate("--indexes", "keep");
+      expect(output).toMatch(/\d+ families, 3000 persons .*indexes kept/);
+      expect(await count(`SELECT count(*) AS n FROM person`)).toBe(seededPersons + 2 * PERSONS);
+      const rules = await brokenRules();
+      expect(rules).toEqual(noneBroken(rules));
+      await expectValidIins();
+      // One audit entry per run, with what it added.
+      const runs = await sql.query<{ changes: { seed: number; persons: number } }>(
+        `SELECT changes FROM audit_log WHERE action = 'generate' ORDER BY id`,
+      );
+      expect(runs.rows.map((r) => [r.changes.seed, r.changes.persons])).toEqual([
+        [7, PERSONS],
+        [7, PERSONS],
+      ]);
+    },
+    RUN_TIMEOUT_MS,
+  );
 
   it("leaves the trigram index on person names in place and used by a name search", async () => {
     expect(await indexDefinitions()).toEqual(seededIndexes);
@@ -183,16 +192,28 @@ describe("npm run db:generate", () => {
     );
     const max = before.rows[0]!;
     const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } });
-    const usedIins = new Set((await sql.query<{ iin: string }>(`SELECT iin FROM person WHERE iin IS NOT NULL`)).rows.map((r) => r.iin));
+    const usedIins = new Set(
+      (await sql.query<{ iin: string }>(`SELECT iin FROM person WHERE iin IS NOT NULL`)).rows.map((r) => r.iin),
+    );
     const draft = buildFamily(mulberry32(99), { category: "KANDAS", targetRegionId: "KZ-55", size: 2, usedIins });
     const family = await prisma.family.create({
-      data: familyCreateData(draft, { caseNumber: formatCaseNumber(2099, 1), actorIdFor: () => admin.id, districtId: null }),
+      data: familyCreateData(draft, {
+        caseNumber: formatCaseNumber(2099, 1),
+        actorIdFor: () => admin.id,
+        districtId: null,
+      }),
       include: { members: true },
     });
     expect(family.id).toBeGreaterThan(max.family);
     expect(Math.min(...family.members.map((m) => m.id))).toBeGreaterThan(Number(max.person));
     const audit = await prisma.auditLog.create({
-      data: { actorId: admin.id, actorRole: "ADMIN", action: "family.create", entity: "family", entityId: String(family.id) },
+      data: {
+        actorId: admin.id,
+        actorRole: "ADMIN",
+        action: "family.create",
+        entity: "family",
+        entityId: String(family.id),
+      },
     });
     expect(audit.id).toBeGreaterThan(BigInt(max.audit));
   });

@@ -26,7 +26,13 @@ let pavlodarCoordinator: Actor;
 type Status = "QUOTA_ALLOCATED" | "RESETTLED" | "SUPPORTED" | "CLOSED" | "WITHDRAWN";
 type Planned = { status: Status; persons: number; at: string; released?: boolean };
 
-async function quotaWithAllocations(orderId: number, regionId: string, pool: "KANDAS" | "SETTLER", total: number, planned: Planned[]) {
+async function quotaWithAllocations(
+  orderId: number,
+  regionId: string,
+  pool: "KANDAS" | "SETTLER",
+  total: number,
+  planned: Planned[],
+) {
   const allocated = planned.filter((item) => !item.released).reduce((sum, item) => sum + item.persons, 0);
   const quota = await prisma.quota.create({ data: { year: YEAR, regionId, pool, total, allocated, orderId } });
   for (const item of planned) {
@@ -53,15 +59,24 @@ beforeAll(async () => {
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   pavlodarCoordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
   const order = await prisma.quotaOrder.create({
-    data: { year: YEAR, reference: `R-${randomUUID().slice(0, 8)}`, orderDate: new Date(Date.UTC(YEAR, 0, 10)), createdById: admin.id },
+    data: {
+      year: YEAR,
+      reference: `R-${randomUUID().slice(0, 8)}`,
+      orderDate: new Date(Date.UTC(YEAR, 0, 10)),
+      createdById: admin.id,
+    },
   });
   await quotaWithAllocations(order.id, PAVLODAR, "KANDAS", 100, [
     { status: "RESETTLED", persons: 4, at: `${YEAR}-03-15T06:00:00Z` },
     { status: "QUOTA_ALLOCATED", persons: 3, at: `${YEAR}-03-20T06:00:00Z` },
     { status: "WITHDRAWN", persons: 5, at: `${YEAR}-04-10T06:00:00Z`, released: true },
   ]);
-  await quotaWithAllocations(order.id, PAVLODAR, "SETTLER", 40, [{ status: "SUPPORTED", persons: 2, at: `${YEAR}-07-10T06:00:00Z` }]);
-  await quotaWithAllocations(order.id, AKMOLA, "KANDAS", 50, [{ status: "CLOSED", persons: 6, at: `${YEAR}-07-12T06:00:00Z` }]);
+  await quotaWithAllocations(order.id, PAVLODAR, "SETTLER", 40, [
+    { status: "SUPPORTED", persons: 2, at: `${YEAR}-07-10T06:00:00Z` },
+  ]);
+  await quotaWithAllocations(order.id, AKMOLA, "KANDAS", 50, [
+    { status: "CLOSED", persons: 6, at: `${YEAR}-07-12T06:00:00Z` },
+  ]);
   await quotaWithAllocations(order.id, AKMOLA, "SETTLER", 0, []);
 });
 
@@ -88,8 +103,22 @@ describe("quotaReport", () => {
       expect(report.scope).toEqual({ kind: "national" });
       expect(figures(report, "KANDAS")).toEqual({ [AKMOLA]: AKMOLA_KANDAS, [PAVLODAR]: PAVLODAR_KANDAS });
       expect(figures(report, "SETTLER")).toEqual({ [AKMOLA]: AKMOLA_SETTLER, [PAVLODAR]: PAVLODAR_SETTLER });
-      expect(report.pools[0]!.totals).toMatchObject({ total: 150, allocated: 13, arrived: 10, families: 3, remaining: 137, fillPercent: 8.7 });
-      expect(report.pools[1]!.totals).toMatchObject({ total: 40, allocated: 2, arrived: 2, families: 1, remaining: 38, fillPercent: 5 });
+      expect(report.pools[0]!.totals).toMatchObject({
+        total: 150,
+        allocated: 13,
+        arrived: 10,
+        families: 3,
+        remaining: 137,
+        fillPercent: 8.7,
+      });
+      expect(report.pools[1]!.totals).toMatchObject({
+        total: 40,
+        allocated: 2,
+        arrived: 2,
+        families: 1,
+        remaining: 38,
+        fillPercent: 5,
+      });
       expect(report.monthly[2]).toEqual({ month: 3, KANDAS: 7, SETTLER: 0, total: 7 });
       expect(report.monthly[3]).toEqual({ month: 4, KANDAS: 0, SETTLER: 0, total: 0 });
       expect(report.monthly[6]).toEqual({ month: 7, KANDAS: 6, SETTLER: 2, total: 8 });
@@ -129,61 +158,88 @@ describe("the quota report as tables, and their export", () => {
   const filters = (regionId: string | null = null): ReportFilters => ({ year: YEAR, regionId, category: null });
   /** Region id and the counted figures (total, allocated, families, arrived, remaining, fill) of each row. */
   const counted = (table: ReportTable | undefined) => table?.rows.map((row) => row.slice(0, 7));
-  const exports = (actorId: number) => prisma.auditLog.findMany({ where: { action: "report.export", actorId }, orderBy: { id: "asc" } });
+  const exports = (actorId: number) =>
+    prisma.auditLog.findMany({ where: { action: "report.export", actorId }, orderBy: { id: "asc" } });
   let akmolaCoordinator: Actor;
 
   beforeAll(async () => {
     akmolaCoordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
   });
 
-  crossRegionTest(quotaReportTables, "gives a coordinator tables of the own region only and refuses caseworkers", async () => {
-    const tables = await quotaReportTables(pavlodarCoordinator, YEAR, t, "en");
-    expect(tables.map((table) => table.id)).toEqual(["kandas", "settler", "totals", "monthly"]);
-    const [kandas, settler, , monthly] = tables;
-    expect(counted(kandas)).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
-    expect(kandas!.total?.slice(0, 2)).toEqual(["reports.regionTotal", 100]);
-    expect(counted(settler)).toEqual([[PAVLODAR, 40, 2, 1, 2, 38, 5]]);
-    // July: Pavlodar's two settlers; Akmola's six kandas of that month are not counted.
-    expect(monthly!.rows[6]).toEqual([7, 0, 2, 2]);
+  crossRegionTest(
+    quotaReportTables,
+    "gives a coordinator tables of the own region only and refuses caseworkers",
+    async () => {
+      const tables = await quotaReportTables(pavlodarCoordinator, YEAR, t, "en");
+      expect(tables.map((table) => table.id)).toEqual(["kandas", "settler", "totals", "monthly"]);
+      const [kandas, settler, , monthly] = tables;
+      expect(counted(kandas)).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
+      expect(kandas!.total?.slice(0, 2)).toEqual(["reports.regionTotal", 100]);
+      expect(counted(settler)).toEqual([[PAVLODAR, 40, 2, 1, 2, 38, 5]]);
+      // July: Pavlodar's two settlers; Akmola's six kandas of that month are not counted.
+      expect(monthly!.rows[6]).toEqual([7, 0, 2, 2]);
 
-    const akmola = await quotaReportTables(akmolaCoordinator, YEAR, t, "en");
-    expect(counted(akmola[0])).toEqual([[AKMOLA, 50, 6, 1, 6, 44, 12]]);
-    expect(akmola[3]!.rows[6]).toEqual([7, 6, 0, 6]);
+      const akmola = await quotaReportTables(akmolaCoordinator, YEAR, t, "en");
+      expect(counted(akmola[0])).toEqual([[AKMOLA, 50, 6, 1, 6, 44, 12]]);
+      expect(akmola[3]!.rows[6]).toEqual([7, 6, 0, 6]);
 
-    const national = await quotaReportTables(admin, YEAR, t, "en");
-    expect(counted(national[0])).toEqual([
-      [AKMOLA, 50, 6, 1, 6, 44, 12],
-      [PAVLODAR, 100, 7, 2, 4, 93, 7],
-    ]);
-    expect(national[0]!.total?.slice(0, 2)).toEqual(["reports.nationalTotal", 150]);
-    await expect(quotaReportTables(caseworker, YEAR, t, "en")).rejects.toThrow(FORBIDDEN);
-  });
+      const national = await quotaReportTables(admin, YEAR, t, "en");
+      expect(counted(national[0])).toEqual([
+        [AKMOLA, 50, 6, 1, 6, 44, 12],
+        [PAVLODAR, 100, 7, 2, 4, 93, 7],
+      ]);
+      expect(national[0]!.total?.slice(0, 2)).toEqual(["reports.nationalTotal", 150]);
+      await expect(quotaReportTables(caseworker, YEAR, t, "en")).rejects.toThrow(FORBIDDEN);
+    },
+  );
 
-  crossRegionTest(exportReportTables, "exports a coordinator's own region, answers another region as not found, refuses caseworkers, and audits only what left", async () => {
-    const request = { report: "quotas", table: "kandas", format: "csv" };
-    const exported = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters() }, t, "en");
-    expect(exported.map((table) => table.id)).toEqual(["kandas"]);
-    expect(counted(exported[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
-    // The quota report has no region filter (like its page): naming Akmola still exports Pavlodar only.
-    const named = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters(AKMOLA) }, t, "en");
-    expect(counted(named[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
-    // A report that has a region filter answers another region as not found, and audits nothing.
-    const overview = { report: "overview", table: "all", format: "csv" };
-    await expect(exportReportTables(pavlodarCoordinator, { ...overview, filters: filters(AKMOLA) }, t, "en")).rejects.toThrow(NOT_FOUND);
-    const entries = await exports(pavlodarCoordinator.id);
-    expect(entries).toHaveLength(2);
-    for (const entry of entries) {
-      expect(entry).toMatchObject({ entity: "report", entityId: `quotas-${YEAR}`, regionId: PAVLODAR, actorRole: "COORDINATOR" });
-      expect(entry.changes).toMatchObject({ report: "quotas", table: "kandas", format: "csv", year: YEAR, region: PAVLODAR });
-    }
+  crossRegionTest(
+    exportReportTables,
+    "exports a coordinator's own region, answers another region as not found, refuses caseworkers, and audits only what left",
+    async () => {
+      const request = { report: "quotas", table: "kandas", format: "csv" };
+      const exported = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters() }, t, "en");
+      expect(exported.map((table) => table.id)).toEqual(["kandas"]);
+      expect(counted(exported[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
+      // The quota report has no region filter (like its page): naming Akmola still exports Pavlodar only.
+      const named = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters(AKMOLA) }, t, "en");
+      expect(counted(named[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
+      // A report that has a region filter answers another region as not found, and audits nothing.
+      const overview = { report: "overview", table: "all", format: "csv" };
+      await expect(
+        exportReportTables(pavlodarCoordinator, { ...overview, filters: filters(AKMOLA) }, t, "en"),
+      ).rejects.toThrow(NOT_FOUND);
+      const entries = await exports(pavlodarCoordinator.id);
+      expect(entries).toHaveLength(2);
+      for (const entry of entries) {
+        expect(entry).toMatchObject({
+          entity: "report",
+          entityId: `quotas-${YEAR}`,
+          regionId: PAVLODAR,
+          actorRole: "COORDINATOR",
+        });
+        expect(entry.changes).toMatchObject({
+          report: "quotas",
+          table: "kandas",
+          format: "csv",
+          year: YEAR,
+          region: PAVLODAR,
+        });
+      }
 
-    await expect(exportReportTables(caseworker, { ...request, filters: filters() }, t, "en")).rejects.toThrow(FORBIDDEN);
-    expect(await exports(caseworker.id)).toEqual([]);
-    // An administrator naming a region gets the whole country, and the audit entry names no region.
-    const all = await exportReportTables(admin, { ...request, table: "all", filters: filters(AKMOLA) }, t, "en");
-    expect(counted(all[0])?.map((row) => row[0])).toEqual([AKMOLA, PAVLODAR]);
-    expect((await exports(admin.id)).at(-1)).toMatchObject({ regionId: null, changes: expect.objectContaining({ region: null }) });
-  });
+      await expect(exportReportTables(caseworker, { ...request, filters: filters() }, t, "en")).rejects.toThrow(
+        FORBIDDEN,
+      );
+      expect(await exports(caseworker.id)).toEqual([]);
+      // An administrator naming a region gets the whole country, and the audit entry names no region.
+      const all = await exportReportTables(admin, { ...request, table: "all", filters: filters(AKMOLA) }, t, "en");
+      expect(counted(all[0])?.map((row) => row[0])).toEqual([AKMOLA, PAVLODAR]);
+      expect((await exports(admin.id)).at(-1)).toMatchObject({
+        regionId: null,
+        changes: expect.objectContaining({ region: null }),
+      });
+    },
+  );
 });
 
 // ——— Waitlist, pipeline, pace, forecast and drill-down: years 2077–2079, "today" 30 Nov 2078 ———
@@ -247,10 +303,14 @@ describe("quota report outlook and drill-down", () => {
       });
     }
     if (spec.membersArriving) {
-      await prisma.adaptationPlan.create({ data: { familyId: row.id, membersArriving: spec.membersArriving, updatedById: caseworker.id } });
+      await prisma.adaptationPlan.create({
+        data: { familyId: row.id, membersArriving: spec.membersArriving, updatedById: caseworker.id },
+      });
     }
     for (const [year, at] of Object.entries(spec.waitlist ?? {})) {
-      await prisma.waitlistEntry.create({ data: { familyId: row.id, year: Number(year), createdById: admin.id, createdAt: new Date(at) } });
+      await prisma.waitlistEntry.create({
+        data: { familyId: row.id, year: Number(year), createdById: admin.id, createdAt: new Date(at) },
+      });
     }
     const allocation = spec.allocation;
     if (allocation) {
@@ -267,7 +327,10 @@ describe("quota report outlook and drill-down", () => {
         },
       });
       if (!allocation.released) {
-        await prisma.quota.update({ where: { id: allocation.quotaId }, data: { allocated: { increment: allocation.persons } } });
+        await prisma.quota.update({
+          where: { id: allocation.quotaId },
+          data: { allocated: { increment: allocation.persons } },
+        });
       }
     }
     built[name] = { id: row.id, caseNumber: row.caseNumber };
@@ -279,7 +342,12 @@ describe("quota report outlook and drill-down", () => {
     const order =
       (await prisma.quotaOrder.findFirst({ where: { year }, select: { id: true } })) ??
       (await prisma.quotaOrder.create({
-        data: { year, reference: `F-${randomUUID().slice(0, 8)}`, orderDate: new Date(Date.UTC(year, 0, 10)), createdById: admin.id },
+        data: {
+          year,
+          reference: `F-${randomUUID().slice(0, 8)}`,
+          orderDate: new Date(Date.UTC(year, 0, 10)),
+          createdById: admin.id,
+        },
       }));
     quotas[name] = (await prisma.quota.create({ data: { year, regionId, pool, total, orderId: order.id } })).id;
   }
@@ -297,9 +365,17 @@ describe("quota report outlook and drill-down", () => {
     await quota("pk79", 2079, PAVLODAR, "KANDAS", 40);
 
     // Ulytau kandas. The pace window before 30 Nov 2078 is August–October 2078 in Kazakhstan time (UTC+5).
-    await family("C77", { regionId: ULYTAU, status: "RESETTLED", allocation: { quotaId: quotas.uk77!, year: 2077, persons: 10, at: "2077-05-05T06:00:00Z" } });
+    await family("C77", {
+      regionId: ULYTAU,
+      status: "RESETTLED",
+      allocation: { quotaId: quotas.uk77!, year: 2077, persons: 10, at: "2077-05-05T06:00:00Z" },
+    });
     // 00:30 on 1 August in Kazakhstan (still 31 July in UTC): in the window.
-    await family("A1", { regionId: ULYTAU, status: "RESETTLED", allocation: { quotaId: quotas.uk78!, year: 2078, persons: 5, at: "2078-07-31T19:30:00Z" } });
+    await family("A1", {
+      regionId: ULYTAU,
+      status: "RESETTLED",
+      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 5, at: "2078-07-31T19:30:00Z" },
+    });
     // 22:30 on 31 October: in the window. Also on the waitlist, but allocated, so not waiting.
     await family("A2", {
       regionId: ULYTAU,
@@ -308,9 +384,17 @@ describe("quota report outlook and drill-down", () => {
       allocation: { quotaId: quotas.uk78!, year: 2078, persons: 4, at: "2078-10-31T17:30:00Z" },
     });
     // 01:00 on 1 November in Kazakhstan (31 October in UTC): after the window.
-    await family("A3", { regionId: ULYTAU, status: "QUOTA_ALLOCATED", allocation: { quotaId: quotas.uk78!, year: 2078, persons: 6, at: "2078-10-31T20:00:00Z" } });
+    await family("A3", {
+      regionId: ULYTAU,
+      status: "QUOTA_ALLOCATED",
+      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 6, at: "2078-10-31T20:00:00Z" },
+    });
     // 22:30 on 31 July: before the window.
-    await family("A4", { regionId: ULYTAU, status: "QUOTA_ALLOCATED", allocation: { quotaId: quotas.uk78!, year: 2078, persons: 3, at: "2078-07-31T17:30:00Z" } });
+    await family("A4", {
+      regionId: ULYTAU,
+      status: "QUOTA_ALLOCATED",
+      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 3, at: "2078-07-31T17:30:00Z" },
+    });
     // Released places count neither as allocated nor for the pace; the family waits again.
     await family("R1", {
       regionId: ULYTAU,
@@ -320,14 +404,46 @@ describe("quota report outlook and drill-down", () => {
       waitlist: { 2078: "2078-09-11T06:00:00Z" },
       allocation: { quotaId: quotas.uk78!, year: 2078, persons: 3, at: "2078-09-10T06:00:00Z", released: true },
     });
-    await family("P1", { regionId: ULYTAU, status: "APPROVED", members: 3, validUntil: "2079-05-01", waitlist: { 2078: "2078-03-01T06:00:00Z" } });
+    await family("P1", {
+      regionId: ULYTAU,
+      status: "APPROVED",
+      members: 3,
+      validUntil: "2079-05-01",
+      waitlist: { 2078: "2078-03-01T06:00:00Z" },
+    });
     // Two of four members arrive; the status is valid through today.
-    await family("P2", { regionId: ULYTAU, status: "APPROVED", members: 4, membersArriving: 2, validUntil: "2078-11-30", waitlist: { 2078: "2078-03-02T06:00:00Z" } });
+    await family("P2", {
+      regionId: ULYTAU,
+      status: "APPROVED",
+      members: 4,
+      membersArriving: 2,
+      validUntil: "2078-11-30",
+      waitlist: { 2078: "2078-03-02T06:00:00Z" },
+    });
     // Status expired yesterday: still waiting, but no longer in the pipeline.
-    await family("P3", { regionId: ULYTAU, status: "APPROVED", members: 2, validUntil: "2078-11-29", waitlist: { 2078: "2078-03-03T06:00:00Z" } });
+    await family("P3", {
+      regionId: ULYTAU,
+      status: "APPROVED",
+      members: 2,
+      validUntil: "2078-11-29",
+      waitlist: { 2078: "2078-03-03T06:00:00Z" },
+    });
     // membersArriving above the household size is ignored: 1 person. On the 2079 waitlist only.
-    await family("P4", { regionId: ULYTAU, status: "APPROVED", members: 1, membersArriving: 5, validUntil: "2079-01-01", waitlist: { 2079: "2078-11-01T06:00:00Z" } });
-    await family("W3", { regionId: ULYTAU, status: "APPROVED", members: 2, validUntil: "2079-06-01", waitlist: { 2077: "2077-03-01T06:00:00Z" } });
+    await family("P4", {
+      regionId: ULYTAU,
+      status: "APPROVED",
+      members: 1,
+      membersArriving: 5,
+      validUntil: "2079-01-01",
+      waitlist: { 2079: "2078-11-01T06:00:00Z" },
+    });
+    await family("W3", {
+      regionId: ULYTAU,
+      status: "APPROVED",
+      members: 2,
+      validUntil: "2079-06-01",
+      waitlist: { 2077: "2077-03-01T06:00:00Z" },
+    });
     // An approved family already holding a 2079 place (after a data correction): out of 2079's waitlist
     // and pipeline, still in 2078's pipeline; allocated on 20 November, after the pace window.
     await family("Z1", {
@@ -338,13 +454,36 @@ describe("quota report outlook and drill-down", () => {
       waitlist: { 2079: "2078-11-02T06:00:00Z" },
       allocation: { quotaId: quotas.uk79!, year: 2079, persons: 2, at: "2078-11-20T06:00:00Z" },
     });
-    await family("X1", { regionId: ULYTAU, status: "WITHDRAWN", members: 2, validUntil: "2079-06-01", waitlist: { 2078: "2078-03-04T06:00:00Z" } });
+    await family("X1", {
+      regionId: ULYTAU,
+      status: "WITHDRAWN",
+      members: 2,
+      validUntil: "2079-06-01",
+      waitlist: { 2078: "2078-03-04T06:00:00Z" },
+    });
 
     // Ulytau settlers: 60 persons in the window → 20 a month.
-    await family("S1", { regionId: ULYTAU, category: "SETTLER", status: "SUPPORTED", allocation: { quotaId: quotas.us78!, year: 2078, persons: 30, at: "2078-09-15T06:00:00Z" } });
-    await family("S2", { regionId: ULYTAU, category: "SETTLER", status: "QUOTA_ALLOCATED", allocation: { quotaId: quotas.us78!, year: 2078, persons: 30, at: "2078-10-15T06:00:00Z" } });
+    await family("S1", {
+      regionId: ULYTAU,
+      category: "SETTLER",
+      status: "SUPPORTED",
+      allocation: { quotaId: quotas.us78!, year: 2078, persons: 30, at: "2078-09-15T06:00:00Z" },
+    });
+    await family("S2", {
+      regionId: ULYTAU,
+      category: "SETTLER",
+      status: "QUOTA_ALLOCATED",
+      allocation: { quotaId: quotas.us78!, year: 2078, persons: 30, at: "2078-10-15T06:00:00Z" },
+    });
     // Settlers have no status to lapse: a past validity date does not take T1 out of the pipeline.
-    await family("T1", { regionId: ULYTAU, category: "SETTLER", status: "APPROVED", members: 2, validUntil: "2078-01-01", waitlist: { 2078: "2078-04-01T06:00:00Z" } });
+    await family("T1", {
+      regionId: ULYTAU,
+      category: "SETTLER",
+      status: "APPROVED",
+      members: 2,
+      validUntil: "2078-01-01",
+      waitlist: { 2078: "2078-04-01T06:00:00Z" },
+    });
 
     // Pavlodar, for the drill-down.
     await family("D2", {
@@ -361,8 +500,16 @@ describe("quota report outlook and drill-down", () => {
       waitlist: { 2078: "2078-02-01T06:00:00Z" },
       allocation: { quotaId: quotas.pk78!, year: 2078, persons: 3, at: "2078-09-01T06:00:00Z" },
     });
-    await family("D3", { regionId: PAVLODAR, status: "WITHDRAWN", allocation: { quotaId: quotas.pk78!, year: 2078, persons: 1, at: "2078-07-01T06:00:00Z", released: true } });
-    await family("D4", { regionId: PAVLODAR, status: "QUOTA_ALLOCATED", allocation: { quotaId: quotas.pk79!, year: 2079, persons: 1, at: "2078-11-25T06:00:00Z" } });
+    await family("D3", {
+      regionId: PAVLODAR,
+      status: "WITHDRAWN",
+      allocation: { quotaId: quotas.pk78!, year: 2078, persons: 1, at: "2078-07-01T06:00:00Z", released: true },
+    });
+    await family("D4", {
+      regionId: PAVLODAR,
+      status: "QUOTA_ALLOCATED",
+      allocation: { quotaId: quotas.pk79!, year: 2079, persons: 1, at: "2078-11-25T06:00:00Z" },
+    });
     await family("Q1", {
       regionId: PAVLODAR,
       status: "APPROVED",
@@ -372,10 +519,33 @@ describe("quota report outlook and drill-down", () => {
       validUntil: "2079-03-01",
       waitlist: { 2078: "2078-04-01T06:00:00Z" },
     });
-    await family("Q2", { regionId: PAVLODAR, status: "APPROVED", decisionDate: "2078-02-01", validUntil: "2079-02-01", waitlist: { 2078: "2078-05-01T06:00:00Z" } });
-    await family("Q3", { regionId: PAVLODAR, category: "SETTLER", status: "APPROVED", decisionDate: "2078-02-01", waitlist: { 2078: "2078-04-15T06:00:00Z" } });
-    await family("Q4", { regionId: PAVLODAR, status: "WITHDRAWN", decisionDate: "2078-01-15", waitlist: { 2078: "2078-01-20T06:00:00Z" } });
-    await family("Q5", { regionId: AKMOLA, status: "APPROVED", decisionDate: "2078-01-10", validUntil: "2079-01-10", waitlist: { 2078: "2078-01-20T06:00:00Z" } });
+    await family("Q2", {
+      regionId: PAVLODAR,
+      status: "APPROVED",
+      decisionDate: "2078-02-01",
+      validUntil: "2079-02-01",
+      waitlist: { 2078: "2078-05-01T06:00:00Z" },
+    });
+    await family("Q3", {
+      regionId: PAVLODAR,
+      category: "SETTLER",
+      status: "APPROVED",
+      decisionDate: "2078-02-01",
+      waitlist: { 2078: "2078-04-15T06:00:00Z" },
+    });
+    await family("Q4", {
+      regionId: PAVLODAR,
+      status: "WITHDRAWN",
+      decisionDate: "2078-01-15",
+      waitlist: { 2078: "2078-01-20T06:00:00Z" },
+    });
+    await family("Q5", {
+      regionId: AKMOLA,
+      status: "APPROVED",
+      decisionDate: "2078-01-10",
+      validUntil: "2079-01-10",
+      waitlist: { 2078: "2078-01-20T06:00:00Z" },
+    });
   });
 
   type Report = Awaited<ReturnType<typeof quotaReport>>;
@@ -443,7 +613,11 @@ describe("quota report outlook and drill-down", () => {
       forecast: { expectedAllocated: 20, expectedFillPercent: 100, basis: "capped" },
     });
     // 0 + max(20 × 12 = 240, 2) = 240 of 1000.
-    expect(outlook(report, "SETTLER", ULYTAU)?.forecast).toEqual({ expectedAllocated: 240, expectedFillPercent: 24, basis: "pace" });
+    expect(outlook(report, "SETTLER", ULYTAU)?.forecast).toEqual({
+      expectedAllocated: 240,
+      expectedFillPercent: 24,
+      basis: "pace",
+    });
   });
 
   it("adds nothing to a year that is over (2077)", async () => {
@@ -476,7 +650,11 @@ describe("quota report outlook and drill-down", () => {
       pacePerMonth: 3,
       forecast: { expectedAllocated: 31, expectedFillPercent: 31 },
     });
-    expect(settlers!.totals).toMatchObject({ arrived: 30, families: 2, forecast: { expectedAllocated: 81, expectedFillPercent: 40.5 } });
+    expect(settlers!.totals).toMatchObject({
+      arrived: 30,
+      families: 2,
+      forecast: { expectedAllocated: 81, expectedFillPercent: 40.5 },
+    });
     // A coordinator of another region counts none of it.
     const akmola = await quotaReport(akmolaCoordinator, 2078, { today: TODAY });
     expect(akmola.pools.flatMap((pool) => pool.rows)).toEqual([]);
@@ -520,29 +698,42 @@ describe("quota report outlook and drill-down", () => {
     expect(akmola.waiting.map((item) => item.familyId)).toEqual([built.Q5!.id]);
   });
 
-  crossRegionTest(quotaDrilldown, "shows the drill-down to administrators and the own region's coordinator only, and audits it", async () => {
-    await expect(quotaDrilldown(akmolaCoordinator, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
-    await expect(quotaDrilldown({ ...pavlodarCoordinator, regionId: null }, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
-    await expect(quotaDrilldown(admin, { year: 2078, regionId: "KZ-00" })).rejects.toThrow(NOT_FOUND);
-    await expect(quotaDrilldown(analyst, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(FORBIDDEN);
-    await expect(quotaDrilldown(caseworker, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(FORBIDDEN);
-    const denied = await prisma.auditLog.findFirst({
-      where: { action: "quota.report.drilldown.denied", actorId: akmolaCoordinator.id },
-      orderBy: { id: "desc" },
-    });
-    expect(denied?.entityId).toBe(PAVLODAR);
+  crossRegionTest(
+    quotaDrilldown,
+    "shows the drill-down to administrators and the own region's coordinator only, and audits it",
+    async () => {
+      await expect(quotaDrilldown(akmolaCoordinator, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(NOT_FOUND);
+      await expect(
+        quotaDrilldown({ ...pavlodarCoordinator, regionId: null }, { year: 2078, regionId: PAVLODAR }),
+      ).rejects.toThrow(NOT_FOUND);
+      await expect(quotaDrilldown(admin, { year: 2078, regionId: "KZ-00" })).rejects.toThrow(NOT_FOUND);
+      await expect(quotaDrilldown(analyst, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(FORBIDDEN);
+      await expect(quotaDrilldown(caseworker, { year: 2078, regionId: PAVLODAR })).rejects.toThrow(FORBIDDEN);
+      const denied = await prisma.auditLog.findFirst({
+        where: { action: "quota.report.drilldown.denied", actorId: akmolaCoordinator.id },
+        orderBy: { id: "desc" },
+      });
+      expect(denied?.entityId).toBe(PAVLODAR);
 
-    await quotaDrilldown(pavlodarCoordinator, { year: 2078, regionId: PAVLODAR });
-    const entry = await prisma.auditLog.findFirst({
-      where: { action: "quota.report.drilldown.view", actorId: pavlodarCoordinator.id },
-      orderBy: { id: "desc" },
-    });
-    expect(entry).toMatchObject({ entity: "region", entityId: PAVLODAR, regionId: PAVLODAR, actorRole: "COORDINATOR" });
-    expect(entry?.changes).toEqual({
-      year: 2078,
-      allocated: [built.D2!.id, built.D1!.id],
-      waiting: [built.Q3!.id, built.Q2!.id, built.Q1!.id],
-    });
-    expect(await prisma.auditLog.count({ where: { action: "quota.report.drilldown.view", actorId: analyst.id } })).toBe(0);
-  });
+      await quotaDrilldown(pavlodarCoordinator, { year: 2078, regionId: PAVLODAR });
+      const entry = await prisma.auditLog.findFirst({
+        where: { action: "quota.report.drilldown.view", actorId: pavlodarCoordinator.id },
+        orderBy: { id: "desc" },
+      });
+      expect(entry).toMatchObject({
+        entity: "region",
+        entityId: PAVLODAR,
+        regionId: PAVLODAR,
+        actorRole: "COORDINATOR",
+      });
+      expect(entry?.changes).toEqual({
+        year: 2078,
+        allocated: [built.D2!.id, built.D1!.id],
+        waiting: [built.Q3!.id, built.Q2!.id, built.Q1!.id],
+      });
+      expect(
+        await prisma.auditLog.count({ where: { action: "quota.report.drilldown.view", actorId: analyst.id } }),
+      ).toBe(0);
+    },
+  );
 });

@@ -106,7 +106,12 @@ async function quotaState(year: number, regionId: string, pool: Pool) {
     _sum: { persons: true },
     _count: true,
   });
-  return { total: quota.total, allocated: quota.allocated, activePersons: active._sum.persons ?? 0, activeRows: active._count };
+  return {
+    total: quota.total,
+    allocated: quota.allocated,
+    activePersons: active._sum.persons ?? 0,
+    activeRows: active._count,
+  };
 }
 
 describe("concurrent allocation", () => {
@@ -141,7 +146,9 @@ describe("concurrent allocation", () => {
         ),
       ),
     );
-    console.log(`[quotas] 800 concurrent allocation attempts (4 pools × 200) in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `[quotas] 800 concurrent allocation attempts (4 pools × 200) in ${Math.round(performance.now() - started)} ms`,
+    );
 
     for (const place of attempts) {
       const mine = outcomes.filter((outcome) => outcome.place === place);
@@ -168,7 +175,12 @@ describe("concurrent allocation", () => {
       expect(granted.length + refused.length).toBe(200);
     }
     const audits = await prisma.auditLog.count({
-      where: { action: "quota.allocate", entityId: { in: (await prisma.quota.findMany({ where: { year: RACE_YEAR } })).map((quota) => String(quota.id)) } },
+      where: {
+        action: "quota.allocate",
+        entityId: {
+          in: (await prisma.quota.findMany({ where: { year: RACE_YEAR } })).map((quota) => String(quota.id)),
+        },
+      },
     });
     expect(audits).toBe(outcomes.filter((outcome) => outcome.ok).length);
   }, 120_000);
@@ -191,7 +203,9 @@ describe("release and repeated requests", () => {
     await allocate(pavlodarCoordinator, second!, RELEASE_YEAR);
     expect((await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS")).allocated).toBe(before + first!.size + second!.size);
 
-    expect(await release(pavlodarCoordinator, first!)).toEqual([expect.objectContaining({ year: RELEASE_YEAR, persons: first!.size })]);
+    expect(await release(pavlodarCoordinator, first!)).toEqual([
+      expect.objectContaining({ year: RELEASE_YEAR, persons: first!.size }),
+    ]);
     let state = await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS");
     expect(state.allocated).toBe(before + second!.size);
     expect(state.allocated).toBe(state.activePersons);
@@ -201,7 +215,11 @@ describe("release and repeated requests", () => {
     state = await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS");
     expect(state.allocated).toBe(before);
     expect(state.allocated).toBe(state.activePersons);
-    expect(await prisma.auditLog.count({ where: { action: "quota.release", changes: { path: ["familyId"], equals: second!.id } } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "quota.release", changes: { path: ["familyId"], equals: second!.id } },
+      }),
+    ).toBe(1);
   });
 
   it("allocates once when the same request is repeated, one after another or at the same moment", async () => {
@@ -215,7 +233,9 @@ describe("release and repeated requests", () => {
     });
     expect((await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS")).allocated).toBe(before + family!.size);
 
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => allocate(pavlodarCoordinator, other!, RELEASE_YEAR)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => allocate(pavlodarCoordinator, other!, RELEASE_YEAR)),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const state = await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS");
     expect(state.allocated).toBe(before + family!.size + other!.size);
@@ -225,7 +245,9 @@ describe("release and repeated requests", () => {
     // After a release the family's allocation of the year is reactivated, not duplicated.
     await release(pavlodarCoordinator, family!);
     await allocate(pavlodarCoordinator, family!, RELEASE_YEAR);
-    expect(await prisma.allocation.findMany({ where: { familyId: family!.id }, select: { status: true } })).toEqual([{ status: "ACTIVE" }]);
+    expect(await prisma.allocation.findMany({ where: { familyId: family!.id }, select: { status: true } })).toEqual([
+      { status: "ACTIVE" },
+    ]);
     expect((await quotaState(RELEASE_YEAR, PAVLODAR, "KANDAS")).allocated).toBe(before + family!.size + other!.size);
   });
 });
@@ -253,7 +275,11 @@ describe("quota orders and amendments", () => {
       include: { quotas: true, amendments: true },
     });
     expect(order).toMatchObject({ isAmendment: false, note: "original order", createdById: admin.id });
-    expect(order.quotas.map(({ regionId, pool, total, allocated }) => ({ regionId, pool, total, allocated })).sort((a, b) => a.regionId.localeCompare(b.regionId))).toEqual([
+    expect(
+      order.quotas
+        .map(({ regionId, pool, total, allocated }) => ({ regionId, pool, total, allocated }))
+        .sort((a, b) => a.regionId.localeCompare(b.regionId)),
+    ).toEqual([
       { regionId: AKMOLA, pool: "SETTLER", total: 30, allocated: 0 },
       { regionId: PAVLODAR, pool: "KANDAS", total: 10, allocated: 0 },
     ]);
@@ -261,22 +287,35 @@ describe("quota orders and amendments", () => {
       [0, 10],
       [0, 30],
     ]);
-    const audit = await prisma.auditLog.findFirst({ where: { action: "quota.order.create", entityId: String(order.id) } });
+    const audit = await prisma.auditLog.findFirst({
+      where: { action: "quota.order.create", entityId: String(order.id) },
+    });
     expect(audit?.actorId).toBe(admin.id);
   });
 
   it("refuses a second original order for the year, a taken reference and invalid lines, storing nothing", async () => {
     const orders = await prisma.quotaOrder.count({ where: { year: ORDER_YEAR } });
     const places = [{ regionId: PAVLODAR, pool: "SETTLER" as const, total: 5 }];
-    await expect(createQuotaOrder(admin, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-02-01`, places })).rejects.toMatchObject({
+    await expect(
+      createQuotaOrder(admin, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-02-01`, places }),
+    ).rejects.toMatchObject({
       code: "quotas.errors.orderExists",
       values: { year: ORDER_YEAR, reference: originalReference },
     });
-    await expect(amendQuota(admin, { year: ORDER_YEAR, reference: originalReference, orderDate: `${ORDER_YEAR}-02-01`, changes: places })).rejects.toMatchObject({
+    await expect(
+      amendQuota(admin, {
+        year: ORDER_YEAR,
+        reference: originalReference,
+        orderDate: `${ORDER_YEAR}-02-01`,
+        changes: places,
+      }),
+    ).rejects.toMatchObject({
       code: "quotas.errors.referenceTaken",
       fieldErrors: { reference: { code: "quotas.errors.referenceTaken" } },
     });
-    await expect(amendQuota(admin, { year: 2094, reference: reference(), orderDate: "2094-02-01", changes: places })).rejects.toMatchObject({ code: "quotas.errors.orderMissing" });
+    await expect(
+      amendQuota(admin, { year: 2094, reference: reference(), orderDate: "2094-02-01", changes: places }),
+    ).rejects.toMatchObject({ code: "quotas.errors.orderMissing" });
     const invalid = createQuotaOrder(admin, {
       year: 2095,
       reference: reference(),
@@ -301,23 +340,41 @@ describe("quota orders and amendments", () => {
     expect(await prisma.quota.count({ where: { year: { in: [2094, 2095] } } })).toBe(0);
   });
 
-  crossRegionTest(createQuotaOrder, "lets only the administrator enter an order, not even for the coordinator's own region", async () => {
-    for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
-      await expect(
-        createQuotaOrder(actor, { year: 2096, reference: reference(), orderDate: "2096-01-10", places: [{ regionId: PAVLODAR, pool: "KANDAS", total: 5 }] }),
-      ).rejects.toThrow(FORBIDDEN);
-    }
-    expect(await prisma.quotaOrder.count({ where: { year: 2096 } })).toBe(0);
-  });
+  crossRegionTest(
+    createQuotaOrder,
+    "lets only the administrator enter an order, not even for the coordinator's own region",
+    async () => {
+      for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
+        await expect(
+          createQuotaOrder(actor, {
+            year: 2096,
+            reference: reference(),
+            orderDate: "2096-01-10",
+            places: [{ regionId: PAVLODAR, pool: "KANDAS", total: 5 }],
+          }),
+        ).rejects.toThrow(FORBIDDEN);
+      }
+      expect(await prisma.quotaOrder.count({ where: { year: 2096 } })).toBe(0);
+    },
+  );
 
-  crossRegionTest(amendQuota, "lets only the administrator amend an order, not even for the coordinator's own region", async () => {
-    for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
-      await expect(
-        amendQuota(actor, { year: ORDER_YEAR, reference: reference(), orderDate: `${ORDER_YEAR}-03-01`, changes: [{ regionId: PAVLODAR, pool: "KANDAS", total: 50 }] }),
-      ).rejects.toThrow(FORBIDDEN);
-    }
-    expect((await quotaState(ORDER_YEAR, PAVLODAR, "KANDAS")).total).toBe(10);
-  });
+  crossRegionTest(
+    amendQuota,
+    "lets only the administrator amend an order, not even for the coordinator's own region",
+    async () => {
+      for (const actor of [pavlodarCoordinator, analyst, caseworker]) {
+        await expect(
+          amendQuota(actor, {
+            year: ORDER_YEAR,
+            reference: reference(),
+            orderDate: `${ORDER_YEAR}-03-01`,
+            changes: [{ regionId: PAVLODAR, pool: "KANDAS", total: 50 }],
+          }),
+        ).rejects.toThrow(FORBIDDEN);
+      }
+      expect((await quotaState(ORDER_YEAR, PAVLODAR, "KANDAS")).total).toBe(10);
+    },
+  );
 
   it("refuses an amendment below the allocated places with the figures, and changes nothing", async () => {
     const [family] = await approvedFamilies(PAVLODAR, "KANDAS", ORDER_YEAR, [6]);
@@ -338,7 +395,9 @@ describe("quota orders and amendments", () => {
       code: "quotas.errors.belowAllocated",
       values: { region: { region: PAVLODAR }, pool: { pool: "KANDAS" }, allocated: 6, requested: 5 },
       // The refused line is the second of the amendment as it was entered.
-      fieldErrors: { "changes.1.total": { code: "quotas.errors.belowAllocatedField", values: { allocated: 6, requested: 5 } } },
+      fieldErrors: {
+        "changes.1.total": { code: "quotas.errors.belowAllocatedField", values: { allocated: 6, requested: 5 } },
+      },
     });
 
     expect(await prisma.quotaOrder.count({ where: { year: ORDER_YEAR, reference: refusedReference } })).toBe(0);
@@ -359,7 +418,9 @@ describe("quota orders and amendments", () => {
         { regionId: PAVLODAR, pool: "SETTLER", total: 15 },
       ],
     });
-    expect(result.changes.map(({ regionId, pool, oldTotal, newTotal }) => ({ regionId, pool, oldTotal, newTotal }))).toEqual([
+    expect(
+      result.changes.map(({ regionId, pool, oldTotal, newTotal }) => ({ regionId, pool, oldTotal, newTotal })),
+    ).toEqual([
       { regionId: PAVLODAR, pool: "KANDAS", oldTotal: 10, newTotal: 6 },
       { regionId: PAVLODAR, pool: "SETTLER", oldTotal: 0, newTotal: 15 },
     ]);
@@ -380,10 +441,14 @@ describe("quota orders and amendments", () => {
     });
     expect(order).toMatchObject({ isAmendment: true, note: "mid-year increase", createdById: admin.id });
     expect(order.amendments.every((amendment) => amendment.actorId === admin.id)).toBe(true);
-    const quota = await prisma.quota.findUniqueOrThrow({ where: { year_regionId_pool: { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" } } });
+    const quota = await prisma.quota.findUniqueOrThrow({
+      where: { year_regionId_pool: { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" } },
+    });
     expect(quota.orderId).toBe(second.orderId);
 
-    const audits = await prisma.auditLog.findMany({ where: { action: "quota.order.amend", entityId: String(result.orderId) } });
+    const audits = await prisma.auditLog.findMany({
+      where: { action: "quota.order.amend", entityId: String(result.orderId) },
+    });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: admin.id, regionId: PAVLODAR });
     expect(audits[0]!.changes).toMatchObject({
@@ -394,30 +459,56 @@ describe("quota orders and amendments", () => {
     });
   });
 
-  crossRegionTest(listQuotaHistory, "shows the history to administrators and analysts for every region and to a coordinator for the own region", async () => {
-    const akmolaOnly = reference();
-    await amendQuota(admin, { year: ORDER_YEAR, reference: akmolaOnly, orderDate: `${ORDER_YEAR}-07-01`, changes: [{ regionId: AKMOLA, pool: "SETTLER", total: 35 }] });
+  crossRegionTest(
+    listQuotaHistory,
+    "shows the history to administrators and analysts for every region and to a coordinator for the own region",
+    async () => {
+      const akmolaOnly = reference();
+      await amendQuota(admin, {
+        year: ORDER_YEAR,
+        reference: akmolaOnly,
+        orderDate: `${ORDER_YEAR}-07-01`,
+        changes: [{ regionId: AKMOLA, pool: "SETTLER", total: 35 }],
+      });
 
-    const lines = (history: Awaited<ReturnType<typeof listQuotaHistory>>) =>
-      history.flatMap((order) => order.amendments.map((line) => `${order.reference} ${line.regionId} ${line.pool} ${line.oldTotal}→${line.newTotal}`));
+      const lines = (history: Awaited<ReturnType<typeof listQuotaHistory>>) =>
+        history.flatMap((order) =>
+          order.amendments.map(
+            (line) => `${order.reference} ${line.regionId} ${line.pool} ${line.oldTotal}→${line.newTotal}`,
+          ),
+        );
 
-    for (const actor of [admin, analyst]) {
-      const history = await listQuotaHistory(actor, ORDER_YEAR);
-      expect(history[0]).toMatchObject({ reference: originalReference, isAmendment: false });
-      expect(history.map((order) => order.orderDate.toISOString().slice(0, 10))).toEqual([...history.map((order) => order.orderDate.toISOString().slice(0, 10))].sort());
-      expect(lines(history)).toEqual(
-        expect.arrayContaining([`${originalReference} ${AKMOLA} SETTLER 0→30`, `${originalReference} ${PAVLODAR} KANDAS 0→10`, `${akmolaOnly} ${AKMOLA} SETTLER 30→35`]),
+      for (const actor of [admin, analyst]) {
+        const history = await listQuotaHistory(actor, ORDER_YEAR);
+        expect(history[0]).toMatchObject({ reference: originalReference, isAmendment: false });
+        expect(history.map((order) => order.orderDate.toISOString().slice(0, 10))).toEqual(
+          [...history.map((order) => order.orderDate.toISOString().slice(0, 10))].sort(),
+        );
+        expect(lines(history)).toEqual(
+          expect.arrayContaining([
+            `${originalReference} ${AKMOLA} SETTLER 0→30`,
+            `${originalReference} ${PAVLODAR} KANDAS 0→10`,
+            `${akmolaOnly} ${AKMOLA} SETTLER 30→35`,
+          ]),
+        );
+      }
+
+      const pavlodar = await listQuotaHistory(pavlodarCoordinator, ORDER_YEAR);
+      expect(pavlodar.map((order) => order.reference)).not.toContain(akmolaOnly);
+      expect(pavlodar.flatMap((order) => order.amendments.map((line) => line.regionId))).toEqual(
+        expect.arrayContaining([PAVLODAR]),
       );
-    }
+      expect(new Set(pavlodar.flatMap((order) => order.amendments.map((line) => line.regionId)))).toEqual(
+        new Set([PAVLODAR]),
+      );
 
-    const pavlodar = await listQuotaHistory(pavlodarCoordinator, ORDER_YEAR);
-    expect(pavlodar.map((order) => order.reference)).not.toContain(akmolaOnly);
-    expect(pavlodar.flatMap((order) => order.amendments.map((line) => line.regionId))).toEqual(expect.arrayContaining([PAVLODAR]));
-    expect(new Set(pavlodar.flatMap((order) => order.amendments.map((line) => line.regionId)))).toEqual(new Set([PAVLODAR]));
+      const akmola = await listQuotaHistory(akmolaCoordinator, ORDER_YEAR);
+      expect(lines(akmola)).toEqual([
+        `${originalReference} ${AKMOLA} SETTLER 0→30`,
+        `${akmolaOnly} ${AKMOLA} SETTLER 30→35`,
+      ]);
 
-    const akmola = await listQuotaHistory(akmolaCoordinator, ORDER_YEAR);
-    expect(lines(akmola)).toEqual([`${originalReference} ${AKMOLA} SETTLER 0→30`, `${akmolaOnly} ${AKMOLA} SETTLER 30→35`]);
-
-    await expect(listQuotaHistory(caseworker, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
-  });
+      await expect(listQuotaHistory(caseworker, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
+    },
+  );
 });

@@ -20,7 +20,10 @@ beforeAll(async () => {
   admin = await createStaffUser(prisma, "ADMIN");
   family = await createFamily(prisma, PAVLODAR, pavlodarCaseworker.id);
   // The head gets a patronymic, and a spouse listed before the head must not be taken for the head.
-  await prisma.person.updateMany({ where: { familyId: family.id, isHead: true }, data: { patronymicCyr: "Серікұлы", patronymicLat: "Serikuly" } });
+  await prisma.person.updateMany({
+    where: { familyId: family.id, isHead: true },
+    data: { patronymicCyr: "Серікұлы", patronymicLat: "Serikuly" },
+  });
   await prisma.person.create({
     data: {
       familyId: family.id,
@@ -52,22 +55,40 @@ describe("getReceipt", () => {
       headName: { cyr: "Тестов Нұрлан Серікұлы", lat: "Testov Nurlan Serikuly" },
     });
     // The region's names and centre in the three languages, and nothing else of it.
-    expect(Object.keys(region).sort()).toEqual(["centreEn", "centreKk", "centreRu", "id", "nameEn", "nameKk", "nameRu"]);
-    expect([region.id, region.nameKk, region.nameRu, region.centreKk, region.centreRu]).toEqual([PAVLODAR, "Павлодар облысы", "Павлодарская область", "Павлодар", "Павлодар"]);
+    expect(Object.keys(region).sort()).toEqual([
+      "centreEn",
+      "centreKk",
+      "centreRu",
+      "id",
+      "nameEn",
+      "nameKk",
+      "nameRu",
+    ]);
+    expect([region.id, region.nameKk, region.nameRu, region.centreKk, region.centreRu]).toEqual([
+      PAVLODAR,
+      "Павлодар облысы",
+      "Павлодарская область",
+      "Павлодар",
+      "Павлодар",
+    ]);
 
     const entries = await auditEntries("family.receipt.view", pavlodarCaseworker.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entity: "family", regionId: PAVLODAR, actorRole: "CASEWORKER" });
   });
 
-  crossRegionTest(getReceipt, "answers the Akmola coordinator for a Pavlodar family exactly like an unknown id, and audits the attempt", async () => {
-    await expect(getReceipt(akmolaCoordinator, family.id)).rejects.toThrow(NOT_FOUND);
-    await expect(getReceipt(akmolaCoordinator, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
-    expect(await auditEntries("family.receipt.view", akmolaCoordinator.id)).toEqual([]);
-    const denied = await auditEntries("family.receipt.view.denied", akmolaCoordinator.id);
-    expect(denied).toHaveLength(1);
-    expect(denied[0]?.regionId).toBeNull();
-  });
+  crossRegionTest(
+    getReceipt,
+    "answers the Akmola coordinator for a Pavlodar family exactly like an unknown id, and audits the attempt",
+    async () => {
+      await expect(getReceipt(akmolaCoordinator, family.id)).rejects.toThrow(NOT_FOUND);
+      await expect(getReceipt(akmolaCoordinator, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
+      expect(await auditEntries("family.receipt.view", akmolaCoordinator.id)).toEqual([]);
+      const denied = await auditEntries("family.receipt.view.denied", akmolaCoordinator.id);
+      expect(denied).toHaveLength(1);
+      expect(denied[0]?.regionId).toBeNull();
+    },
+  );
 
   it("keeps the receipt from analysts and opens it for the administrator", async () => {
     await expect(getReceipt(analyst, family.id)).rejects.toThrow(NOT_FOUND);

@@ -58,7 +58,11 @@ describe("listFamilies", () => {
     const ids = await allListedIds(actors.pavlodarCaseworker);
     expect(ids).toContain(pavlodarFamily.id);
     expect(ids).not.toContain(akmolaFamily.id);
-    const regions = await prisma.family.findMany({ where: { id: { in: ids } }, select: { targetRegionId: true }, distinct: ["targetRegionId"] });
+    const regions = await prisma.family.findMany({
+      where: { id: { in: ids } },
+      select: { targetRegionId: true },
+      distinct: ["targetRegionId"],
+    });
     expect(regions.map((row) => row.targetRegionId)).toEqual([PAVLODAR]);
   });
 
@@ -82,7 +86,9 @@ describe("listFamilies", () => {
 
   it("audits the view of the list", async () => {
     await listFamilies(actors.pavlodarCoordinator, {});
-    const entry = await prisma.auditLog.findFirst({ where: { action: "family.list", actorId: actors.pavlodarCoordinator.id } });
+    const entry = await prisma.auditLog.findFirst({
+      where: { action: "family.list", actorId: actors.pavlodarCoordinator.id },
+    });
     expect(entry).not.toBeNull();
   });
 });
@@ -97,12 +103,16 @@ describe("getFamily", () => {
     expect(entry?.actorId).toBe(actors.pavlodarCaseworker.id);
   });
 
-  crossRegionTest(getFamily, "answers another region's family exactly like a missing one, and audits the attempt", async () => {
-    await expect(getFamily(actors.pavlodarCaseworker, akmolaFamily.id)).rejects.toThrow(NOT_FOUND);
-    await expect(getFamily(actors.pavlodarCaseworker, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
-    const entry = await lastAudit("family.view.denied", akmolaFamily.id);
-    expect(entry?.actorId).toBe(actors.pavlodarCaseworker.id);
-  });
+  crossRegionTest(
+    getFamily,
+    "answers another region's family exactly like a missing one, and audits the attempt",
+    async () => {
+      await expect(getFamily(actors.pavlodarCaseworker, akmolaFamily.id)).rejects.toThrow(NOT_FOUND);
+      await expect(getFamily(actors.pavlodarCaseworker, 2_000_000_000)).rejects.toThrow(NOT_FOUND);
+      const entry = await lastAudit("family.view.denied", akmolaFamily.id);
+      expect(entry?.actorId).toBe(actors.pavlodarCaseworker.id);
+    },
+  );
 
   it("keeps personal data from analysts and opens any region for the administrator", async () => {
     await expect(getFamily(actors.analyst, pavlodarFamily.id)).rejects.toThrow(NOT_FOUND);
@@ -111,12 +121,18 @@ describe("getFamily", () => {
 });
 
 describe("countFamiliesByStatus", () => {
-  crossRegionTest(countFamiliesByStatus, "counts the own region for regional roles and the whole country for national roles", async () => {
-    const sum = (rows: { families: number }[]) => rows.reduce((total, row) => total + row.families, 0);
-    expect(sum(await countFamiliesByStatus(actors.akmolaCaseworker))).toBe(await prisma.family.count({ where: { targetRegionId: AKMOLA } }));
-    expect(sum(await countFamiliesByStatus(actors.analyst))).toBe(await prisma.family.count());
-    expect(sum(await countFamiliesByStatus(actors.admin))).toBe(await prisma.family.count());
-  });
+  crossRegionTest(
+    countFamiliesByStatus,
+    "counts the own region for regional roles and the whole country for national roles",
+    async () => {
+      const sum = (rows: { families: number }[]) => rows.reduce((total, row) => total + row.families, 0);
+      expect(sum(await countFamiliesByStatus(actors.akmolaCaseworker))).toBe(
+        await prisma.family.count({ where: { targetRegionId: AKMOLA } }),
+      );
+      expect(sum(await countFamiliesByStatus(actors.analyst))).toBe(await prisma.family.count());
+      expect(sum(await countFamiliesByStatus(actors.admin))).toBe(await prisma.family.count());
+    },
+  );
 });
 
 describe("staff administration", () => {
@@ -129,20 +145,28 @@ describe("staff administration", () => {
     }
   });
 
-  crossRegionTest(setUserActive, "lets only the administrator deactivate, even in the coordinator's own region; audits it and ends the session at once", async () => {
-    const target = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
-    await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toThrow(FORBIDDEN);
-    expect(await loadSessionUser(target.id)).not.toBeNull();
+  crossRegionTest(
+    setUserActive,
+    "lets only the administrator deactivate, even in the coordinator's own region; audits it and ends the session at once",
+    async () => {
+      const target = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
+      await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toThrow(
+        FORBIDDEN,
+      );
+      expect(await loadSessionUser(target.id)).not.toBeNull();
 
-    await setUserActive(actors.admin, { userId: target.id, isActive: false });
-    expect(await loadSessionUser(target.id)).toBeNull();
-    const entry = await lastAudit("user.deactivate", target.id);
-    expect(entry?.actorId).toBe(actors.admin.id);
-    expect(entry?.changes).toMatchObject({ changes: { isActive: { from: true, to: false } } });
-  });
+      await setUserActive(actors.admin, { userId: target.id, isActive: false });
+      expect(await loadSessionUser(target.id)).toBeNull();
+      const entry = await lastAudit("user.deactivate", target.id);
+      expect(entry?.actorId).toBe(actors.admin.id);
+      expect(entry?.changes).toMatchObject({ changes: { isActive: { from: true, to: false } } });
+    },
+  );
 
   it("refuses to let an administrator deactivate the own account", async () => {
-    await expect(setUserActive(actors.admin, { userId: actors.admin.id, isActive: false })).rejects.toMatchObject({ code: "errors.selfDeactivation" });
+    await expect(setUserActive(actors.admin, { userId: actors.admin.id, isActive: false })).rejects.toMatchObject({
+      code: "errors.selfDeactivation",
+    });
   });
 
   it("reads role and region from the database, so a demotion applies on the next request", async () => {
@@ -173,7 +197,10 @@ describe("listQuotas", () => {
         { regionId: AKMOLA, pool: "KANDAS", total: 10 },
       ],
     });
-    await prisma.quota.update({ where: { year_regionId_pool: { year: QUOTA_YEAR, regionId: PAVLODAR, pool: "KANDAS" } }, data: { allocated: 12 } });
+    await prisma.quota.update({
+      where: { year_regionId_pool: { year: QUOTA_YEAR, regionId: PAVLODAR, pool: "KANDAS" } },
+      data: { allocated: 12 },
+    });
   });
 
   const rows = (quotas: Awaited<ReturnType<typeof listQuotas>>) =>
@@ -190,7 +217,10 @@ describe("listQuotas", () => {
   });
 
   crossRegionTest(listQuotas, "shows a coordinator the own region only and refuses a caseworker", async () => {
-    expect((await listQuotas(actors.pavlodarCoordinator, QUOTA_YEAR)).map((quota) => quota.regionId)).toEqual([PAVLODAR, PAVLODAR]);
+    expect((await listQuotas(actors.pavlodarCoordinator, QUOTA_YEAR)).map((quota) => quota.regionId)).toEqual([
+      PAVLODAR,
+      PAVLODAR,
+    ]);
     await expect(listQuotas(actors.pavlodarCaseworker, QUOTA_YEAR)).rejects.toThrow(FORBIDDEN);
     await expect(listQuotas(actors.akmolaCaseworker, QUOTA_YEAR)).rejects.toThrow(FORBIDDEN);
   });
@@ -230,7 +260,9 @@ describe("coverage of lib/db", () => {
       libDb,
       (file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && file !== path.join(libDb, "scopes.ts"),
     );
-    const actorFunctions = dataFiles.flatMap((file) => [...readFileSync(file, "utf8").matchAll(ACTOR_FUNCTION)].map((match) => match[1]!));
+    const actorFunctions = dataFiles.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(ACTOR_FUNCTION)].map((match) => match[1]!),
+    );
     // A pattern that stopped matching the signatures would pass with nothing to check.
     expect(actorFunctions).toContain("getFamily");
 
@@ -239,6 +271,9 @@ describe("coverage of lib/db", () => {
       .map((file) => readFileSync(file, "utf8"))
       .join("\n");
     const untested = actorFunctions.filter((name) => !new RegExp(`\\bcrossRegionTest\\(\\s*${name}\\s*,`).test(tests));
-    expect(untested, "write a crossRegionTest(<function>, …) that proves the scoping of these lib/db functions").toEqual([]);
+    expect(
+      untested,
+      "write a crossRegionTest(<function>, …) that proves the scoping of these lib/db functions",
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,13 @@ import { listExpiringStatuses } from "@/lib/db/families/list-expiring";
 import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
 import { crossRegionTest } from "./cross-region";
 import { PAVLODAR, prisma } from "./fixtures";
-import { createReportFamily, createReportStaff, KYZYLORDA, MANGYSTAU, type ReportFamilySpec } from "./report-support-fixtures";
+import {
+  createReportFamily,
+  createReportStaff,
+  KYZYLORDA,
+  MANGYSTAU,
+  type ReportFamilySpec,
+} from "./report-support-fixtures";
 import { FORBIDDEN } from "./refusals";
 
 const TODAY = new Date(Date.UTC(2068, 5, 15));
@@ -16,7 +22,12 @@ const TODAY = new Date(Date.UTC(2068, 5, 15));
 const inDays = (days: number) => new Date(TODAY.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 type Actor = Awaited<ReturnType<typeof createReportStaff>>["admin"];
-let admin: Actor, analyst: Actor, kyzylordaCoordinator: Actor, mangystauCoordinator: Actor, pavlodarCoordinator: Actor, caseworker: Actor;
+let admin: Actor,
+  analyst: Actor,
+  kyzylordaCoordinator: Actor,
+  mangystauCoordinator: Actor,
+  pavlodarCoordinator: Actor,
+  caseworker: Actor;
 type Report = Awaited<ReturnType<typeof statusExpiryReport>>;
 type Filters = Parameters<typeof statusExpiryReport>[1];
 
@@ -25,7 +36,10 @@ const filters = (extra: Partial<Filters> = {}): Filters => ({ year: 2068, region
 /** The rows by region id, and "total" for the totals row. */
 function rowsOf(report: Report): Record<string, unknown[]> {
   const [found] = report.tables;
-  return { ...Object.fromEntries(found!.rows.map(([label, ...cells]) => [String(label), cells])), total: found!.total!.slice(1) };
+  return {
+    ...Object.fromEntries(found!.rows.map(([label, ...cells]) => [String(label), cells])),
+    total: found!.total!.slice(1),
+  };
 }
 
 // Cells: [expired families, persons, 0–30 days families, persons, 31–60, persons, 61–90, persons].
@@ -37,9 +51,15 @@ const KYZYLORDA_ROW = [2, 3, 2, 5, 2, 5, 2, 7];
 const MANGYSTAU_ROW = [0, 0, 1, 3, 6, 12, 0, 0];
 
 beforeAll(async () => {
-  ({ admin, analyst, kyzylordaCoordinator, mangystauCoordinator, pavlodarCoordinator, caseworker } = await createReportStaff(prisma));
+  ({ admin, analyst, kyzylordaCoordinator, mangystauCoordinator, pavlodarCoordinator, caseworker } =
+    await createReportStaff(prisma));
   const family = (spec: ReportFamilySpec) => createReportFamily(prisma, caseworker.id, spec);
-  const kyzylorda = (members: number, days: number | null, status: ReportFamilySpec["status"] = "APPROVED", category?: "SETTLER") =>
+  const kyzylorda = (
+    members: number,
+    days: number | null,
+    status: ReportFamilySpec["status"] = "APPROVED",
+    category?: "SETTLER",
+  ) =>
     family({ regionId: KYZYLORDA, members, status, category, statusValidUntil: days === null ? null : inDays(days) });
 
   await kyzylorda(2, -1);
@@ -77,7 +97,9 @@ describe("statusExpiryReport", () => {
     expect(total[0]).toBeGreaterThanOrEqual(2);
     // The total is the sum of the rows.
     const regionRows = Object.entries(rows).filter(([key]) => key !== "total");
-    expect(total).toEqual(total.map((_, index) => regionRows.reduce((sum, [, cells]) => sum + (cells[index] as number), 0)));
+    expect(total).toEqual(
+      total.map((_, index) => regionRows.reduce((sum, [, cells]) => sum + (cells[index] as number), 0)),
+    );
   });
 
   it("moves a status from one band to the next as the days pass", async () => {
@@ -95,29 +117,48 @@ describe("statusExpiryReport", () => {
     expect(list.items).toHaveLength((expired as number) + (within30 as number));
   });
 
-  crossRegionTest(statusExpiryReport, "shows a coordinator the own region whatever the filter, and another region's coordinator none of it", async () => {
-    const report = await statusExpiryReport(mangystauCoordinator, filters({ regionId: KYZYLORDA }), { today: TODAY });
-    expect(report).toMatchObject({ isNational: false, filters: { regionId: MANGYSTAU } });
-    expect(rowsOf(report)).toEqual({ [MANGYSTAU]: MANGYSTAU_ROW, total: MANGYSTAU_ROW });
-    const other = rowsOf(await statusExpiryReport(pavlodarCoordinator, filters(), { today: TODAY }));
-    expect(Object.keys(other).sort()).toEqual([PAVLODAR, "total"]);
-    expect(other.total!.slice(2)).toEqual([0, 0, 0, 0, 0, 0]);
-    const regionless = await statusExpiryReport({ ...pavlodarCoordinator, regionId: null }, filters(), { today: TODAY });
-    expect(rowsOf(regionless)).toEqual({ total: [0, 0, 0, 0, 0, 0, 0, 0] });
-  });
+  crossRegionTest(
+    statusExpiryReport,
+    "shows a coordinator the own region whatever the filter, and another region's coordinator none of it",
+    async () => {
+      const report = await statusExpiryReport(mangystauCoordinator, filters({ regionId: KYZYLORDA }), { today: TODAY });
+      expect(report).toMatchObject({ isNational: false, filters: { regionId: MANGYSTAU } });
+      expect(rowsOf(report)).toEqual({ [MANGYSTAU]: MANGYSTAU_ROW, total: MANGYSTAU_ROW });
+      const other = rowsOf(await statusExpiryReport(pavlodarCoordinator, filters(), { today: TODAY }));
+      expect(Object.keys(other).sort()).toEqual([PAVLODAR, "total"]);
+      expect(other.total!.slice(2)).toEqual([0, 0, 0, 0, 0, 0]);
+      const regionless = await statusExpiryReport({ ...pavlodarCoordinator, regionId: null }, filters(), {
+        today: TODAY,
+      });
+      expect(rowsOf(regionless)).toEqual({ total: [0, 0, 0, 0, 0, 0, 0, 0] });
+    },
+  );
 
   it("applies the region and category filters of national roles", async () => {
-    expect(rowsOf(await statusExpiryReport(admin, filters({ regionId: KYZYLORDA }), { today: TODAY }))).toEqual({ [KYZYLORDA]: KYZYLORDA_ROW, total: KYZYLORDA_ROW });
-    expect(rowsOf(await statusExpiryReport(admin, filters({ regionId: KYZYLORDA, category: "KANDAS" }), { today: TODAY }))[KYZYLORDA]).toEqual(KYZYLORDA_ROW);
+    expect(rowsOf(await statusExpiryReport(admin, filters({ regionId: KYZYLORDA }), { today: TODAY }))).toEqual({
+      [KYZYLORDA]: KYZYLORDA_ROW,
+      total: KYZYLORDA_ROW,
+    });
+    expect(
+      rowsOf(await statusExpiryReport(admin, filters({ regionId: KYZYLORDA, category: "KANDAS" }), { today: TODAY }))[
+        KYZYLORDA
+      ],
+    ).toEqual(KYZYLORDA_ROW);
     // Only kandas hold a status: the settler with an end date is not counted.
-    expect(rowsOf(await statusExpiryReport(admin, filters({ regionId: KYZYLORDA, category: "SETTLER" }), { today: TODAY })).total).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(
+      rowsOf(await statusExpiryReport(admin, filters({ regionId: KYZYLORDA, category: "SETTLER" }), { today: TODAY }))
+        .total,
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it("suppresses an analyst's counts of 1–4 with the persons of those families", async () => {
     const mangystau = await statusExpiryReport(analyst, filters({ regionId: MANGYSTAU }), { today: TODAY });
     expect(mangystau.isSuppressed).toBe(true);
     // 0–30 days: 1 family (3 persons) hidden, in the row and in the total; 31–60: 6 families, 12 persons shown.
-    expect(rowsOf(mangystau)).toEqual({ [MANGYSTAU]: [0, 0, null, null, 6, 12, 0, 0], total: [0, 0, null, null, 6, 12, 0, 0] });
+    expect(rowsOf(mangystau)).toEqual({
+      [MANGYSTAU]: [0, 0, null, null, 6, 12, 0, 0],
+      total: [0, 0, null, null, 6, 12, 0, 0],
+    });
     const kyzylorda = await statusExpiryReport(analyst, filters({ regionId: KYZYLORDA }), { today: TODAY });
     expect(rowsOf(kyzylorda)).toEqual({ [KYZYLORDA]: Array(8).fill(null), total: Array(8).fill(null) });
     expect(kyzylorda.tables[0]!.suppressedCells).toBe(16);

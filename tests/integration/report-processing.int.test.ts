@@ -20,7 +20,12 @@ const YEAR = 2064;
 /** Monday 1 December 2064, a Kazakhstan calendar day. */
 const TODAY = new Date(Date.UTC(2064, 11, 1));
 const options = { today: TODAY };
-const filters = (extra: Partial<ReportFilters> = {}): ReportFilters => ({ year: YEAR, regionId: null, category: null, ...extra });
+const filters = (extra: Partial<ReportFilters> = {}): ReportFilters => ({
+  year: YEAR,
+  regionId: null,
+  category: null,
+  ...extra,
+});
 
 let admin: StaffActor;
 let analyst: StaffActor;
@@ -60,7 +65,13 @@ const PLANNED: Planned[] = [
     ],
   },
   // A rejection is a decision too.
-  { name: "J2", region: JAMBYL, applied: "2064-02-01", status: "REJECTED", events: [["REJECTED", "2064-02-21T04:00:00Z"]] },
+  {
+    name: "J2",
+    region: JAMBYL,
+    applied: "2064-02-01",
+    status: "REJECTED",
+    events: [["REJECTED", "2064-02-21T04:00:00Z"]],
+  },
   {
     name: "J3",
     region: JAMBYL,
@@ -106,17 +117,59 @@ const PLANNED: Planned[] = [
     ],
   },
   // Awaiting a decision on 1 December: 65 working days (overdue under 30) and 7 (not overdue).
-  { name: "J-open-old", region: JAMBYL, applied: "2064-09-01", status: "UNDER_REVIEW", events: [["UNDER_REVIEW", "2064-09-02T05:00:00Z"]] },
+  {
+    name: "J-open-old",
+    region: JAMBYL,
+    applied: "2064-09-01",
+    status: "UNDER_REVIEW",
+    events: [["UNDER_REVIEW", "2064-09-02T05:00:00Z"]],
+  },
   { name: "J-open-new", region: JAMBYL, applied: "2064-11-20", status: "REGISTERED" },
   // Applied in 2063: not part of 2064's figures.
-  { name: "J-2063", region: JAMBYL, applied: "2063-12-30", status: "APPROVED", events: [["APPROVED", "2064-01-04T05:00:00Z"]] },
+  {
+    name: "J-2063",
+    region: JAMBYL,
+    applied: "2063-12-30",
+    status: "APPROVED",
+    events: [["APPROVED", "2064-01-04T05:00:00Z"]],
+  },
 
   // Jetisu. Decisions 4, 8, 12, 16, 20 days → median 12, p90 at 3.6: 16 + 0.6·4 = 18.4; nothing allocated.
-  { name: "T1", region: JETISU, applied: "2064-02-03", status: "APPROVED", events: [["APPROVED", "2064-02-07T05:00:00Z"]] },
-  { name: "T2", region: JETISU, applied: "2064-02-03", status: "APPROVED", events: [["APPROVED", "2064-02-11T05:00:00Z"]] },
-  { name: "T3", region: JETISU, applied: "2064-02-03", status: "APPROVED", events: [["APPROVED", "2064-02-15T05:00:00Z"]] },
-  { name: "T4", region: JETISU, applied: "2064-02-03", status: "APPROVED", events: [["APPROVED", "2064-02-19T05:00:00Z"]] },
-  { name: "T5", region: JETISU, applied: "2064-02-03", status: "APPROVED", events: [["APPROVED", "2064-02-23T05:00:00Z"]] },
+  {
+    name: "T1",
+    region: JETISU,
+    applied: "2064-02-03",
+    status: "APPROVED",
+    events: [["APPROVED", "2064-02-07T05:00:00Z"]],
+  },
+  {
+    name: "T2",
+    region: JETISU,
+    applied: "2064-02-03",
+    status: "APPROVED",
+    events: [["APPROVED", "2064-02-11T05:00:00Z"]],
+  },
+  {
+    name: "T3",
+    region: JETISU,
+    applied: "2064-02-03",
+    status: "APPROVED",
+    events: [["APPROVED", "2064-02-15T05:00:00Z"]],
+  },
+  {
+    name: "T4",
+    region: JETISU,
+    applied: "2064-02-03",
+    status: "APPROVED",
+    events: [["APPROVED", "2064-02-19T05:00:00Z"]],
+  },
+  {
+    name: "T5",
+    region: JETISU,
+    applied: "2064-02-03",
+    status: "APPROVED",
+    events: [["APPROVED", "2064-02-23T05:00:00Z"]],
+  },
   // Five cases awaiting a decision, all overdue under 30 working days on 1 December (working days 196,
   // 142, 109, 73 and 43); T-open-5 is a settler family.
   { name: "T-open-1", region: JETISU, applied: "2064-03-02", status: "UNDER_REVIEW" },
@@ -144,7 +197,12 @@ beforeAll(async () => {
       },
     });
     await prisma.caseEvent.createMany({
-      data: (planned.events ?? []).map(([toStatus, at]) => ({ familyId: family.id, toStatus, at: new Date(at), actorId: admin.id })),
+      data: (planned.events ?? []).map(([toStatus, at]) => ({
+        familyId: family.id,
+        toStatus,
+        at: new Date(at),
+        actorId: admin.id,
+      })),
     });
     caseNumber[planned.name] = family.caseNumber;
   }
@@ -219,7 +277,13 @@ describe("processingTimes", () => {
   it("counts cases by the year of application and applies the region and category filters", async () => {
     const earlier = await processingTimes(admin, filters({ year: 2063 }), options);
     // J-2063: applied 30 December 2063, decided 4 January 2064 (5 days).
-    expect(figures(earlier.table, null)).toMatchObject({ families: 1, decisionCases: 1, decisionMedian: 5, decisionP90: 5, awaitingDecision: 0 });
+    expect(figures(earlier.table, null)).toMatchObject({
+      families: 1,
+      decisionCases: 1,
+      decisionMedian: 5,
+      decisionP90: 5,
+      awaitingDecision: 0,
+    });
 
     const jetisu = await processingTimes(admin, filters({ regionId: JETISU }), options);
     expect(jetisu.table.rows.map((row) => row[0])).toEqual([JETISU]);
@@ -229,11 +293,21 @@ describe("processingTimes", () => {
     const kandas = await processingTimes(admin, filters({ regionId: JETISU, category: "KANDAS" }), options);
     expect(figures(kandas.table, JETISU)).toMatchObject({ families: 9, awaitingDecision: 4, overdue: 4 });
     const settlers = await processingTimes(admin, filters({ category: "SETTLER" }), options);
-    expect(figures(settlers.table, null)).toMatchObject({ families: 1, decisionCases: 0, decisionMedian: null, overdue: 1 });
+    expect(figures(settlers.table, null)).toMatchObject({
+      families: 1,
+      decisionCases: 0,
+      decisionMedian: null,
+      overdue: 1,
+    });
 
     const empty = await processingTimes(admin, filters({ year: 2065 }), options);
     expect(empty.table.rows).toEqual([]);
-    expect(figures(empty.table, null)).toMatchObject({ families: 0, decisionCases: 0, decisionMedian: null, overdue: 0 });
+    expect(figures(empty.table, null)).toMatchObject({
+      families: 0,
+      decisionCases: 0,
+      decisionMedian: null,
+      overdue: 0,
+    });
   });
 
   crossRegionTest(processingTimes, "keeps a coordinator in the own region whatever the filter says", async () => {
@@ -268,14 +342,25 @@ describe("processingTimes", () => {
     });
     // The totals (7 awaiting, 6 overdue) are shown, so Jetisu's 5 and 5 would give Jambyl's away.
     expect(figures(report.table, JETISU)).toEqual({ ...JETISU_FIGURES, awaitingDecision: null, overdue: null });
-    expect(figures(report.table, null)).toEqual({ ...NATIONAL_TOTAL, arrivalCases: null, arrivalMedian: null, arrivalP90: null });
+    expect(figures(report.table, null)).toEqual({
+      ...NATIONAL_TOTAL,
+      arrivalCases: null,
+      arrivalMedian: null,
+      arrivalP90: null,
+    });
     expect(report.table.suppressedCells).toBe(10);
   });
 });
 
 describe("listOverdueCases", () => {
   const listed = (result: Awaited<ReturnType<typeof listOverdueCases>>) =>
-    result.cases.map(({ caseNumber: number, regionId, status, daysWaiting, workingDaysWaiting }) => [number, regionId, status, daysWaiting, workingDaysWaiting]);
+    result.cases.map(({ caseNumber: number, regionId, status, daysWaiting, workingDaysWaiting }) => [
+      number,
+      regionId,
+      status,
+      daysWaiting,
+      workingDaysWaiting,
+    ]);
 
   it("lists the cases awaiting a decision beyond the limit, oldest first, with calendar and working days", async () => {
     const result = await listOverdueCases(admin, filters(), options);
@@ -291,13 +376,22 @@ describe("listOverdueCases", () => {
       [caseNumber["J-open-old"], JAMBYL, "UNDER_REVIEW", 91, 65],
       [caseNumber["T-open-5"], JETISU, "UNDER_REVIEW", 61, 43],
     ]);
-    expect(result.cases[0]?.head).toEqual({ surnameCyr: "Тестов", givenNameCyr: "Нұрлан", surnameLat: "Testov", givenNameLat: "Nurlan" });
+    expect(result.cases[0]?.head).toEqual({
+      surnameCyr: "Тестов",
+      givenNameCyr: "Нұрлан",
+      surnameLat: "Testov",
+      givenNameLat: "Nurlan",
+    });
     expect(result.isTruncated).toBe(false);
   });
 
   crossRegionTest(listOverdueCases, "applies the filters, and keeps a coordinator in the own region", async () => {
-    expect(listed(await listOverdueCases(admin, filters({ regionId: JAMBYL }), options))).toEqual([[caseNumber["J-open-old"], JAMBYL, "UNDER_REVIEW", 91, 65]]);
-    expect((await listOverdueCases(admin, filters({ category: "SETTLER" }), options)).cases.map((item) => item.caseNumber)).toEqual([caseNumber["T-open-5"]]);
+    expect(listed(await listOverdueCases(admin, filters({ regionId: JAMBYL }), options))).toEqual([
+      [caseNumber["J-open-old"], JAMBYL, "UNDER_REVIEW", 91, 65],
+    ]);
+    expect(
+      (await listOverdueCases(admin, filters({ category: "SETTLER" }), options)).cases.map((item) => item.caseNumber),
+    ).toEqual([caseNumber["T-open-5"]]);
     expect((await listOverdueCases(admin, filters({ year: 2063 }), options)).cases).toEqual([]);
 
     const jambyl = await listOverdueCases(jambylCoordinator, filters({ regionId: JETISU }), options);
@@ -313,56 +407,98 @@ describe("listOverdueCases", () => {
 
   it("audits every view with the families listed", async () => {
     const result = await listOverdueCases(jambylCoordinator, filters(), options);
-    const entries = await prisma.auditLog.findMany({ where: { actorId: jambylCoordinator.id, action: "report.processing.overdue.view" }, orderBy: { id: "desc" } });
+    const entries = await prisma.auditLog.findMany({
+      where: { actorId: jambylCoordinator.id, action: "report.processing.overdue.view" },
+      orderBy: { id: "desc" },
+    });
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries[0]).toMatchObject({ actorRole: "COORDINATOR", entity: "report", entityId: "processing", regionId: JAMBYL });
-    expect(entries[0]?.changes).toEqual({ year: YEAR, category: null, limitDays: 30, today: "2064-12-01", families: result.cases.map((item) => item.familyId) });
+    expect(entries[0]).toMatchObject({
+      actorRole: "COORDINATOR",
+      entity: "report",
+      entityId: "processing",
+      regionId: JAMBYL,
+    });
+    expect(entries[0]?.changes).toEqual({
+      year: YEAR,
+      category: null,
+      limitDays: 30,
+      today: "2064-12-01",
+      families: result.cases.map((item) => item.familyId),
+    });
   });
 });
 
 describe("the review time limit", () => {
-  crossRegionTest(setReviewTimeLimit, "only an administrator changes it, not a coordinator for the own region; the change is audited and moves the overdue cases", async () => {
-    await expect(setReviewTimeLimit(jambylCoordinator, 70)).rejects.toThrow(FORBIDDEN);
-    await expect(setReviewTimeLimit(analyst, 70)).rejects.toThrow(FORBIDDEN);
-    await expect(setReviewTimeLimit(admin, 0)).rejects.toBeInstanceOf(RangeError);
-    await expect(setReviewTimeLimit(admin, 1.5)).rejects.toBeInstanceOf(RangeError);
-    expect(await getReviewTimeLimit()).toEqual({ days: 30, isDefault: true });
+  crossRegionTest(
+    setReviewTimeLimit,
+    "only an administrator changes it, not a coordinator for the own region; the change is audited and moves the overdue cases",
+    async () => {
+      await expect(setReviewTimeLimit(jambylCoordinator, 70)).rejects.toThrow(FORBIDDEN);
+      await expect(setReviewTimeLimit(analyst, 70)).rejects.toThrow(FORBIDDEN);
+      await expect(setReviewTimeLimit(admin, 0)).rejects.toBeInstanceOf(RangeError);
+      await expect(setReviewTimeLimit(admin, 1.5)).rejects.toBeInstanceOf(RangeError);
+      expect(await getReviewTimeLimit()).toEqual({ days: 30, isDefault: true });
 
-    expect(await setReviewTimeLimit(admin, 70)).toEqual({ from: 30, to: 70 });
-    expect(await getReviewTimeLimit()).toEqual({ days: 70, isDefault: false });
-    const row = await prisma.setting.findUniqueOrThrow({ where: { key: "review.timeLimitWorkingDays" } });
-    expect(row).toMatchObject({ value: 70, updatedById: admin.id });
-    const [audit] = await prisma.auditLog.findMany({ where: { actorId: admin.id, action: "setting.update" }, orderBy: { id: "desc" }, take: 1 });
-    expect(audit).toMatchObject({ entity: "setting", entityId: "review.timeLimitWorkingDays", changes: { changes: { value: { from: 30, to: 70 } } } });
+      expect(await setReviewTimeLimit(admin, 70)).toEqual({ from: 30, to: 70 });
+      expect(await getReviewTimeLimit()).toEqual({ days: 70, isDefault: false });
+      const row = await prisma.setting.findUniqueOrThrow({ where: { key: "review.timeLimitWorkingDays" } });
+      expect(row).toMatchObject({ value: 70, updatedById: admin.id });
+      const [audit] = await prisma.auditLog.findMany({
+        where: { actorId: admin.id, action: "setting.update" },
+        orderBy: { id: "desc" },
+        take: 1,
+      });
+      expect(audit).toMatchObject({
+        entity: "setting",
+        entityId: "review.timeLimitWorkingDays",
+        changes: { changes: { value: { from: 30, to: 70 } } },
+      });
 
-    // Under 70 working days J-open-old (65) and T-open-5 (43) are no longer overdue.
-    const result = await listOverdueCases(admin, filters(), options);
-    expect(result.cases.map((item) => item.caseNumber)).toEqual(["T-open-1", "T-open-2", "T-open-3", "T-open-4"].map((name) => caseNumber[name]));
-    const report = await processingTimes(admin, filters(), options);
-    expect(report.limit).toEqual({ days: 70, isDefault: false });
-    expect([figures(report.table, JAMBYL).overdue, figures(report.table, JETISU).overdue, figures(report.table, null).overdue]).toEqual([0, 4, 4]);
+      // Under 70 working days J-open-old (65) and T-open-5 (43) are no longer overdue.
+      const result = await listOverdueCases(admin, filters(), options);
+      expect(result.cases.map((item) => item.caseNumber)).toEqual(
+        ["T-open-1", "T-open-2", "T-open-3", "T-open-4"].map((name) => caseNumber[name]),
+      );
+      const report = await processingTimes(admin, filters(), options);
+      expect(report.limit).toEqual({ days: 70, isDefault: false });
+      expect([
+        figures(report.table, JAMBYL).overdue,
+        figures(report.table, JETISU).overdue,
+        figures(report.table, null).overdue,
+      ]).toEqual([0, 4, 4]);
 
-    expect(await setReviewTimeLimit(admin, 30)).toEqual({ from: 70, to: 30 });
-    expect((await listOverdueCases(admin, filters(), options)).cases).toHaveLength(6);
-  });
+      expect(await setReviewTimeLimit(admin, 30)).toEqual({ from: 70, to: 30 });
+      expect((await listOverdueCases(admin, filters(), options)).cases).toHaveLength(6);
+    },
+  );
 });
 
 describe("processingReportTables (the exports)", () => {
-  crossRegionTest(processingReportTables, "gives an administrator the aggregate and the overdue table, a coordinator the own region's, an analyst only the aggregate", async () => {
-    const [aggregate, overdue, ...rest] = await processingReportTables(admin, filters({ regionId: JAMBYL }), options);
-    expect(rest).toEqual([]);
-    expect(figures(aggregate!, JAMBYL)).toEqual(JAMBYL_FIGURES);
-    expect(overdue?.id).toBe("overdue");
-    expect(overdue?.rows).toEqual([[caseNumber["J-open-old"], "Тестов Нұрлан (Testov Nurlan)", JAMBYL, "UNDER_REVIEW", "2064-09-01", 91, 65]]);
+  crossRegionTest(
+    processingReportTables,
+    "gives an administrator the aggregate and the overdue table, a coordinator the own region's, an analyst only the aggregate",
+    async () => {
+      const [aggregate, overdue, ...rest] = await processingReportTables(admin, filters({ regionId: JAMBYL }), options);
+      expect(rest).toEqual([]);
+      expect(figures(aggregate!, JAMBYL)).toEqual(JAMBYL_FIGURES);
+      expect(overdue?.id).toBe("overdue");
+      expect(overdue?.rows).toEqual([
+        [caseNumber["J-open-old"], "Тестов Нұрлан (Testov Nurlan)", JAMBYL, "UNDER_REVIEW", "2064-09-01", 91, 65],
+      ]);
 
-    // A coordinator naming another region gets the own region's figures and overdue cases.
-    const [jambylAggregate, jambylOverdue] = await processingReportTables(jambylCoordinator, filters({ regionId: JETISU }), options);
-    expect(jambylAggregate!.rows.map((row) => row[0])).toEqual([JAMBYL]);
-    expect(jambylOverdue?.rows.map((row) => row[0])).toEqual([caseNumber["J-open-old"]]);
+      // A coordinator naming another region gets the own region's figures and overdue cases.
+      const [jambylAggregate, jambylOverdue] = await processingReportTables(
+        jambylCoordinator,
+        filters({ regionId: JETISU }),
+        options,
+      );
+      expect(jambylAggregate!.rows.map((row) => row[0])).toEqual([JAMBYL]);
+      expect(jambylOverdue?.rows.map((row) => row[0])).toEqual([caseNumber["J-open-old"]]);
 
-    const analystTables = await processingReportTables(analyst, filters(), options);
-    expect(analystTables.map((table) => table.id)).toEqual(["processing"]);
-    expect(figures(analystTables[0]!, JAMBYL).overdue).toBeNull();
-    await expect(processingReportTables(caseworker, filters(), options)).rejects.toThrow(FORBIDDEN);
-  });
+      const analystTables = await processingReportTables(analyst, filters(), options);
+      expect(analystTables.map((table) => table.id)).toEqual(["processing"]);
+      expect(figures(analystTables[0]!, JAMBYL).overdue).toBeNull();
+      await expect(processingReportTables(caseworker, filters(), options)).rejects.toThrow(FORBIDDEN);
+    },
+  );
 });

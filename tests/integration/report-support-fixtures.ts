@@ -31,7 +31,11 @@ export async function createReportStaff(prisma: PrismaClient) {
 export const isoDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Creates the family with `members` members in all (the head included) and returns its id. */
-export async function createReportFamily(prisma: PrismaClient, createdById: number, spec: ReportFamilySpec): Promise<number> {
+export async function createReportFamily(
+  prisma: PrismaClient,
+  createdById: number,
+  spec: ReportFamilySpec,
+): Promise<number> {
   const { id } = await createFamily(prisma, spec.regionId, createdById);
   await prisma.family.update({
     where: { id },

@@ -18,7 +18,12 @@ let admin: Actor, analyst: Actor, mangystauCoordinator: Actor, pavlodarCoordinat
 type Report = Awaited<ReturnType<typeof supportPaidReport>>;
 type Filters = Parameters<typeof supportPaidReport>[1];
 
-const filters = (year: number, extra: Partial<Filters> = {}): Filters => ({ year, regionId: null, category: null, ...extra });
+const filters = (year: number, extra: Partial<Filters> = {}): Filters => ({
+  year,
+  regionId: null,
+  category: null,
+  ...extra,
+});
 
 /** A table's rows by their first cell (month number or region id); "total" is the totals row. */
 function table(report: Report, id: string): Record<string, unknown[]> {
@@ -52,14 +57,38 @@ const NATIONAL_2066 = [5_880_000, 1470, 490_020, 122.51, 6_370_020, 1592.51, 8, 
 beforeAll(async () => {
   ({ admin, analyst, mangystauCoordinator, pavlodarCoordinator, caseworker } = await createReportStaff(prisma));
   // Rates of the years, added only where missing; 2069 stays without one.
-  await prisma.mciRate.createMany({ data: [{ year: 2066, amountTenge: MCI_2066 }, { year: 2067, amountTenge: MCI_2067 }], skipDuplicates: true });
-  const rates = await prisma.mciRate.findMany({ where: { year: { in: [2066, 2067, 2069] } }, orderBy: { year: "asc" } });
-  expect(rates.map((rate) => [rate.year, rate.amountTenge])).toEqual([[2066, MCI_2066], [2067, MCI_2067]]);
+  await prisma.mciRate.createMany({
+    data: [
+      { year: 2066, amountTenge: MCI_2066 },
+      { year: 2067, amountTenge: MCI_2067 },
+    ],
+    skipDuplicates: true,
+  });
+  const rates = await prisma.mciRate.findMany({
+    where: { year: { in: [2066, 2067, 2069] } },
+    orderBy: { year: "asc" },
+  });
+  expect(rates.map((rate) => [rate.year, rate.amountTenge])).toEqual([
+    [2066, MCI_2066],
+    [2067, MCI_2067],
+  ]);
 
   const family = (spec: Parameters<typeof createReportFamily>[2]) => createReportFamily(prisma, caseworker.id, spec);
-  const pay = (familyId: number, kind: "RELOCATION_SUBSIDY" | "RENT_COMPENSATION" | "HOUSING_CERTIFICATE", amountTenge: number, paidOn: string) =>
+  const pay = (
+    familyId: number,
+    kind: "RELOCATION_SUBSIDY" | "RENT_COMPENSATION" | "HOUSING_CERTIFICATE",
+    amountTenge: number,
+    paidOn: string,
+  ) =>
     prisma.payment.create({
-      data: { familyId, kind, amountTenge, paidOn: isoDate(paidOn), months: kind === "RENT_COMPENSATION" ? 1 : null, recordedById: caseworker.id },
+      data: {
+        familyId,
+        kind,
+        amountTenge,
+        paidOn: isoDate(paidOn),
+        months: kind === "RENT_COMPENSATION" ? 1 : null,
+        recordedById: caseworker.id,
+      },
     });
 
   const kandas: number[] = [];
@@ -89,7 +118,12 @@ describe("supportPaidReport", () => {
   it("gives the administrator every region per month and in the year, in tenge and MCI", async () => {
     const report = await supportPaidReport(admin, filters(2066));
     expect(report).toMatchObject({ isNational: true, isSuppressed: false, mciTenge: MCI_2066 });
-    expect(report.tables.map((item) => item.id)).toEqual(["by-month", "by-region", `region-${KYZYLORDA}`, `region-${MANGYSTAU}`]);
+    expect(report.tables.map((item) => item.id)).toEqual([
+      "by-month",
+      "by-region",
+      `region-${KYZYLORDA}`,
+      `region-${MANGYSTAU}`,
+    ]);
 
     const kyzylorda = table(report, `region-${KYZYLORDA}`);
     expect(kyzylorda).toEqual({
@@ -100,7 +134,13 @@ describe("supportPaidReport", () => {
       total: KYZ_YEAR,
     });
     const mangystau = table(report, `region-${MANGYSTAU}`);
-    expect([mangystau["5"], mangystau["6"], mangystau["7"], mangystau["8"], mangystau.total]).toEqual([MAN_MAY, MAN_JUNE, MAN_JUNE, ZERO, MAN_YEAR]);
+    expect([mangystau["5"], mangystau["6"], mangystau["7"], mangystau["8"], mangystau.total]).toEqual([
+      MAN_MAY,
+      MAN_JUNE,
+      MAN_JUNE,
+      ZERO,
+      MAN_YEAR,
+    ]);
 
     expect(table(report, "by-region")).toEqual({ [KYZYLORDA]: KYZ_YEAR, [MANGYSTAU]: MAN_YEAR, total: NATIONAL_2066 });
     const months = table(report, "by-month");
@@ -124,13 +164,19 @@ describe("supportPaidReport", () => {
     expect(table(kandas, "by-region")[KYZYLORDA]).toEqual([4_200_000, 1050, 250_020, 62.51, 4_450_020, 1112.51, 5, 15]);
     expect(table(kandas, "by-region").total).toEqual([5_320_000, 1330, 490_020, 122.51, 5_810_020, 1452.51, 7, 20]);
     const settlers = await supportPaidReport(admin, filters(2066, { category: "SETTLER" }));
-    expect(table(settlers, "by-region")).toEqual({ [KYZYLORDA]: [560_000, 140, 0, 0, 560_000, 140, 1, 2], total: [560_000, 140, 0, 0, 560_000, 140, 1, 2] });
+    expect(table(settlers, "by-region")).toEqual({
+      [KYZYLORDA]: [560_000, 140, 0, 0, 560_000, 140, 1, 2],
+      total: [560_000, 140, 0, 0, 560_000, 140, 1, 2],
+    });
   });
 
   it("counts a payment of 1 January in its own year, at the MCI of that year, and leaves MCI empty without a rate", async () => {
     // 840 000 / 4 325 = 194.219… → 194.22.
     const report2067 = await supportPaidReport(admin, filters(2067));
-    expect(table(report2067, "by-region")).toEqual({ [KYZYLORDA]: [840_000, 194.22, 0, 0, 840_000, 194.22, 1, 3], total: [840_000, 194.22, 0, 0, 840_000, 194.22, 1, 3] });
+    expect(table(report2067, "by-region")).toEqual({
+      [KYZYLORDA]: [840_000, 194.22, 0, 0, 840_000, 194.22, 1, 3],
+      total: [840_000, 194.22, 0, 0, 840_000, 194.22, 1, 3],
+    });
     expect(table(report2067, "by-month")["1"]).toEqual([840_000, 194.22, 0, 0, 840_000, 194.22, 1, 3]);
 
     const report2069 = await supportPaidReport(admin, filters(2069));
@@ -145,17 +191,21 @@ describe("supportPaidReport", () => {
     expect(table(report, "by-region")).toEqual({ total: [0, null, 0, null, 0, null, 0, 0] });
   });
 
-  crossRegionTest(supportPaidReport, "shows a region chosen by a national role, and a coordinator the own region whatever the filter", async () => {
-    const chosen = await supportPaidReport(analyst, filters(2066, { regionId: MANGYSTAU }));
-    expect(chosen.tables.map((item) => item.id)).toEqual(["by-month", "by-region", `region-${MANGYSTAU}`]);
+  crossRegionTest(
+    supportPaidReport,
+    "shows a region chosen by a national role, and a coordinator the own region whatever the filter",
+    async () => {
+      const chosen = await supportPaidReport(analyst, filters(2066, { regionId: MANGYSTAU }));
+      expect(chosen.tables.map((item) => item.id)).toEqual(["by-month", "by-region", `region-${MANGYSTAU}`]);
 
-    const report = await supportPaidReport(mangystauCoordinator, filters(2066, { regionId: KYZYLORDA }));
-    expect(report).toMatchObject({ isNational: false, isSuppressed: false, filters: { regionId: MANGYSTAU } });
-    expect(report.tables.map((item) => item.id)).toEqual(["by-month", "by-region", `region-${MANGYSTAU}`]);
-    expect(table(report, "by-region")).toEqual({ [MANGYSTAU]: MAN_YEAR, total: MAN_YEAR });
-    expect(table(report, "by-month")["3"]).toEqual(ZERO);
-    expect(table(report, "by-month")["5"]).toEqual(MAN_MAY);
-  });
+      const report = await supportPaidReport(mangystauCoordinator, filters(2066, { regionId: KYZYLORDA }));
+      expect(report).toMatchObject({ isNational: false, isSuppressed: false, filters: { regionId: MANGYSTAU } });
+      expect(report.tables.map((item) => item.id)).toEqual(["by-month", "by-region", `region-${MANGYSTAU}`]);
+      expect(table(report, "by-region")).toEqual({ [MANGYSTAU]: MAN_YEAR, total: MAN_YEAR });
+      expect(table(report, "by-month")["3"]).toEqual(ZERO);
+      expect(table(report, "by-month")["5"]).toEqual(MAN_MAY);
+    },
+  );
 
   it("shows a coordinator of another region none of these figures, and a coordinator without a region nothing", async () => {
     const report = await supportPaidReport(pavlodarCoordinator, filters(2066));
@@ -173,11 +223,23 @@ describe("supportPaidReport", () => {
     // Kyzylorda's months: March (6 families) stays, April (2) and December (1) are hidden; the total is
     // the region's row above, hidden as well.
     const kyzylorda = table(report, `region-${KYZYLORDA}`);
-    expect([kyzylorda["3"], kyzylorda["4"], kyzylorda["12"], kyzylorda["1"], kyzylorda.total]).toEqual([KYZ_MARCH, HIDDEN, HIDDEN, ZERO, HIDDEN]);
+    expect([kyzylorda["3"], kyzylorda["4"], kyzylorda["12"], kyzylorda["1"], kyzylorda.total]).toEqual([
+      KYZ_MARCH,
+      HIDDEN,
+      HIDDEN,
+      ZERO,
+      HIDDEN,
+    ]);
     const mangystau = table(report, `region-${MANGYSTAU}`);
     expect([mangystau["5"], mangystau["6"], mangystau["7"], mangystau.total]).toEqual([HIDDEN, HIDDEN, HIDDEN, HIDDEN]);
     const months = table(report, "by-month");
-    expect([months["3"], months["4"], months["5"], months["12"], months.total]).toEqual([KYZ_MARCH, HIDDEN, HIDDEN, HIDDEN, NATIONAL_2066]);
+    expect([months["3"], months["4"], months["5"], months["12"], months.total]).toEqual([
+      KYZ_MARCH,
+      HIDDEN,
+      HIDDEN,
+      HIDDEN,
+      NATIONAL_2066,
+    ]);
     expect(report.tables.every((item) => (item.suppressedCells ?? 0) > 0)).toBe(true);
 
     // A region's small total hides its amounts as well (2 families, 5 persons).

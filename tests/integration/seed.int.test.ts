@@ -55,12 +55,18 @@ describe("seedDatabase", () => {
       expect(quota.allocated).toBeLessThanOrEqual(quota.total);
     }
     const totals = await prisma.quota.groupBy({ by: ["pool"], where: { year: 2026 }, _sum: { total: true } });
-    expect(Object.fromEntries(totals.map((row) => [row.pool, row._sum.total]))).toEqual({ KANDAS: 2281, SETTLER: 5997 });
+    expect(Object.fromEntries(totals.map((row) => [row.pool, row._sum.total]))).toEqual({
+      KANDAS: 2281,
+      SETTLER: 5997,
+    });
   });
 
   it("ends every family's status history in its current status", async () => {
     const families = await prisma.family.findMany({
-      select: { status: true, events: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { toStatus: true } } },
+      select: {
+        status: true,
+        events: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { toStatus: true } },
+      },
     });
     for (const family of families) expect(family.events[0]?.toStatus).toBe(family.status);
   });

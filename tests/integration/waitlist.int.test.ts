@@ -53,7 +53,13 @@ async function approvedFamily(regionId: string, year: number, size: number, deci
   });
   const approved = await transitionFamily(
     coordinatorOf(regionId),
-    { familyId: family.id, version: family.version, to: "APPROVED", decisionNumber: `W-${randomUUID().slice(0, 6)}`, decisionDate },
+    {
+      familyId: family.id,
+      version: family.version,
+      to: "APPROVED",
+      decisionNumber: `W-${randomUUID().slice(0, 6)}`,
+      decisionDate,
+    },
     { now: dayIn(year) },
   );
   return { id: family.id, caseNumber: family.caseNumber, version: approved.version, size };
@@ -62,18 +68,27 @@ async function approvedFamily(regionId: string, year: number, size: number, deci
 type Family = Awaited<ReturnType<typeof approvedFamily>>;
 
 async function allocate(family: Family, year: number) {
-  const result = await transitionFamily(coordinatorOf(PAVLODAR), { familyId: family.id, version: family.version, to: "QUOTA_ALLOCATED" }, { now: dayIn(year) });
+  const result = await transitionFamily(
+    coordinatorOf(PAVLODAR),
+    { familyId: family.id, version: family.version, to: "QUOTA_ALLOCATED" },
+    { now: dayIn(year) },
+  );
   family.version = result.version;
   return result;
 }
 
 async function withdraw(family: Family, year: number) {
-  const result = await transitionFamily(caseworker, { familyId: family.id, version: family.version, to: "WITHDRAWN", reason: "Тест: отказ от переезда" }, { now: dayIn(year) });
+  const result = await transitionFamily(
+    caseworker,
+    { familyId: family.id, version: family.version, to: "WITHDRAWN", reason: "Тест: отказ от переезда" },
+    { now: dayIn(year) },
+  );
   family.version = result.version;
   return result;
 }
 
-const join = (actor: Actor, family: Family, year: number) => addToWaitlist(actor, { familyId: family.id }, { now: dayIn(year) });
+const join = (actor: Actor, family: Family, year: number) =>
+  addToWaitlist(actor, { familyId: family.id }, { now: dayIn(year) });
 
 function refusalOf(promise: Promise<unknown>) {
   return promise.then(
@@ -88,8 +103,13 @@ function refusalOf(promise: Promise<unknown>) {
 }
 
 async function quotaState(year: number) {
-  const quota = await prisma.quota.findUniqueOrThrow({ where: { year_regionId_pool: { year, regionId: PAVLODAR, pool: "KANDAS" } } });
-  const active = await prisma.allocation.aggregate({ where: { quotaId: quota.id, status: "ACTIVE" }, _sum: { persons: true } });
+  const quota = await prisma.quota.findUniqueOrThrow({
+    where: { year_regionId_pool: { year, regionId: PAVLODAR, pool: "KANDAS" } },
+  });
+  const active = await prisma.allocation.aggregate({
+    where: { quotaId: quota.id, status: "ACTIVE" },
+    _sum: { persons: true },
+  });
   return { total: quota.total, allocated: quota.allocated, activePersons: active._sum.persons ?? 0 };
 }
 
@@ -153,23 +173,35 @@ describe("joining the waitlist", () => {
     expect(first).toMatchObject({ caseNumber: early.caseNumber, headName: "Тестов Нұрлан", version: early.version });
     expect(first?.decisionDate?.toISOString().slice(0, 10)).toBe("2080-02-01");
 
-    expect(await waitlistPlace(pavlodarCoordinator, lateAgain.id)).toMatchObject({ year: ORDER_YEAR, position: 3, length: 3 });
+    expect(await waitlistPlace(pavlodarCoordinator, lateAgain.id)).toMatchObject({
+      year: ORDER_YEAR,
+      position: 3,
+      length: 3,
+    });
     expect(await waitlistPlace(admin, early.id)).toMatchObject({ year: ORDER_YEAR, position: 1, length: 3 });
     expect(await waitlistPlace(pavlodarCoordinator, holder.id)).toBeNull();
   });
 
   it("returns the existing entry when the family is put on the waitlist again", async () => {
-    const before = await prisma.waitlistEntry.findUniqueOrThrow({ where: { familyId_year: { familyId: late.id, year: ORDER_YEAR } } });
+    const before = await prisma.waitlistEntry.findUniqueOrThrow({
+      where: { familyId_year: { familyId: late.id, year: ORDER_YEAR } },
+    });
     const again = await join(admin, late, ORDER_YEAR);
     expect(again).toMatchObject({ entryId: before.id, isNew: false });
     expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);
-    const audits = await prisma.auditLog.count({ where: { action: "quota.waitlist.add", entityId: String(before.id) } });
+    const audits = await prisma.auditLog.count({
+      where: { action: "quota.waitlist.add", entityId: String(before.id) },
+    });
     expect(audits).toBe(1);
   });
 
   it("refuses a family that is not approved", async () => {
     const underReview = await createFamily(prisma, PAVLODAR, caseworker.id, "UNDER_REVIEW");
-    const error = await addToWaitlist(pavlodarCoordinator, { familyId: underReview.id }, { now: dayIn(ORDER_YEAR) }).catch((caught: unknown) => caught);
+    const error = await addToWaitlist(
+      pavlodarCoordinator,
+      { familyId: underReview.id },
+      { now: dayIn(ORDER_YEAR) },
+    ).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: "waitlist.errors.notApproved" });
     expect(await prisma.waitlistEntry.count({ where: { familyId: underReview.id } })).toBe(0);
   });
@@ -185,53 +217,96 @@ describe("joining the waitlist", () => {
   });
 
   // Each waitlist function stays within the coordinator's region and away from caseworkers and analysts.
-  crossRegionTest(addToWaitlist, "puts no family of another region on the list, lets no caseworker or analyst add, and audits the attempt", async () => {
-    await expect(join(akmolaCoordinator, late, ORDER_YEAR)).rejects.toThrow(NOT_FOUND);
-    for (const actor of [caseworker, analyst]) await expect(join(actor, late, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
-    expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);
-    expect(await prisma.auditLog.count({ where: { action: "quota.waitlist.add.denied", actorId: akmolaCoordinator.id, entityId: String(late.id) } })).toBe(1);
-  });
+  crossRegionTest(
+    addToWaitlist,
+    "puts no family of another region on the list, lets no caseworker or analyst add, and audits the attempt",
+    async () => {
+      await expect(join(akmolaCoordinator, late, ORDER_YEAR)).rejects.toThrow(NOT_FOUND);
+      for (const actor of [caseworker, analyst]) await expect(join(actor, late, ORDER_YEAR)).rejects.toThrow(FORBIDDEN);
+      expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);
+      expect(
+        await prisma.auditLog.count({
+          where: { action: "quota.waitlist.add.denied", actorId: akmolaCoordinator.id, entityId: String(late.id) },
+        }),
+      ).toBe(1);
+    },
+  );
 
-  crossRegionTest(listWaitlist, "shows no other region's list and none to caseworkers or analysts, and audits the attempt", async () => {
-    await expect(listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(NOT_FOUND);
-    for (const actor of [caseworker, analyst]) {
-      await expect(listWaitlist(actor, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(FORBIDDEN);
-    }
-    expect(await prisma.auditLog.count({ where: { action: "quota.waitlist.view.denied", actorId: akmolaCoordinator.id } })).toBe(1);
-    // The own region's list holds none of Pavlodar's families; Pavlodar's is still whole.
-    const akmolaList = await listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: AKMOLA, pool: "KANDAS" });
-    expect(akmolaList.entries).toEqual([]);
-    expect((await listed(ORDER_YEAR, admin)).entries).toHaveLength(3);
-  });
+  crossRegionTest(
+    listWaitlist,
+    "shows no other region's list and none to caseworkers or analysts, and audits the attempt",
+    async () => {
+      await expect(
+        listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" }),
+      ).rejects.toThrow(NOT_FOUND);
+      for (const actor of [caseworker, analyst]) {
+        await expect(listWaitlist(actor, { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" })).rejects.toThrow(
+          FORBIDDEN,
+        );
+      }
+      expect(
+        await prisma.auditLog.count({ where: { action: "quota.waitlist.view.denied", actorId: akmolaCoordinator.id } }),
+      ).toBe(1);
+      // The own region's list holds none of Pavlodar's families; Pavlodar's is still whole.
+      const akmolaList = await listWaitlist(akmolaCoordinator, { year: ORDER_YEAR, regionId: AKMOLA, pool: "KANDAS" });
+      expect(akmolaList.entries).toEqual([]);
+      expect((await listed(ORDER_YEAR, admin)).entries).toHaveLength(3);
+    },
+  );
 
-  crossRegionTest(waitlistPlace, "tells only the family's own coordinator and the administrator where it waits", async () => {
-    await expect(waitlistPlace(akmolaCoordinator, late.id)).rejects.toThrow(NOT_FOUND);
-    for (const actor of [caseworker, analyst]) await expect(waitlistPlace(actor, late.id)).rejects.toThrow(FORBIDDEN);
-    expect(await waitlistPlace(pavlodarCoordinator, late.id)).toMatchObject({ year: ORDER_YEAR });
-  });
+  crossRegionTest(
+    waitlistPlace,
+    "tells only the family's own coordinator and the administrator where it waits",
+    async () => {
+      await expect(waitlistPlace(akmolaCoordinator, late.id)).rejects.toThrow(NOT_FOUND);
+      for (const actor of [caseworker, analyst]) await expect(waitlistPlace(actor, late.id)).rejects.toThrow(FORBIDDEN);
+      expect(await waitlistPlace(pavlodarCoordinator, late.id)).toMatchObject({ year: ORDER_YEAR });
+    },
+  );
 
-  crossRegionTest(removeFromWaitlist, "takes no family of another region off the list and lets no caseworker or analyst remove", async () => {
-    await expect(removeFromWaitlist(akmolaCoordinator, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(NOT_FOUND);
-    for (const actor of [caseworker, analyst]) {
-      await expect(removeFromWaitlist(actor, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(FORBIDDEN);
-    }
-    expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);
-  });
+  crossRegionTest(
+    removeFromWaitlist,
+    "takes no family of another region off the list and lets no caseworker or analyst remove",
+    async () => {
+      await expect(removeFromWaitlist(akmolaCoordinator, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(
+        NOT_FOUND,
+      );
+      for (const actor of [caseworker, analyst]) {
+        await expect(removeFromWaitlist(actor, { familyId: late.id, year: ORDER_YEAR })).rejects.toThrow(FORBIDDEN);
+      }
+      expect(await prisma.waitlistEntry.count({ where: { familyId: late.id } })).toBe(1);
+    },
+  );
 
   it("audits every addition and every view with region, year, pool and persons", async () => {
-    const entry = await prisma.waitlistEntry.findUniqueOrThrow({ where: { familyId_year: { familyId: early.id, year: ORDER_YEAR } } });
-    const added = await prisma.auditLog.findFirstOrThrow({ where: { action: "quota.waitlist.add", entityId: String(entry.id) } });
+    const entry = await prisma.waitlistEntry.findUniqueOrThrow({
+      where: { familyId_year: { familyId: early.id, year: ORDER_YEAR } },
+    });
+    const added = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "quota.waitlist.add", entityId: String(entry.id) },
+    });
     expect(added).toMatchObject({ actorId: pavlodarCoordinator.id, regionId: PAVLODAR, entity: "waitlist_entry" });
     expect(added.changes).toMatchObject({ familyId: early.id, year: ORDER_YEAR, pool: "KANDAS", persons: 3 });
-    const viewed = await prisma.auditLog.findFirstOrThrow({ where: { action: "quota.waitlist.view", actorId: pavlodarCoordinator.id }, orderBy: { id: "desc" } });
+    const viewed = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "quota.waitlist.view", actorId: pavlodarCoordinator.id },
+      orderBy: { id: "desc" },
+    });
     expect(viewed).toMatchObject({ regionId: PAVLODAR });
-    expect(viewed.changes).toMatchObject({ year: ORDER_YEAR, pool: "KANDAS", families: [early.id, late.id, lateAgain.id] });
+    expect(viewed.changes).toMatchObject({
+      year: ORDER_YEAR,
+      pool: "KANDAS",
+      families: [early.id, late.id, lateAgain.id],
+    });
   });
 
   it("does not count a family holding an active allocation of the year as waiting, whatever its status", async () => {
     // Not reachable through the workflow (allocation moves the case on); the definition must hold anyway.
-    const quota = await prisma.quota.findUniqueOrThrow({ where: { year_regionId_pool: { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" } } });
-    await prisma.allocation.create({ data: { quotaId: quota.id, familyId: lateAgain.id, year: ORDER_YEAR, persons: 1, createdById: admin.id } });
+    const quota = await prisma.quota.findUniqueOrThrow({
+      where: { year_regionId_pool: { year: ORDER_YEAR, regionId: PAVLODAR, pool: "KANDAS" } },
+    });
+    await prisma.allocation.create({
+      data: { quotaId: quota.id, familyId: lateAgain.id, year: ORDER_YEAR, persons: 1, createdById: admin.id },
+    });
     expect((await listed(ORDER_YEAR)).entries.map((row) => row.familyId)).toEqual([early.id, late.id]);
     expect(await waitlistPlace(pavlodarCoordinator, lateAgain.id)).toBeNull();
     expect(await waitlistPlace(pavlodarCoordinator, late.id)).toMatchObject({ position: 2, length: 2 });
@@ -247,7 +322,10 @@ describe("after places are released", () => {
 
   beforeAll(async () => {
     await order(RELEASE_YEAR, [{ regionId: PAVLODAR, total: 10 }]);
-    held.push(await approvedFamily(PAVLODAR, RELEASE_YEAR, 4, "2081-01-10"), await approvedFamily(PAVLODAR, RELEASE_YEAR, 6, "2081-01-11"));
+    held.push(
+      await approvedFamily(PAVLODAR, RELEASE_YEAR, 4, "2081-01-10"),
+      await approvedFamily(PAVLODAR, RELEASE_YEAR, 6, "2081-01-11"),
+    );
     for (const family of held) await allocate(family, RELEASE_YEAR);
     big = await approvedFamily(PAVLODAR, RELEASE_YEAR, 5, "2081-02-01");
     three = await approvedFamily(PAVLODAR, RELEASE_YEAR, 3, "2081-03-01");
@@ -278,7 +356,11 @@ describe("after places are released", () => {
 
   it("takes an allocated family off the waitlist and keeps the quota counts consistent", async () => {
     const row = (await listed(RELEASE_YEAR)).entries.find((entry) => entry.familyId === three.id)!;
-    const result = await transitionFamily(pavlodarCoordinator, { familyId: three.id, version: row.version, to: "QUOTA_ALLOCATED" }, { now: dayIn(RELEASE_YEAR) });
+    const result = await transitionFamily(
+      pavlodarCoordinator,
+      { familyId: three.id, version: row.version, to: "QUOTA_ALLOCATED" },
+      { now: dayIn(RELEASE_YEAR) },
+    );
     expect(result.allocation).toEqual({ year: RELEASE_YEAR, persons: 3 });
     three.version = result.version;
 
@@ -300,17 +382,27 @@ describe("after places are released", () => {
     expect((await listed(RELEASE_YEAR)).entries.map((entry) => entry.familyId)).toEqual([big.id, two.id]);
     expect(await waitlistPlace(pavlodarCoordinator, two.id)).toMatchObject({ position: 2, length: 2 });
 
-    expect(await removeFromWaitlist(pavlodarCoordinator, { familyId: two.id, year: RELEASE_YEAR })).toEqual({ isRemoved: true });
-    expect(await removeFromWaitlist(pavlodarCoordinator, { familyId: two.id, year: RELEASE_YEAR })).toEqual({ isRemoved: false });
+    expect(await removeFromWaitlist(pavlodarCoordinator, { familyId: two.id, year: RELEASE_YEAR })).toEqual({
+      isRemoved: true,
+    });
+    expect(await removeFromWaitlist(pavlodarCoordinator, { familyId: two.id, year: RELEASE_YEAR })).toEqual({
+      isRemoved: false,
+    });
     expect((await listed(RELEASE_YEAR)).entries.map((entry) => entry.familyId)).toEqual([big.id]);
     expect(await waitlistPlace(pavlodarCoordinator, big.id)).toMatchObject({ position: 1, length: 1 });
     expect(await waitlistPlace(pavlodarCoordinator, two.id)).toBeNull();
-    const removed = await prisma.auditLog.findMany({ where: { action: "quota.waitlist.remove", actorId: pavlodarCoordinator.id } });
+    const removed = await prisma.auditLog.findMany({
+      where: { action: "quota.waitlist.remove", actorId: pavlodarCoordinator.id },
+    });
     expect(removed).toHaveLength(1);
     expect(removed[0]?.changes).toMatchObject({ familyId: two.id, year: RELEASE_YEAR, pool: "KANDAS" });
 
     // The released places are audited on the quota, and the counts still add up.
-    expect(await prisma.auditLog.count({ where: { action: "quota.release", changes: { path: ["familyId"], equals: held[0]!.id } } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "quota.release", changes: { path: ["familyId"], equals: held[0]!.id } },
+      }),
+    ).toBe(1);
     expect(await quotaState(RELEASE_YEAR)).toEqual({ total: 10, allocated: 9, activePersons: 9 });
   });
 });
@@ -320,10 +412,22 @@ describe("a year without a quota", () => {
     const family = await approvedFamily(AKMOLA, NO_QUOTA_YEAR, 2, "2082-02-01");
     const entry = await join(akmolaCoordinator, family, NO_QUOTA_YEAR);
     expect(entry).toMatchObject({ year: NO_QUOTA_YEAR, isNew: true });
-    const waitlist = await listWaitlist(akmolaCoordinator, { year: NO_QUOTA_YEAR, regionId: AKMOLA, pool: "KANDAS" }, { now: dayIn(NO_QUOTA_YEAR) });
+    const waitlist = await listWaitlist(
+      akmolaCoordinator,
+      { year: NO_QUOTA_YEAR, regionId: AKMOLA, pool: "KANDAS" },
+      { now: dayIn(NO_QUOTA_YEAR) },
+    );
     expect(waitlist.quota).toEqual({ total: 0, allocated: 0, remaining: 0, exists: false });
     expect(waitlist.entries.map((row) => [row.familyId, row.fitsNow])).toEqual([[family.id, false]]);
     // A past year's list is for reading: allocation always takes the current year's places.
-    expect((await listWaitlist(akmolaCoordinator, { year: NO_QUOTA_YEAR, regionId: AKMOLA, pool: "KANDAS" }, { now: dayIn(NO_QUOTA_YEAR + 1) })).isCurrentYear).toBe(false);
+    expect(
+      (
+        await listWaitlist(
+          akmolaCoordinator,
+          { year: NO_QUOTA_YEAR, regionId: AKMOLA, pool: "KANDAS" },
+          { now: dayIn(NO_QUOTA_YEAR + 1) },
+        )
+      ).isCurrentYear,
+    ).toBe(false);
   });
 });

@@ -240,7 +240,10 @@ describe("transitionFamily: refusals change nothing", () => {
     const error = await transitionFamily(admin, { familyId: family.id, version: 2, to: "UNDER_REVIEW" }).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toMatchObject({ code: "workflow.errors.notPossible", message: "workflow.errors.notPossible: terminal-status" });
+    expect(error).toMatchObject({
+      code: "workflow.errors.notPossible",
+      message: "workflow.errors.notPossible: terminal-status",
+    });
   });
 
   it("refuses a stale version and names who changed the case and when", async () => {
@@ -281,27 +284,33 @@ describe("transitionFamily: refusals change nothing", () => {
     expect(after).toMatchObject({ version: 2, events: 2, audits: 1 });
   });
 
-  crossRegionTest(transitionFamily, "answers another region's family, a missing one and an analyst with not found, and audits the attempt", async () => {
-    const family = await createFamily(prisma, PAVLODAR, caseworker.id, "UNDER_REVIEW");
-    const before = await snapshot(family.id);
-    const input = {
-      familyId: family.id,
-      version: 1,
-      to: "APPROVED" as const,
-      decisionNumber: "11-1",
-      decisionDate: isoDay(TODAY),
-    };
-    await expect(transitionFamily(akmolaCoordinator, input)).rejects.toThrow(NOT_FOUND);
-    await expect(transitionFamily(analyst, input)).rejects.toThrow(NOT_FOUND);
-    await expect(transitionFamily(akmolaCoordinator, { ...input, familyId: 2_000_000_000 })).rejects.toThrow(NOT_FOUND);
-    expect(await snapshot(family.id)).toEqual(before);
-    const denied = await prisma.auditLog.findFirst({
-      where: { action: "family.transition.denied", entityId: String(family.id), actorId: akmolaCoordinator.id },
-    });
-    expect(denied).not.toBeNull();
-    // The administrator reaches every region.
-    await expect(transitionFamily(admin, input)).resolves.toMatchObject({ to: "APPROVED" });
-  });
+  crossRegionTest(
+    transitionFamily,
+    "answers another region's family, a missing one and an analyst with not found, and audits the attempt",
+    async () => {
+      const family = await createFamily(prisma, PAVLODAR, caseworker.id, "UNDER_REVIEW");
+      const before = await snapshot(family.id);
+      const input = {
+        familyId: family.id,
+        version: 1,
+        to: "APPROVED" as const,
+        decisionNumber: "11-1",
+        decisionDate: isoDay(TODAY),
+      };
+      await expect(transitionFamily(akmolaCoordinator, input)).rejects.toThrow(NOT_FOUND);
+      await expect(transitionFamily(analyst, input)).rejects.toThrow(NOT_FOUND);
+      await expect(transitionFamily(akmolaCoordinator, { ...input, familyId: 2_000_000_000 })).rejects.toThrow(
+        NOT_FOUND,
+      );
+      expect(await snapshot(family.id)).toEqual(before);
+      const denied = await prisma.auditLog.findFirst({
+        where: { action: "family.transition.denied", entityId: String(family.id), actorId: akmolaCoordinator.id },
+      });
+      expect(denied).not.toBeNull();
+      // The administrator reaches every region.
+      await expect(transitionFamily(admin, input)).resolves.toMatchObject({ to: "APPROVED" });
+    },
+  );
 });
 
 describe("quota allocation", () => {
@@ -314,7 +323,10 @@ describe("quota allocation", () => {
     const error = await transitionFamily(admin, { familyId: big.id, version: 2, to: "QUOTA_ALLOCATED" }).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toMatchObject({ code: "workflow.errors.noPlacesLeft", values: { remaining: 2, requested: 3, year: YEAR, pool: { pool: "KANDAS" } } });
+    expect(error).toMatchObject({
+      code: "workflow.errors.noPlacesLeft",
+      values: { remaining: 2, requested: 3, year: YEAR, pool: { pool: "KANDAS" } },
+    });
     expect(await snapshot(big.id)).toEqual(before);
     expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(2);
   });
@@ -442,47 +454,57 @@ describe("quota allocation", () => {
     const quota = await quotaOf("KZ-71", "KANDAS", 5);
     const family = await approvedFamily("KZ-71", 2);
     await transitionFamily(admin, { familyId: family.id, version: 2, to: "QUOTA_ALLOCATED" });
-    await expect(prisma.$transaction((tx) => releaseQuotaPlaces(akmolaCoordinator, tx, family))).rejects.toThrow(NOT_FOUND);
-    expect(await prisma.allocation.findMany({ where: { familyId: family.id }, select: { status: true, persons: true } })).toEqual([{ status: "ACTIVE", persons: 2 }]);
+    await expect(prisma.$transaction((tx) => releaseQuotaPlaces(akmolaCoordinator, tx, family))).rejects.toThrow(
+      NOT_FOUND,
+    );
+    expect(
+      await prisma.allocation.findMany({ where: { familyId: family.id }, select: { status: true, persons: true } }),
+    ).toEqual([{ status: "ACTIVE", persons: 2 }]);
     expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(2);
     // The administrator's scope holds the family: the same call gives the places back.
-    expect(await prisma.$transaction((tx) => releaseQuotaPlaces(admin, tx, family))).toEqual([{ year: YEAR, persons: 2, quotaId: quota.id }]);
+    expect(await prisma.$transaction((tx) => releaseQuotaPlaces(admin, tx, family))).toEqual([
+      { year: YEAR, persons: 2, quotaId: quota.id },
+    ]);
     expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(0);
   });
 });
 
 describe("listExpiringStatuses", () => {
-  crossRegionTest(listExpiringStatuses, "lists the own region's kandas statuses ending within 30 days or already ended, soonest first", async () => {
-    const expired = await approvedFamily(PAVLODAR, 1, inDays(-2));
-    const soon = await approvedFamily(PAVLODAR, 1, inDays(10));
-    const later = await approvedFamily(PAVLODAR, 1, inDays(45));
-    const allocatedSoon = await approvedFamily(PAVLODAR, 1, inDays(30));
-    await prisma.family.update({ where: { id: allocatedSoon.id }, data: { status: "QUOTA_ALLOCATED" } });
-    const resettled = await approvedFamily(PAVLODAR, 1, inDays(5));
-    await prisma.family.update({ where: { id: resettled.id }, data: { status: "RESETTLED" } });
-    const akmola = await approvedFamily(AKMOLA, 1, inDays(3));
+  crossRegionTest(
+    listExpiringStatuses,
+    "lists the own region's kandas statuses ending within 30 days or already ended, soonest first",
+    async () => {
+      const expired = await approvedFamily(PAVLODAR, 1, inDays(-2));
+      const soon = await approvedFamily(PAVLODAR, 1, inDays(10));
+      const later = await approvedFamily(PAVLODAR, 1, inDays(45));
+      const allocatedSoon = await approvedFamily(PAVLODAR, 1, inDays(30));
+      await prisma.family.update({ where: { id: allocatedSoon.id }, data: { status: "QUOTA_ALLOCATED" } });
+      const resettled = await approvedFamily(PAVLODAR, 1, inDays(5));
+      await prisma.family.update({ where: { id: resettled.id }, data: { status: "RESETTLED" } });
+      const akmola = await approvedFamily(AKMOLA, 1, inDays(3));
 
-    const { items } = await listExpiringStatuses(coordinator);
-    const ids = items.map((item) => item.id);
-    expect(ids).toEqual(expect.arrayContaining([expired.id, soon.id, allocatedSoon.id]));
-    expect(ids).not.toContain(later.id);
-    expect(ids).not.toContain(resettled.id);
-    expect(ids).not.toContain(akmola.id);
-    const dates = items.map((item) => item.statusValidUntil.getTime());
-    expect([...dates].sort((a, b) => a - b)).toEqual(dates);
-    expect(ids.indexOf(expired.id)).toBeLessThan(ids.indexOf(soon.id));
-    expect(new Set(items.map((item) => item.targetRegion.id))).toEqual(new Set([PAVLODAR]));
+      const { items } = await listExpiringStatuses(coordinator);
+      const ids = items.map((item) => item.id);
+      expect(ids).toEqual(expect.arrayContaining([expired.id, soon.id, allocatedSoon.id]));
+      expect(ids).not.toContain(later.id);
+      expect(ids).not.toContain(resettled.id);
+      expect(ids).not.toContain(akmola.id);
+      const dates = items.map((item) => item.statusValidUntil.getTime());
+      expect([...dates].sort((a, b) => a - b)).toEqual(dates);
+      expect(ids.indexOf(expired.id)).toBeLessThan(ids.indexOf(soon.id));
+      expect(new Set(items.map((item) => item.targetRegion.id))).toEqual(new Set([PAVLODAR]));
 
-    expect((await listExpiringStatuses(analyst)).items).toEqual([]);
-    expect((await listExpiringStatuses(admin)).items.map((item) => item.id)).toEqual(
-      expect.arrayContaining([soon.id, akmola.id]),
-    );
-    const audit = await prisma.auditLog.findFirst({
-      where: { action: "family.list", actorId: coordinator.id },
-      orderBy: { id: "desc" },
-    });
-    expect(audit?.changes).toMatchObject({ view: "expiring-statuses" });
-  });
+      expect((await listExpiringStatuses(analyst)).items).toEqual([]);
+      expect((await listExpiringStatuses(admin)).items.map((item) => item.id)).toEqual(
+        expect.arrayContaining([soon.id, akmola.id]),
+      );
+      const audit = await prisma.auditLog.findFirst({
+        where: { action: "family.list", actorId: coordinator.id },
+        orderBy: { id: "desc" },
+      });
+      expect(audit?.changes).toMatchObject({ view: "expiring-statuses" });
+    },
+  );
 
   it("is bounded and says when more exist", async () => {
     const page = await listExpiringStatuses(admin, { limit: 1 });

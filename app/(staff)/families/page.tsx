@@ -30,7 +30,11 @@ function hrefWith(filters: FamilyFilters, after?: number): string {
   return query ? `/families?${query}` : "/families";
 }
 
-export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FamiliesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("family.view");
   const { filters, searchError } = parseFamilyFilters(await searchParams);
   const { after: _after, ...filtersWithoutCursor } = filters;
@@ -47,7 +51,10 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
   const years = Array.from({ length: 6 }, (_, index) => currentYear - index);
   const collator = new Intl.Collator(locale);
   const byLabel = (a: SelectOption, b: SelectOption) => collator.compare(a.label, b.label);
-  const originCountries = ORIGIN_COUNTRIES.map((country) => ({ value: country.code, label: countryName(country.code, locale) })).sort(byLabel);
+  const originCountries = ORIGIN_COUNTRIES.map((country) => ({
+    value: country.code,
+    label: countryName(country.code, locale),
+  })).sort(byLabel);
   const originRegions = labourSurplusRegions()
     .map((region) => ({ value: region.id, label: regionName(region, locale) }))
     .sort(byLabel);
@@ -57,11 +64,19 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
     <section>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("families.title")}</h1>
-        <Link href="/families/new" className="ml-auto rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/families/new"
+          className="ml-auto rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {t("familyForm.register")}
         </Link>
       </div>
-      <form method="get" action="/families" className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm" aria-label={t("families.filters")}>
+      <form
+        method="get"
+        action="/families"
+        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm"
+        aria-label={t("families.filters")}
+      >
         <div className="flex w-full flex-wrap items-end gap-3">
           <label className="min-w-64 flex-1 text-sm">
             <span className="block font-medium">{t("search.label")}</span>
@@ -150,7 +165,10 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
       {filters.q && (
         <div className="mt-6 flex flex-wrap items-baseline gap-4">
           <h2 className="text-lg font-medium">{t("search.results", { query: filters.q })}</h2>
-          <Link href={hrefWith({ ...filtersWithoutCursor, q: undefined })} className="text-sm text-brand-700 hover:underline">
+          <Link
+            href={hrefWith({ ...filtersWithoutCursor, q: undefined })}
+            className="text-sm text-brand-700 hover:underline"
+          >
             {t("search.clear")}
           </Link>
         </div>
@@ -163,21 +181,32 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
         empty={filters.q || searchError ? t("search.empty") : t("families.empty")}
         emptyAs="notice"
         columns={[
-          { header: t("families.col.caseNumber"), cell: (family) => <CaseLink familyId={family.id} caseNumber={family.caseNumber} /> },
+          {
+            header: t("families.col.caseNumber"),
+            cell: (family) => <CaseLink familyId={family.id} caseNumber={family.caseNumber} />,
+          },
           { header: t("families.col.head"), cell: (family) => (family.head ? <HeadName head={family.head} /> : "—") },
           { header: t("families.col.category"), cell: (family) => t(`category.${family.category}`) },
-          { header: t("families.col.status"), cell: (family) => <StatusBadge status={family.status} label={t(`status.${family.status}`)} /> },
+          {
+            header: t("families.col.status"),
+            cell: (family) => <StatusBadge status={family.status} label={t(`status.${family.status}`)} />,
+          },
           {
             header: t("families.col.target"),
             cell: (family) => (
               <>
                 {localName(family.targetRegion, locale)}
-                {family.targetDistrict && <span className="block text-xs text-slate-500">{localName(family.targetDistrict, locale)}</span>}
+                {family.targetDistrict && (
+                  <span className="block text-xs text-slate-500">{localName(family.targetDistrict, locale)}</span>
+                )}
               </>
             ),
           },
           { header: t("families.col.members"), isNumeric: true, cell: (family) => family.memberCount },
-          { header: t("families.col.applied"), cell: (family) => format.dateTime(family.applicationDate, { dateStyle: "medium", timeZone: "UTC" }) },
+          {
+            header: t("families.col.applied"),
+            cell: (family) => format.dateTime(family.applicationDate, { dateStyle: "medium", timeZone: "UTC" }),
+          },
         ]}
       />
       <nav aria-label={t("families.pagination")} className="mt-4 flex gap-4 text-sm">

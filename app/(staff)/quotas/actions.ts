@@ -11,7 +11,10 @@ export const amendQuotaAction = defineAction({
   revalidate: ["/quotas"],
   async run(input, user) {
     const result = await amendQuota(user, input);
-    return { year: result.year, changes: result.changes.map(({ regionId, pool, oldTotal, newTotal }) => ({ regionId, pool, oldTotal, newTotal })) };
+    return {
+      year: result.year,
+      changes: result.changes.map(({ regionId, pool, oldTotal, newTotal }) => ({ regionId, pool, oldTotal, newTotal })),
+    };
   },
 });
 
@@ -29,7 +32,9 @@ export const createQuotaOrderAction = defineAction({
     const places = lines.map(({ regionId, pool, total }) => ({ regionId, pool, total }));
     const result = await createQuotaOrder(user, { ...input, places }).catch((error: unknown) => {
       if (!(error instanceof AppError)) throw error;
-      throw error.withFields((field) => field.replace(/^places\.(\d+)\./, (_, line: string) => `places.${lines[Number(line)]?.gridIndex ?? line}.`));
+      throw error.withFields((field) =>
+        field.replace(/^places\.(\d+)\./, (_, line: string) => `places.${lines[Number(line)]?.gridIndex ?? line}.`),
+      );
     });
     return { year: result.year, quotas: result.quotas.length };
   },

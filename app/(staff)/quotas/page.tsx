@@ -19,7 +19,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function QuotasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function QuotasPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("quota.view");
   const today = programmeToday();
   const currentYear = quotaYearFor(today);
@@ -29,7 +33,10 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
   const years = [...new Set([currentYear - 2, currentYear - 1, currentYear, currentYear + 1, year])].sort();
-  const poolLabels = Object.fromEntries(QUOTA_POOLS.map((pool) => [pool, t(`category.${pool}`)])) as Record<QuotaPool, string>;
+  const poolLabels = Object.fromEntries(QUOTA_POOLS.map((pool) => [pool, t(`category.${pool}`)])) as Record<
+    QuotaPool,
+    string
+  >;
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
   // The waitlist names families: only roles that see them (not the analyst) get its link.
   const showWaitlist = can(user, "waitlist.manage");
@@ -40,12 +47,17 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("quotas.title")}</h1>
         {can(user, "quota.amend") && (
-          <Link href={`/quotas/orders/new?year=${quotas.length === 0 ? year : currentYear + 1}`} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/quotas/orders/new?year=${quotas.length === 0 ? year : currentYear + 1}`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             {t("quotas.order.link")}
           </Link>
         )}
       </div>
-      <p className="mt-1 text-slate-600">{can(user, "report.allRegions") ? t("quotas.introNational") : t("quotas.introRegion")}</p>
+      <p className="mt-1 text-slate-600">
+        {can(user, "report.allRegions") ? t("quotas.introNational") : t("quotas.introRegion")}
+      </p>
 
       <form method="get" className="mt-4 flex items-end gap-2">
         <FilterSelect label={t("quotas.yearField")} name="year" defaultValue={year} options={yearOptions(years)} />
@@ -72,7 +84,10 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
             cell: (quota) => (
               <Link
                 href={`/quotas/waitlist?year=${year}&region=${quota.regionId}&pool=${quota.pool}`}
-                aria-label={t("waitlist.quotaLinkLabel", { region: localName(quota.region, locale), pool: poolLabels[quota.pool] })}
+                aria-label={t("waitlist.quotaLinkLabel", {
+                  region: localName(quota.region, locale),
+                  pool: poolLabels[quota.pool],
+                })}
                 className="text-brand-700 hover:underline"
               >
                 {t("waitlist.quotaLink")}
@@ -103,7 +118,10 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
           rowKey={({ amendment }) => amendment.id}
           empty={t("quotas.history.empty", { year })}
           columns={[
-            { header: t("quotas.history.col.when"), cell: ({ amendment }) => format.dateTime(amendment.at, { dateStyle: "medium", timeStyle: "short" }) },
+            {
+              header: t("quotas.history.col.when"),
+              cell: ({ amendment }) => format.dateTime(amendment.at, { dateStyle: "medium", timeStyle: "short" }),
+            },
             { header: t("quotas.history.col.who"), cell: ({ amendment }) => amendment.actor },
             {
               header: t("quotas.history.col.order"),
@@ -116,7 +134,11 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
             },
             { header: t("quotas.history.col.region"), cell: ({ amendment }) => regionName(amendment.regionId, locale) },
             { header: t("quotas.history.col.pool"), cell: ({ amendment }) => poolLabels[amendment.pool] },
-            { header: t("quotas.history.col.change"), className: "tabular-nums", cell: ({ amendment }) => `${amendment.oldTotal} → ${amendment.newTotal}` },
+            {
+              header: t("quotas.history.col.change"),
+              className: "tabular-nums",
+              cell: ({ amendment }) => `${amendment.oldTotal} → ${amendment.newTotal}`,
+            },
           ]}
         />
       </section>

@@ -20,7 +20,10 @@ export async function saveAdaptationPlan(actor: Actor, input: AdaptationPlanInpu
   return db().$transaction(async (tx) => {
     const family = await findFamilyInScope(tx, actor, input.familyId, "adaptation_plan.update", { forUpdate: true });
     if (input.membersArriving !== null && input.membersArriving > family.members.length) {
-      throw new AppError("casefile.rules.membersAboveFamily", { field: "membersArriving", values: { max: family.members.length } });
+      throw new AppError("casefile.rules.membersAboveFamily", {
+        field: "membersArriving",
+        values: { max: family.members.length },
+      });
     }
     const before = await tx.adaptationPlan.findUnique({ where: { familyId: family.id } });
     if (before && before.updatedAt.toISOString() !== (input.loadedAt ?? null)) {
@@ -39,7 +42,14 @@ export async function saveAdaptationPlan(actor: Actor, input: AdaptationPlanInpu
       job: input.job,
       training: input.training,
     };
-    const empty = { plannedArrival: null, transport: null, membersArriving: null, housing: null, job: null, training: null };
+    const empty = {
+      plannedArrival: null,
+      transport: null,
+      membersArriving: null,
+      housing: null,
+      job: null,
+      training: null,
+    };
     const changes = diffFields<Record<string, unknown>>(before ?? empty, data);
     if (before && Object.keys(changes).length === 0) return { updatedAt: before.updatedAt };
     const saved = await tx.adaptationPlan.upsert({
@@ -49,7 +59,8 @@ export async function saveAdaptationPlan(actor: Actor, input: AdaptationPlanInpu
       select: { updatedAt: true },
     });
     // Too few places left for more members arriving: the refusal rolls the whole save back.
-    if ("membersArriving" in changes) await adjustAllocationToArrivingMembers(actor, tx, family, { field: "membersArriving" });
+    if ("membersArriving" in changes)
+      await adjustAllocationToArrivingMembers(actor, tx, family, { field: "membersArriving" });
     await recordAudit(
       {
         actor,

@@ -31,7 +31,8 @@ export async function setDocumentStatus(
     });
     if (!document) throw notFoundError("document");
     if (document.status === input.status) return { status: document.status };
-    if (!canChangeDocumentStatus(actor.role, document.status, input.status)) throw new AppError("casefile.rules.verifyNotAllowed", { field: "status", status: 403 });
+    if (!canChangeDocumentStatus(actor.role, document.status, input.status))
+      throw new AppError("casefile.rules.verifyNotAllowed", { field: "status", status: 403 });
     await tx.document.update({ where: { id: document.id }, data: { status: input.status, updatedById: actor.id } });
     await recordAudit(
       {
@@ -65,10 +66,16 @@ export async function storeDocumentFile(
       select: { id: true, kind: true, status: true },
     });
     if (!document) throw notFoundError("document");
-    if (!canAttachFile(actor.role, document.status)) throw new AppError("casefile.rules.verifiedLocked", { field: "file", status: 403 });
+    if (!canAttachFile(actor.role, document.status))
+      throw new AppError("casefile.rules.verifiedLocked", { field: "file", status: 403 });
     const sizeBytes = input.content.byteLength;
     if (sizeBytes === 0) throw new AppError("casefile.rules.fileEmpty", { field: "file" });
-    if (sizeBytes > MAX_DOCUMENT_FILE_BYTES) throw new AppError("casefile.rules.fileTooLarge", { field: "file", values: { maxMb: MAX_DOCUMENT_FILE_BYTES / 1024 / 1024 }, status: 413 });
+    if (sizeBytes > MAX_DOCUMENT_FILE_BYTES)
+      throw new AppError("casefile.rules.fileTooLarge", {
+        field: "file",
+        values: { maxMb: MAX_DOCUMENT_FILE_BYTES / 1024 / 1024 },
+        status: 413,
+      });
     const type = sniffFileType(input.content);
     if (!type) throw new AppError("casefile.rules.fileType", { field: "file", status: 415 });
 
@@ -97,7 +104,14 @@ export async function storeDocumentFile(
         entity: "document_file",
         entityId: file.id,
         regionId: family.targetRegionId,
-        details: { familyId: family.id, documentId: document.id, kind: document.kind, mimeType: type.mimeType, sizeBytes, sha256 },
+        details: {
+          familyId: family.id,
+          documentId: document.id,
+          kind: document.kind,
+          mimeType: type.mimeType,
+          sizeBytes,
+          sha256,
+        },
         ...(status !== document.status && { changes: { status: { from: document.status, to: status } } }),
       },
       tx,
@@ -115,10 +129,27 @@ export async function readDocumentFile(actor: Actor, input: { familyId: number; 
     const family = await findFamilyInScope(tx, actor, input.familyId, "document_file.download");
     const file = await tx.documentFile.findFirst({
       where: { id: input.fileId, document: { familyId: family.id } },
-      select: { id: true, fileName: true, mimeType: true, sizeBytes: true, sha256: true, content: true, documentId: true },
+      select: {
+        id: true,
+        fileName: true,
+        mimeType: true,
+        sizeBytes: true,
+        sha256: true,
+        content: true,
+        documentId: true,
+      },
     });
     if (!file) {
-      await recordAudit({ actor, action: "document_file.download.denied", entity: "document_file", entityId: input.fileId, regionId: family.targetRegionId }, db());
+      await recordAudit(
+        {
+          actor,
+          action: "document_file.download.denied",
+          entity: "document_file",
+          entityId: input.fileId,
+          regionId: family.targetRegionId,
+        },
+        db(),
+      );
       throw notFoundError("document_file");
     }
     await recordAudit(

@@ -10,13 +10,24 @@ export type EntitlementsResult =
  * The family's entitlements for `year`, from the benefit settings and the MCI of that year in the
  * database. Nothing is guessed: a missing setting or MCI value is reported instead. Reads no personal data.
  */
-export async function loadEntitlements(client: Prisma.TransactionClient, year: number, membersMoving: number): Promise<EntitlementsResult> {
+export async function loadEntitlements(
+  client: Prisma.TransactionClient,
+  year: number,
+  membersMoving: number,
+): Promise<EntitlementsResult> {
   const [settings, mci] = await Promise.all([
-    client.setting.findMany({ where: { key: { in: Object.values(BENEFIT_SETTING_KEYS) } }, select: { key: true, value: true } }),
+    client.setting.findMany({
+      where: { key: { in: Object.values(BENEFIT_SETTING_KEYS) } },
+      select: { key: true, value: true },
+    }),
     client.mciRate.findUnique({ where: { year }, select: { amountTenge: true } }),
   ]);
   const rates = parseBenefitRates(Object.fromEntries(settings.map((row) => [row.key, row.value])));
   if (!rates) return { year, entitlements: null, missing: "rates" };
   if (!mci) return { year, entitlements: null, missing: "mci" };
-  return { year, entitlements: computeEntitlements({ year, mciTenge: mci.amountTenge, rates, membersMoving }), missing: null };
+  return {
+    year,
+    entitlements: computeEntitlements({ year, mciTenge: mci.amountTenge, rates, membersMoving }),
+    missing: null,
+  };
 }

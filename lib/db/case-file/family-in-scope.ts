@@ -50,12 +50,24 @@ export async function findFamilyInScope(
 export async function ensureChecklist(client: Client, actor: Actor, family: CaseFileFamily): Promise<number> {
   const items = documentChecklist(family.category, family.members);
   const { count } = await client.document.createMany({
-    data: items.map((item) => ({ familyId: family.id, personId: item.personId, kind: item.kind, updatedById: actor.id })),
+    data: items.map((item) => ({
+      familyId: family.id,
+      personId: item.personId,
+      kind: item.kind,
+      updatedById: actor.id,
+    })),
     skipDuplicates: true,
   });
   if (count > 0) {
     await recordAudit(
-      { actor, action: "document.checklist.create", entity: "family", entityId: family.id, regionId: family.targetRegionId, details: { created: count } },
+      {
+        actor,
+        action: "document.checklist.create",
+        entity: "family",
+        entityId: family.id,
+        regionId: family.targetRegionId,
+        details: { created: count },
+      },
       client,
     );
   }

@@ -77,11 +77,19 @@ export async function getCaseFile(actor: Actor, familyId: number) {
     const year = entitlementYear(family.arrivalDate, plan?.plannedArrival ?? null, new Date());
     const benefits = await loadEntitlements(tx, year, membersMoving);
     const paidByKind = Object.fromEntries(
-      PAYMENT_KINDS.map((kind) => [kind, payments.filter((payment) => payment.kind === kind).reduce((sum, payment) => sum + payment.amountTenge, 0)]),
+      PAYMENT_KINDS.map((kind) => [
+        kind,
+        payments.filter((payment) => payment.kind === kind).reduce((sum, payment) => sum + payment.amountTenge, 0),
+      ]),
     ) as Record<PaymentKind, number>;
-    const rentMonthsPaid = payments.filter((payment) => payment.kind === "RENT_COMPENSATION").reduce((sum, payment) => sum + (payment.months ?? 0), 0);
+    const rentMonthsPaid = payments
+      .filter((payment) => payment.kind === "RENT_COMPENSATION")
+      .reduce((sum, payment) => sum + (payment.months ?? 0), 0);
 
-    await recordAudit({ actor, action: "casefile.view", entity: "family", entityId: family.id, regionId: family.targetRegionId }, tx);
+    await recordAudit(
+      { actor, action: "casefile.view", entity: "family", entityId: family.id, regionId: family.targetRegionId },
+      tx,
+    );
 
     return {
       familyId: family.id,
@@ -99,7 +107,10 @@ export async function getCaseFile(actor: Actor, familyId: number) {
         updatedBy: nameOf(plan.updatedById),
       },
       benefits: { ...benefits, paidByKind, rentMonthsPaid },
-      payments: payments.map(({ recordedById, familyId: _familyId, ...payment }) => ({ ...payment, recordedBy: nameOf(recordedById) })),
+      payments: payments.map(({ recordedById, familyId: _familyId, ...payment }) => ({
+        ...payment,
+        recordedBy: nameOf(recordedById),
+      })),
       notes: notes.map(({ authorId, familyId: _familyId, ...note }) => ({ ...note, author: nameOf(authorId) })),
     };
   });

@@ -14,7 +14,14 @@ export async function addNote(actor: Actor, input: NoteInput): Promise<{ id: num
       select: { id: true, createdAt: true },
     });
     await recordAudit(
-      { actor, action: "note.create", entity: "note", entityId: note.id, regionId: family.targetRegionId, details: { familyId: family.id, length: input.body.length } },
+      {
+        actor,
+        action: "note.create",
+        entity: "note",
+        entityId: note.id,
+        regionId: family.targetRegionId,
+        details: { familyId: family.id, length: input.body.length },
+      },
       tx,
     );
     return note;

@@ -16,11 +16,23 @@ import type { PaymentInput } from "@/lib/validation/case-file";
 export async function recordPayment(actor: Actor, input: PaymentInput): Promise<{ id: number }> {
   return db().$transaction(async (tx) => {
     const family = await findFamilyInScope(tx, actor, input.familyId, "payment.create", { forUpdate: true });
-    const plan = await tx.adaptationPlan.findUnique({ where: { familyId: family.id }, select: { membersArriving: true, plannedArrival: true } });
-    const previous = await tx.payment.findMany({ where: { familyId: family.id }, select: { kind: true, amountTenge: true, months: true } });
+    const plan = await tx.adaptationPlan.findUnique({
+      where: { familyId: family.id },
+      select: { membersArriving: true, plannedArrival: true },
+    });
+    const previous = await tx.payment.findMany({
+      where: { familyId: family.id },
+      select: { kind: true, amountTenge: true, months: true },
+    });
     const year = entitlementYear(family.arrivalDate, plan?.plannedArrival ?? null, new Date());
     const { entitlements } = await loadEntitlements(tx, year, plan?.membersArriving ?? family.members.length);
-    const draft = { kind: input.kind, amountTenge: input.amountTenge, paidOn: input.paidOn, months: input.months, note: input.note };
+    const draft = {
+      kind: input.kind,
+      amountTenge: input.amountTenge,
+      paidOn: input.paidOn,
+      months: input.months,
+      note: input.note,
+    };
     const [issue] = paymentIssues(draft, { entitlements, previous, today: kazakhstanToday() });
     if (issue) throw new AppError(`casefile.rules.${issue.key}`, { field: issue.field, values: issue.values });
 
@@ -43,7 +55,15 @@ export async function recordPayment(actor: Actor, input: PaymentInput): Promise<
         entity: "payment",
         entityId: payment.id,
         regionId: family.targetRegionId,
-        details: { familyId: family.id, kind: input.kind, amountTenge: input.amountTenge, paidOn: input.paidOn, months: input.months, entitlementYear: year, hasNote: input.note !== null },
+        details: {
+          familyId: family.id,
+          kind: input.kind,
+          amountTenge: input.amountTenge,
+          paidOn: input.paidOn,
+          months: input.months,
+          entitlementYear: year,
+          hasNote: input.note !== null,
+        },
       },
       tx,
     );

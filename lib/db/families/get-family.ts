@@ -49,7 +49,14 @@ const familyDetailSelect = {
   },
   events: {
     orderBy: [{ at: "asc" as const }, { id: "asc" as const }],
-    select: { id: true, fromStatus: true, toStatus: true, at: true, reason: true, actor: { select: { fullName: true } } },
+    select: {
+      id: true,
+      fromStatus: true,
+      toStatus: true,
+      at: true,
+      reason: true,
+      actor: { select: { fullName: true } },
+    },
   },
   allocations: {
     orderBy: { year: "desc" as const },

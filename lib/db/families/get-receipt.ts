@@ -21,11 +21,20 @@ export async function getReceipt(actor: Actor, familyId: number) {
       caseNumber: true,
       category: true,
       applicationDate: true,
-      targetRegion: { select: { id: true, nameKk: true, nameRu: true, nameEn: true, centreKk: true, centreRu: true, centreEn: true } },
+      targetRegion: {
+        select: { id: true, nameKk: true, nameRu: true, nameEn: true, centreKk: true, centreRu: true, centreEn: true },
+      },
       members: {
         where: { isHead: true },
         take: 1,
-        select: { surnameCyr: true, givenNameCyr: true, patronymicCyr: true, surnameLat: true, givenNameLat: true, patronymicLat: true },
+        select: {
+          surnameCyr: true,
+          givenNameCyr: true,
+          patronymicCyr: true,
+          surnameLat: true,
+          givenNameLat: true,
+          patronymicLat: true,
+        },
       },
     },
   });
@@ -33,7 +42,13 @@ export async function getReceipt(actor: Actor, familyId: number) {
     await recordAudit({ actor, action: "family.receipt.view.denied", entity: "family", entityId: familyId });
     throw notFoundError("family");
   }
-  await recordAudit({ actor, action: "family.receipt.view", entity: "family", entityId: family.id, regionId: family.targetRegion.id });
+  await recordAudit({
+    actor,
+    action: "family.receipt.view",
+    entity: "family",
+    entityId: family.id,
+    regionId: family.targetRegion.id,
+  });
 
   const head = family.members[0];
   return {

@@ -63,7 +63,10 @@ async function resolveTarget(tx: Tx, actor: Actor, input: FamilyFieldsInput) {
   const region = await tx.region.findUnique({ where: { id: regionId }, select: { id: true } });
   if (!region) throw badReference("targetRegionId", "validation.invalid");
   if (input.targetDistrictId !== null) {
-    const district = await tx.district.findFirst({ where: { id: input.targetDistrictId, regionId }, select: { id: true } });
+    const district = await tx.district.findFirst({
+      where: { id: input.targetDistrictId, regionId },
+      select: { id: true },
+    });
     if (!district) throw badReference("targetDistrictId", "familyForm.errors.districtOutsideRegion");
   }
   if (input.category === "SETTLER") {
@@ -123,7 +126,12 @@ type SimilarRow = {
  * People in any case with the same birth date and a similar name (pg_trgm over both scripts, folded).
  * The birth date narrows the search to a handful of rows through its index.
  */
-async function findSimilarPeople(tx: Tx, actor: Actor, members: Member[], ownFamilyId: number | null): Promise<DuplicateCandidate[]> {
+async function findSimilarPeople(
+  tx: Tx,
+  actor: Actor,
+  members: Member[],
+  ownFamilyId: number | null,
+): Promise<DuplicateCandidate[]> {
   const candidates: DuplicateCandidate[] = [];
   for (const [index, member] of members.entries()) {
     const rows = await tx.$queryRaw<SimilarRow[]>(Prisma.sql`
@@ -162,7 +170,13 @@ async function settleDuplicates(tx: Tx, actor: Actor, input: FamilyFieldsInput, 
   const same = candidates.find((candidate) => decisions.get(candidate.personId) === "SAME_PERSON");
   if (same) {
     await recordAudit(
-      { actor, action: "family.duplicate.same-person", entity: "person", entityId: same.personId, details: { similarity: same.similarity } },
+      {
+        actor,
+        action: "family.duplicate.same-person",
+        entity: "person",
+        entityId: same.personId,
+        details: { similarity: same.similarity },
+      },
       tx,
     );
     throw same.caseNumber
@@ -176,7 +190,13 @@ async function settleDuplicates(tx: Tx, actor: Actor, input: FamilyFieldsInput, 
   return candidates;
 }
 
-async function recordDuplicateDecisions(tx: Tx, actor: Actor, familyId: number, candidates: DuplicateCandidate[], matchedFamilies: Map<number, number>) {
+async function recordDuplicateDecisions(
+  tx: Tx,
+  actor: Actor,
+  familyId: number,
+  candidates: DuplicateCandidate[],
+  matchedFamilies: Map<number, number>,
+) {
   if (candidates.length === 0) return;
   await tx.duplicateCheck.createMany({
     data: candidates.map((candidate) => ({
@@ -189,7 +209,13 @@ async function recordDuplicateDecisions(tx: Tx, actor: Actor, familyId: number, 
     })),
   });
   await recordAudit(
-    { actor, action: "family.duplicate.dismissed", entity: "family", entityId: familyId, details: { personIds: candidates.map((c) => c.personId) } },
+    {
+      actor,
+      action: "family.duplicate.dismissed",
+      entity: "family",
+      entityId: familyId,
+      details: { personIds: candidates.map((c) => c.personId) },
+    },
     tx,
   );
 }
@@ -249,7 +275,16 @@ export async function registerFamily(actor: Actor, input: FamilyCreateInput): Pr
         },
         select: { id: true, caseNumber: true },
       });
-      await recordDuplicateDecisions(tx, actor, family.id, dismissed, await familiesOfPersons(tx, dismissed.map((c) => c.personId)));
+      await recordDuplicateDecisions(
+        tx,
+        actor,
+        family.id,
+        dismissed,
+        await familiesOfPersons(
+          tx,
+          dismissed.map((c) => c.personId),
+        ),
+      );
       await recordAudit(
         {
           actor,
@@ -266,12 +301,17 @@ export async function registerFamily(actor: Actor, input: FamilyCreateInput): Pr
     });
   } catch (error) {
     // Another family took one of the IINs between the check and the insert: explain which.
-    if (isUniqueViolation(error, "iin")) await db().$transaction((tx) => assertIinsFree(tx, actor, input.members, null));
+    if (isUniqueViolation(error, "iin"))
+      await db().$transaction((tx) => assertIinsFree(tx, actor, input.members, null));
     throw error;
   }
 }
 
-async function findByRegistrationKey(actor: Actor, registrationKey: string, client: Tx = db()): Promise<SaveResult | null> {
+async function findByRegistrationKey(
+  actor: Actor,
+  registrationKey: string,
+  client: Tx = db(),
+): Promise<SaveResult | null> {
   const family = await client.family.findFirst({
     where: { AND: [{ registrationKey }, familyScopeWhere(actor)] },
     select: { id: true, caseNumber: true },
@@ -293,7 +333,10 @@ export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Prom
         include: { members: true },
       });
       if (!before) throw notFoundError("family");
-      const target = await resolveTarget(tx, actor, { ...input, targetRegionId: can(actor, "family.allRegions") ? input.targetRegionId : before.targetRegionId });
+      const target = await resolveTarget(tx, actor, {
+        ...input,
+        targetRegionId: can(actor, "family.allRegions") ? input.targetRegionId : before.targetRegionId,
+      });
       const columns = familyColumns(input, target);
       const locked = await tx.family.updateMany({
         where: { id: before.id, version: input.version },
@@ -303,12 +346,26 @@ export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Prom
 
       await assertIinsFree(tx, actor, input.members, before.id);
       const dismissed = await settleDuplicates(tx, actor, input, before.id);
-      const memberChanges = await replaceMembers(tx, before.id, before.members.map((member) => member.id), input.members);
+      const memberChanges = await replaceMembers(
+        tx,
+        before.id,
+        before.members.map((member) => member.id),
+        input.members,
+      );
       // A household of another size needs another number of quota places (too few places left: refused, nothing saved).
       if (input.members.length !== before.members.length) {
         await adjustAllocationToArrivingMembers(actor, tx, { id: before.id, targetRegionId: target.regionId });
       }
-      await recordDuplicateDecisions(tx, actor, before.id, dismissed, await familiesOfPersons(tx, dismissed.map((c) => c.personId)));
+      await recordDuplicateDecisions(
+        tx,
+        actor,
+        before.id,
+        dismissed,
+        await familiesOfPersons(
+          tx,
+          dismissed.map((c) => c.personId),
+        ),
+      );
       await recordAudit(
         {
           actor,
@@ -324,7 +381,8 @@ export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Prom
       return { familyId: before.id, caseNumber: before.caseNumber, isNew: false };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "iin")) await db().$transaction((tx) => assertIinsFree(tx, actor, input.members, input.familyId));
+    if (isUniqueViolation(error, "iin"))
+      await db().$transaction((tx) => assertIinsFree(tx, actor, input.members, input.familyId));
     throw error;
   }
 }

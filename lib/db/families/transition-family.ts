@@ -29,7 +29,8 @@ function caseChanged(by: { updatedAt: Date; updatedBy: { fullName: string } }): 
 /** A status change the lifecycle does not allow (lib/domain/case-status), in words a caseworker can act on. */
 function transitionRefused(reason: TransitionError, field?: keyof TransitionInput): AppError {
   if (reason === "role-not-allowed") return new AppError("workflow.errors.notAllowed", { status: 403, log: reason });
-  if (reason === "terminal-status" || reason === "no-such-transition") return new AppError("workflow.errors.notPossible", { status: 409, log: reason });
+  if (reason === "terminal-status" || reason === "no-such-transition")
+    return new AppError("workflow.errors.notPossible", { status: 409, log: reason });
   const message = { code: reason === "decision-number-too-long" ? "tooLong" : "required" };
   return new AppError("workflow.errors.missingData", { fieldErrors: { [field ?? "reason"]: message }, log: reason });
 }

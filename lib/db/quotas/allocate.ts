@@ -62,7 +62,10 @@ export async function allocateQuotaPlaces(
   });
   if (!eligibility.ok) {
     if (eligibility.reason === "no-members") throw new AppError("workflow.errors.noMembers", { status: 409 });
-    throw new AppError("workflow.errors.statusNotValid", { values: { date: { date: family.statusValidUntil } }, status: 409 });
+    throw new AppError("workflow.errors.statusNotValid", {
+      values: { date: { date: family.statusValidUntil } },
+      status: 409,
+    });
   }
 
   const year = quotaYearFor(today);
@@ -73,7 +76,11 @@ export async function allocateQuotaPlaces(
   });
   if (existing?.status === "ACTIVE") {
     // A repeated request: nothing is allocated twice.
-    throw new AppError("workflow.errors.alreadyAllocated", { values: { year }, status: 409, log: `family ${family.id}` });
+    throw new AppError("workflow.errors.alreadyAllocated", {
+      values: { year },
+      status: 409,
+      log: `family ${family.id}`,
+    });
   }
 
   const updated = await tx.$queryRaw<{ id: number; total: number; allocated: number }[]>`
@@ -89,7 +96,10 @@ export async function allocateQuotaPlaces(
       select: { total: true, allocated: true },
     });
     if (!row) {
-      throw new AppError("workflow.errors.noQuota", { values: { pool: { pool }, region: { region: family.targetRegionId }, year }, status: 409 });
+      throw new AppError("workflow.errors.noQuota", {
+        values: { pool: { pool }, region: { region: family.targetRegionId }, year },
+        status: 409,
+      });
     }
     throw new AppError("workflow.errors.noPlacesLeft", {
       values: { pool: { pool }, year, remaining: remainingPlaces(row), requested: persons },
@@ -227,7 +237,9 @@ export async function adjustAllocationToArrivingMembers(
     if (change.action === "none") continue;
     const step = change.action === "take" ? change.delta : -change.delta;
     // Taking places re-checks the total under the quota row lock; giving them back always succeeds.
-    const updated = await tx.$queryRaw<{ total: number; allocated: number; regionId: string; pool: "KANDAS" | "SETTLER" }[]>`
+    const updated = await tx.$queryRaw<
+      { total: number; allocated: number; regionId: string; pool: "KANDAS" | "SETTLER" }[]
+    >`
       UPDATE "quota"
          SET "allocated" = "allocated" + ${step}, "updatedAt" = now()
        WHERE "id" = ${allocation.quotaId}
@@ -242,7 +254,9 @@ export async function adjustAllocationToArrivingMembers(
       const figures = { requested: change.delta, remaining: remainingPlaces(row) };
       throw new AppError("allocation.errors.noPlacesForMore", {
         values: { ...figures, pool: { pool: row.pool }, year: allocation.year },
-        fieldErrors: options.field ? { [options.field]: { code: "allocation.errors.noPlacesForMoreField", values: figures } } : undefined,
+        fieldErrors: options.field
+          ? { [options.field]: { code: "allocation.errors.noPlacesForMoreField", values: figures } }
+          : undefined,
         status: 409,
       });
     }

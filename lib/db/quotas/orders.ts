@@ -5,7 +5,13 @@ import { recordAudit } from "@/lib/db/audit";
 import { AppError, type FieldMessage } from "@/lib/domain/app-error";
 import { assertCan, quotaRegionOf } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
-import { canSetQuotaTotal, validateQuotaOrder, type QuotaOrderIssue, type QuotaPlaces, type QuotaPool } from "@/lib/domain/quota";
+import {
+  canSetQuotaTotal,
+  validateQuotaOrder,
+  type QuotaOrderIssue,
+  type QuotaPlaces,
+  type QuotaPool,
+} from "@/lib/domain/quota";
 import { calendarDay, parseIsoDay } from "@/lib/domain/status-validity";
 import { QUOTA_ISSUE_MESSAGES } from "@/lib/validation/quota-order";
 
@@ -31,11 +37,22 @@ type OrderHeader = {
 export type CreateQuotaOrderInput = OrderHeader & { places: QuotaPlaces[] };
 export type AmendQuotaInput = OrderHeader & { changes: QuotaPlaces[] };
 
-export type CreateQuotaOrderResult = { orderId: number; year: number; quotas: { id: number; regionId: string; pool: QuotaPool; total: number }[] };
+export type CreateQuotaOrderResult = {
+  orderId: number;
+  year: number;
+  quotas: { id: number; regionId: string; pool: QuotaPool; total: number }[];
+};
 export type AmendQuotaResult = {
   orderId: number;
   year: number;
-  changes: { quotaId: number; regionId: string; pool: QuotaPool; oldTotal: number; newTotal: number; allocated: number }[];
+  changes: {
+    quotaId: number;
+    regionId: string;
+    pool: QuotaPool;
+    oldTotal: number;
+    newTotal: number;
+    allocated: number;
+  }[];
 };
 
 /**
@@ -55,7 +72,13 @@ function checkOrder(header: OrderHeader, places: QuotaPlaces[], refusal: { code:
   if (!orderDate) issues.push({ code: "order-date-invalid" });
   if (issues.length > 0 || !orderDate) {
     const fieldOf = (issue: QuotaOrderIssue) =>
-      issue.index != null ? `${refusal.linesField}.${issue.index}.total` : issue.code === "reference-invalid" ? "reference" : issue.code === "order-date-invalid" ? "orderDate" : "year";
+      issue.index != null
+        ? `${refusal.linesField}.${issue.index}.total`
+        : issue.code === "reference-invalid"
+          ? "reference"
+          : issue.code === "order-date-invalid"
+            ? "orderDate"
+            : "year";
     const fieldErrors: Record<string, FieldMessage> = {};
     for (const issue of issues) fieldErrors[fieldOf(issue)] ??= { code: QUOTA_ISSUE_MESSAGES[issue.code] };
     throw new AppError(refusal.code, {
@@ -85,12 +108,19 @@ function referenceTaken(year: number, reference: string): AppError {
 }
 
 async function assertReferenceFree(tx: Tx, year: number, reference: string): Promise<void> {
-  const taken = await tx.quotaOrder.findUnique({ where: { year_reference: { year, reference } }, select: { id: true } });
+  const taken = await tx.quotaOrder.findUnique({
+    where: { year_reference: { year, reference } },
+    select: { id: true },
+  });
   if (taken) throw referenceTaken(year, reference);
 }
 
 function rethrowReferenceTaken(error: unknown, year: number, reference: string): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("reference")) {
+  if (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    JSON.stringify(error.meta ?? {}).includes("reference")
+  ) {
     throw referenceTaken(year, reference);
   }
   throw error;
@@ -132,11 +162,23 @@ export async function createQuotaOrder(actor: Actor, input: CreateQuotaOrderInpu
         select: { id: true },
       });
       const quotas = await tx.quota.createManyAndReturn({
-        data: places.map((line) => ({ year: header.year, regionId: line.regionId, pool: line.pool, total: line.total, orderId: order.id })),
+        data: places.map((line) => ({
+          year: header.year,
+          regionId: line.regionId,
+          pool: line.pool,
+          total: line.total,
+          orderId: order.id,
+        })),
         select: { id: true, regionId: true, pool: true, total: true },
       });
       await tx.quotaAmendment.createMany({
-        data: quotas.map((quota) => ({ quotaId: quota.id, orderId: order.id, oldTotal: 0, newTotal: quota.total, actorId: actor.id })),
+        data: quotas.map((quota) => ({
+          quotaId: quota.id,
+          orderId: order.id,
+          oldTotal: 0,
+          newTotal: quota.total,
+          actorId: actor.id,
+        })),
       });
       await recordAudit(
         {
@@ -175,7 +217,8 @@ export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<
     return await db().$transaction(async (tx) => {
       await lockYear(tx, header.year);
       const original = await tx.quotaOrder.count({ where: { year: header.year, isAmendment: false } });
-      if (original === 0) throw new AppError("quotas.errors.orderMissing", { values: { year: header.year }, status: 409 });
+      if (original === 0)
+        throw new AppError("quotas.errors.orderMissing", { values: { year: header.year }, status: 409 });
       await assertReferenceFree(tx, header.year, header.reference);
       const order = await tx.quotaOrder.create({
         data: { ...header, isAmendment: true, createdById: actor.id },
@@ -190,10 +233,14 @@ export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<
              FOR UPDATE`;
         if (locked && !canSetQuotaTotal(locked, change.total)) {
           const figures = { allocated: locked.allocated, requested: change.total };
-          const index = input.changes.findIndex((line) => line.regionId === change.regionId && line.pool === change.pool);
+          const index = input.changes.findIndex(
+            (line) => line.regionId === change.regionId && line.pool === change.pool,
+          );
           throw new AppError("quotas.errors.belowAllocated", {
             values: { ...figures, region: { region: change.regionId }, pool: { pool: change.pool } },
-            fieldErrors: { [`changes.${Math.max(0, index)}.total`]: { code: "quotas.errors.belowAllocatedField", values: figures } },
+            fieldErrors: {
+              [`changes.${Math.max(0, index)}.total`]: { code: "quotas.errors.belowAllocatedField", values: figures },
+            },
             status: 409,
           });
         }
@@ -204,14 +251,27 @@ export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<
               select: { id: true, allocated: true },
             })
           : await tx.quota.create({
-              data: { year: header.year, regionId: change.regionId, pool: change.pool, total: change.total, orderId: order.id },
+              data: {
+                year: header.year,
+                regionId: change.regionId,
+                pool: change.pool,
+                total: change.total,
+                orderId: order.id,
+              },
               select: { id: true, allocated: true },
             });
         const oldTotal = locked?.total ?? 0;
         await tx.quotaAmendment.create({
           data: { quotaId: quota.id, orderId: order.id, oldTotal, newTotal: change.total, actorId: actor.id },
         });
-        applied.push({ quotaId: quota.id, regionId: change.regionId, pool: change.pool, oldTotal, newTotal: change.total, allocated: quota.allocated });
+        applied.push({
+          quotaId: quota.id,
+          regionId: change.regionId,
+          pool: change.pool,
+          oldTotal,
+          newTotal: change.total,
+          allocated: quota.allocated,
+        });
       }
 
       const regions = [...new Set(applied.map((change) => change.regionId))];
@@ -226,7 +286,13 @@ export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<
             year: header.year,
             reference: header.reference,
             orderDate: header.orderDate.toISOString().slice(0, 10),
-            amendments: applied.map(({ quotaId, regionId, pool, oldTotal, newTotal }) => ({ quotaId, regionId, pool, from: oldTotal, to: newTotal })),
+            amendments: applied.map(({ quotaId, regionId, pool, oldTotal, newTotal }) => ({
+              quotaId,
+              regionId,
+              pool,
+              from: oldTotal,
+              to: newTotal,
+            })),
           },
         },
         tx,

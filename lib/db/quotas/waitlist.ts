@@ -59,12 +59,21 @@ function waitlistRefusal(
   switch (reason) {
     case "places-available":
       return new AppError("waitlist.errors.placesAvailable", {
-        values: { remaining: { count: figures.remaining }, needed: { count: figures.needed }, year: figures.year, pool: { pool: figures.pool } },
+        values: {
+          remaining: { count: figures.remaining },
+          needed: { count: figures.needed },
+          year: figures.year,
+          pool: { pool: figures.pool },
+        },
         status: 409,
         log,
       });
     case "status-not-valid":
-      return new AppError("waitlist.errors.statusNotValid", { values: { date: { date: figures.statusValidUntil } }, status: 409, log });
+      return new AppError("waitlist.errors.statusNotValid", {
+        values: { date: { date: figures.statusValidUntil } },
+        status: 409,
+        log,
+      });
     case "no-members":
       return new AppError("waitlist.errors.noMembers", { status: 409, log });
     case "not-approved":
@@ -175,7 +184,10 @@ export async function addToWaitlist(
  * Takes a family off the waitlist of `year` (COORDINATOR of its region or ADMIN), audited. Removing an
  * entry that is not there changes nothing and is not an error (`isRemoved: false`).
  */
-export async function removeFromWaitlist(actor: Actor, input: { familyId: number; year: number }): Promise<{ isRemoved: boolean }> {
+export async function removeFromWaitlist(
+  actor: Actor,
+  input: { familyId: number; year: number },
+): Promise<{ isRemoved: boolean }> {
   assertCan(actor, "waitlist.manage");
   return db()
     .$transaction(async (tx) => {
@@ -193,7 +205,12 @@ export async function removeFromWaitlist(actor: Actor, input: { familyId: number
           entity: "waitlist_entry",
           entityId: entry.id,
           regionId: family.targetRegionId,
-          details: { familyId: family.id, year: input.year, pool: poolForCategory(family.category), since: entry.createdAt.toISOString() },
+          details: {
+            familyId: family.id,
+            year: input.year,
+            pool: poolForCategory(family.category),
+            since: entry.createdAt.toISOString(),
+          },
         },
         tx,
       );
@@ -203,7 +220,9 @@ export async function removeFromWaitlist(actor: Actor, input: { familyId: number
 }
 
 const headName = (members: { surnameCyr: string; givenNameCyr: string; patronymicCyr: string | null }[]) =>
-  members[0] ? [members[0].surnameCyr, members[0].givenNameCyr, members[0].patronymicCyr].filter(Boolean).join(" ") : "";
+  members[0]
+    ? [members[0].surnameCyr, members[0].givenNameCyr, members[0].patronymicCyr].filter(Boolean).join(" ")
+    : "";
 
 /**
  * The families waiting for places in one region's pool in `year`, in serving order, each with its
@@ -219,7 +238,13 @@ export async function listWaitlist(
 ) {
   assertCan(actor, "waitlist.manage");
   if (!canSeeFamilyInRegion(actor, filter.regionId)) {
-    await recordAudit({ actor, action: "quota.waitlist.view.denied", entity: "quota", regionId: filter.regionId, details: { ...filter } });
+    await recordAudit({
+      actor,
+      action: "quota.waitlist.view.denied",
+      entity: "quota",
+      regionId: filter.regionId,
+      details: { ...filter },
+    });
     throw notFoundError("waitlist");
   }
   const [entries, quota] = await Promise.all([

@@ -17,7 +17,12 @@ import type { ReportFilters } from "@/lib/validation/report-filters";
  * suppressed by the lib/db function). `t` and `locale` are there for reports whose tables need words the
  * generic localisation (lib/domain/report-table localiseTable) cannot give; most ignore them.
  */
-type ReportTablesLoader = (actor: Actor, filters: ReportFilters, t: Translator, locale: Locale) => Promise<ReportTable[]>;
+type ReportTablesLoader = (
+  actor: Actor,
+  filters: ReportFilters,
+  t: Translator,
+  locale: Locale,
+) => Promise<ReportTable[]>;
 
 /** A report's tables, and whether it is of a year only (no region or category filter, like its page). */
 type ReportEntry = { load: ReportTablesLoader; isYearOnly?: boolean };
@@ -44,14 +49,21 @@ export type ReportExport = {
  * region). An unknown report or table, a role without reports, or a coordinator naming another region
  * is notFoundError: a hand-made URL never returns a file it should not.
  */
-export async function exportReportTables(actor: Actor, request: ReportExport, t: Translator, locale: Locale): Promise<ReportTable[]> {
+export async function exportReportTables(
+  actor: Actor,
+  request: ReportExport,
+  t: Translator,
+  locale: Locale,
+): Promise<ReportTable[]> {
   const { report, table, format } = request;
   const entry = Object.hasOwn(REPORTS, report) ? REPORTS[report] : undefined;
   if (!entry) throw notFoundError(`report ${report}`);
   // A filter the report does not have is not applied, so the audit entry must not claim it either.
   const filters = entry.isYearOnly ? { ...request.filters, regionId: null, category: null } : request.filters;
   if (!mayRequestRegion(actor, filters.regionId)) throw notFoundError(`report ${report} of region ${filters.regionId}`);
-  const tables = (await entry.load(actor, filters, t, locale)).filter((candidate) => table === "all" || candidate.id === table);
+  const tables = (await entry.load(actor, filters, t, locale)).filter(
+    (candidate) => table === "all" || candidate.id === table,
+  );
   if (tables.length === 0) throw notFoundError(`table ${table} of report ${report}`);
   const scope = figuresScope(actor);
   const regionId = scope.kind === "region" ? scope.regionId : filters.regionId;

@@ -5,7 +5,14 @@ import { requireReportScope, reportScopeSql } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
 import type { ExportCell } from "@/lib/domain/export-cells";
-import { AGE_GROUPS, FAMILY_SIZES, FUNNEL_STAGES, funnelStage, TOP_PROFESSIONS, WORKING_AGE } from "@/lib/domain/report-overview";
+import {
+  AGE_GROUPS,
+  FAMILY_SIZES,
+  FUNNEL_STAGES,
+  funnelStage,
+  TOP_PROFESSIONS,
+  WORKING_AGE,
+} from "@/lib/domain/report-overview";
 import { percentOf, sumRows, type ReportColumn, type ReportTable } from "@/lib/domain/report-table";
 import type { ReportScope } from "@/lib/domain/report-scope";
 import { suppressTable } from "@/lib/domain/small-cells";
@@ -19,9 +26,25 @@ export type OverviewReport = { scope: ReportScope; tables: ReportTable[] };
 const EDUCATION = ["NONE", "PRIMARY", "SECONDARY", "VOCATIONAL", "HIGHER", "POSTGRADUATE"] as const;
 
 // ——— columns ———
-const text = (key: string, labels?: ReportColumn["labels"]): ReportColumn => ({ key, labelKey: `reportOverview.col.${key}`, kind: "text", ...(labels && { labels }) });
-const count = (key: string, extra: Partial<ReportColumn> = {}): ReportColumn => ({ key, labelKey: `reportOverview.col.${key}`, kind: "count", isSmallCell: true, ...extra });
-const share = (key: string, derivedFrom: string[]): ReportColumn => ({ key, labelKey: `reportOverview.col.${key}`, kind: "percent", derivedFrom });
+const text = (key: string, labels?: ReportColumn["labels"]): ReportColumn => ({
+  key,
+  labelKey: `reportOverview.col.${key}`,
+  kind: "text",
+  ...(labels && { labels }),
+});
+const count = (key: string, extra: Partial<ReportColumn> = {}): ReportColumn => ({
+  key,
+  labelKey: `reportOverview.col.${key}`,
+  kind: "count",
+  isSmallCell: true,
+  ...extra,
+});
+const share = (key: string, derivedFrom: string[]): ReportColumn => ({
+  key,
+  labelKey: `reportOverview.col.${key}`,
+  kind: "percent",
+  derivedFrom,
+});
 
 // ——— SQL pieces ———
 /** Persons listed in the family (every member of the case). */
@@ -35,14 +58,27 @@ const stageOf = (column: Prisma.Sql) =>
     " ",
   )} ELSE 0 END)`;
 const ageGroupSql = Prisma.sql`(CASE ${Prisma.join(
-  AGE_GROUPS.map((group) => (group.to === null ? Prisma.sql`WHEN ${AGE} >= ${group.from} THEN ${group.key}` : Prisma.sql`WHEN ${AGE} <= ${group.to} THEN ${group.key}`)),
+  AGE_GROUPS.map((group) =>
+    group.to === null
+      ? Prisma.sql`WHEN ${AGE} >= ${group.from} THEN ${group.key}`
+      : Prisma.sql`WHEN ${AGE} <= ${group.to} THEN ${group.key}`,
+  ),
   " ",
 )} END)`;
 
 type StatusRow = { status: string; families: number; persons: number; reachedFamilies: number; reachedPersons: number };
 type MonthRow = { month: number; applications: number; applicants: number; arrivals: number; arrivedPersons: number };
 type OriginRow = { category: "KANDAS" | "SETTLER"; origin: string | null; families: number; persons: number };
-type TargetRow = { regionId: string; districtId: number | null; isRegionRow: boolean; nameKk: string | null; nameRu: string | null; nameEn: string | null; families: number; persons: number };
+type TargetRow = {
+  regionId: string;
+  districtId: number | null;
+  isRegionRow: boolean;
+  nameKk: string | null;
+  nameRu: string | null;
+  nameEn: string | null;
+  families: number;
+  persons: number;
+};
 type AgeRow = { ageGroup: string; male: number; female: number };
 type SizeRow = { size: number; families: number; persons: number };
 type EducationRow = { education: string | null; persons: number };
@@ -50,10 +86,18 @@ type ProfessionRow = { profession: string; persons: number };
 type EmploymentRow = { regionId: string; arrivedFamilies: number; withJob: number };
 
 /** Arrived families and those with a job in the adaptation plan per region; the total's share is the overall share. */
-function employmentTable(table: (id: string, columns: ReportColumn[], rows: ExportCell[][]) => ReportTable, rows: EmploymentRow[]): ReportTable {
+function employmentTable(
+  table: (id: string, columns: ReportColumn[], rows: ExportCell[][]) => ReportTable,
+  rows: EmploymentRow[],
+): ReportTable {
   const result = table(
     "employment",
-    [text("region", { kind: "region" }), count("arrivedFamilies"), count("withJob"), share("employedShare", ["arrivedFamilies", "withJob"])],
+    [
+      text("region", { kind: "region" }),
+      count("arrivedFamilies"),
+      count("withJob"),
+      share("employedShare", ["arrivedFamilies", "withJob"]),
+    ],
     rows.map((row) => [row.regionId, row.arrivedFamilies, row.withJob, percentOf(row.withJob, row.arrivedFamilies)]),
   );
   const [, arrivedFamilies, withJob] = result.total ?? [];
@@ -76,12 +120,18 @@ function employmentTable(table: (id: string, columns: ReportColumn[], rows: Expo
  * job arranged by the employment centre) stands for it — a family that arrived in the year with a non-empty
  * job in its plan counts as employed.
  */
-export async function overviewReport(actor: Actor, filters: ReportFilters, options: { locale?: Locale } = {}): Promise<OverviewReport> {
+export async function overviewReport(
+  actor: Actor,
+  filters: ReportFilters,
+  options: { locale?: Locale } = {},
+): Promise<OverviewReport> {
   const scope = requireReportScope(actor, filters);
   const locale = options.locale ?? "kk";
   // The nine aggregates read a whole year of families and persons (seconds at a million persons), so the
   // users who open the same view at the same moment share one computation; suppression stays per user.
-  const tables = await singleFlight(`overview:${locale}:${JSON.stringify(scope.filters)}`, () => overviewTables(scope, locale));
+  const tables = await singleFlight(`overview:${locale}:${JSON.stringify(scope.filters)}`, () =>
+    overviewTables(scope, locale),
+  );
   return { scope, tables: scope.suppressSmallCells ? tables.map(suppressTable) : tables };
 }
 
@@ -99,7 +149,17 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
     ", ",
   );
 
-  const [statusRows, monthRows, originRows, targetRows, ageRows, sizeRows, educationRows, professionRows, employmentRows] = await Promise.all([
+  const [
+    statusRows,
+    monthRows,
+    originRows,
+    targetRows,
+    ageRows,
+    sizeRows,
+    educationRows,
+    professionRows,
+    employmentRows,
+  ] = await Promise.all([
     // Families and persons by current status, and by the furthest funnel stage reached (the current
     // status or any status in the case history, so a family withdrawn after approval reached approval).
     db().$queryRaw<StatusRow[]>(Prisma.sql`
@@ -164,7 +224,10 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
          GROUP BY 1
       )
       SELECT g."key" AS "ageGroup", COALESCE(c."male", 0) AS "male", COALESCE(c."female", 0) AS "female"
-        FROM (VALUES ${Prisma.join(AGE_GROUPS.map((group, index) => Prisma.sql`(${group.key}, ${index}::int)`), ", ")}) AS g("key", "position")
+        FROM (VALUES ${Prisma.join(
+          AGE_GROUPS.map((group, index) => Prisma.sql`(${group.key}, ${index}::int)`),
+          ", ",
+        )}) AS g("key", "position")
         LEFT JOIN "counted" c ON c."key" = g."key"
        ORDER BY g."position"`),
     db().$queryRaw<SizeRow[]>(Prisma.sql`
@@ -202,7 +265,8 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
     rows,
     ...(hasTotal && { total: sumRows(rows, columns) }),
   });
-  const districtName = (row: TargetRow) => (row.nameKk === null ? null : { kk: row.nameKk, ru: row.nameRu, en: row.nameEn }[locale]);
+  const districtName = (row: TargetRow) =>
+    row.nameKk === null ? null : { kk: row.nameKk, ru: row.nameRu, en: row.nameEn }[locale];
   const byStatus = new Map(statusRows.map((row) => [row.status, row]));
   const applications = byStatus.get("REGISTERED")?.reachedFamilies ?? 0;
   const sizes = new Map(sizeRows.map((row) => [row.size, row]));
@@ -216,16 +280,32 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
     ),
     table(
       "funnel",
-      [text("stage", { kind: "message", prefix: "status" }), count("families"), count("persons"), share("share", ["families"])],
+      [
+        text("stage", { kind: "message", prefix: "status" }),
+        count("families"),
+        count("persons"),
+        share("share", ["families"]),
+      ],
       FUNNEL_STAGES.map((status) => {
         const row = byStatus.get(status);
-        return [status, row?.reachedFamilies ?? 0, row?.reachedPersons ?? 0, percentOf(row?.reachedFamilies ?? 0, applications)];
+        return [
+          status,
+          row?.reachedFamilies ?? 0,
+          row?.reachedPersons ?? 0,
+          percentOf(row?.reachedFamilies ?? 0, applications),
+        ];
       }),
       false,
     ),
     table(
       "monthly",
-      [text("month", { kind: "month" }), count("applications"), count("applicants"), count("arrivals"), count("arrivedPersons")],
+      [
+        text("month", { kind: "month" }),
+        count("applications"),
+        count("applicants"),
+        count("arrivals"),
+        count("arrivedPersons"),
+      ],
       monthRows.map((row) => [row.month, row.applications, row.applicants, row.arrivals, row.arrivedPersons]),
     ),
     table(
@@ -246,24 +326,43 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
     table(
       "target-districts",
       [text("district", { kind: "text" }), text("region", { kind: "region" }), count("families"), count("persons")],
-      targetRows.filter((row) => !row.isRegionRow).map((row) => [districtName(row), row.regionId, row.families, row.persons]),
+      targetRows
+        .filter((row) => !row.isRegionRow)
+        .map((row) => [districtName(row), row.regionId, row.families, row.persons]),
     ),
     table(
       "age-sex",
-      [text("ageGroup", { kind: "message", prefix: "reportOverview.ageGroup" }), count("male"), count("female"), count("allPersons", { isRowTotal: true })],
+      [
+        text("ageGroup", { kind: "message", prefix: "reportOverview.ageGroup" }),
+        count("male"),
+        count("female"),
+        count("allPersons", { isRowTotal: true }),
+      ],
       ageRows.map((row) => [row.ageGroup, row.male, row.female, row.male + row.female]),
     ),
     table(
       "family-size",
-      [text("familySize", { kind: "message", prefix: "reportOverview.familySize" }), count("families"), count("persons")],
+      [
+        text("familySize", { kind: "message", prefix: "reportOverview.familySize" }),
+        count("families"),
+        count("persons"),
+      ],
       FAMILY_SIZES.map((size) => [String(size), sizes.get(size)?.families ?? 0, sizes.get(size)?.persons ?? 0]),
     ),
     table(
       "education",
       [text("education", { kind: "message", prefix: "education" }), count("persons")],
-      [...EDUCATION.map((level): ExportCell[] => [level, educations.get(level) ?? 0]), [null, educations.get(null) ?? 0]],
+      [
+        ...EDUCATION.map((level): ExportCell[] => [level, educations.get(level) ?? 0]),
+        [null, educations.get(null) ?? 0],
+      ],
     ),
-    table("professions", [text("profession", { kind: "text" }), count("persons")], professionRows.map((row) => [row.profession, row.persons]), false),
+    table(
+      "professions",
+      [text("profession", { kind: "text" }), count("persons")],
+      professionRows.map((row) => [row.profession, row.persons]),
+      false,
+    ),
     employmentTable(table, employmentRows),
   ];
 }

@@ -41,7 +41,8 @@ export type ProcessingTimes = {
 type FigureRow = Record<string, number | string | null> & { regionId: string | null };
 
 const isoDay = (day: Date) => day.toISOString().slice(0, 10);
-const statusList = (statuses: readonly CaseStatus[]) => Prisma.join(statuses.map((status) => Prisma.sql`${status}::"CaseStatus"`));
+const statusList = (statuses: readonly CaseStatus[]) =>
+  Prisma.join(statuses.map((status) => Prisma.sql`${status}::"CaseStatus"`));
 /** The Kazakhstan calendar day of a stored timestamp (UTC, without time zone). */
 const almatyDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Almaty')::date`;
 /** Median and 90th percentile of a day count, rounded to a tenth (percentile_cont of whole days is exact to a tenth). */
@@ -61,7 +62,11 @@ const percentiles = (column: string) => Prisma.sql`
  * ADMIN and ANALYST see the country, a COORDINATOR the own region, a CASEWORKER nothing (forbiddenError);
  * an ANALYST's small cells come back suppressed (null).
  */
-export async function processingTimes(actor: Actor, filters: ReportFilters, options: { today?: Date } = {}): Promise<ProcessingTimes> {
+export async function processingTimes(
+  actor: Actor,
+  filters: ReportFilters,
+  options: { today?: Date } = {},
+): Promise<ProcessingTimes> {
   const scope = requireReportScope(actor, filters);
   const { year, regionId, category } = scope.filters;
   const today = options.today ?? programmeToday();
@@ -132,7 +137,11 @@ export const OVERDUE_LIST_LIMIT = 500;
  * COORDINATOR (own region, whatever the filter says) only; ANALYST and CASEWORKER → forbiddenError.
  * Every view is audited as `report.processing.overdue.view` with the families listed.
  */
-export async function listOverdueCases(actor: Actor, filters: ReportFilters, options: { today?: Date } = {}): Promise<OverdueCases> {
+export async function listOverdueCases(
+  actor: Actor,
+  filters: ReportFilters,
+  options: { today?: Date } = {},
+): Promise<OverdueCases> {
   const scope = requireReportScope(actor, filters);
   assertCan(actor, "report.personalData");
   const { year, regionId, category } = scope.filters;
@@ -161,7 +170,10 @@ export async function listOverdueCases(actor: Actor, filters: ReportFilters, opt
       targetRegionId: true,
       status: true,
       applicationDate: true,
-      members: { where: { isHead: true }, select: { surnameCyr: true, givenNameCyr: true, surnameLat: true, givenNameLat: true } },
+      members: {
+        where: { isHead: true },
+        select: { surnameCyr: true, givenNameCyr: true, surnameLat: true, givenNameLat: true },
+      },
     },
   });
   const cases = families.slice(0, OVERDUE_LIST_LIMIT).map((family) => ({
@@ -181,7 +193,13 @@ export async function listOverdueCases(actor: Actor, filters: ReportFilters, opt
     entity: "report",
     entityId: "processing",
     regionId,
-    details: { year, category, limitDays: limit.days, today: isoDay(today), families: cases.map((item) => item.familyId) },
+    details: {
+      year,
+      category,
+      limitDays: limit.days,
+      today: isoDay(today),
+      families: cases.map((item) => item.familyId),
+    },
   });
   return { today, limit, cutoff, cases, isTruncated: families.length > OVERDUE_LIST_LIMIT };
 }
@@ -190,7 +208,11 @@ export async function listOverdueCases(actor: Actor, filters: ReportFilters, opt
  * The tables of the processing-times page for the exports (lib/db/reports/export-report): the aggregate table
  * and, for those who may see the cases (ADMIN, COORDINATOR), the overdue cases (an audited view).
  */
-export async function processingReportTables(actor: Actor, filters: ReportFilters, options: { today?: Date } = {}): Promise<ReportTable[]> {
+export async function processingReportTables(
+  actor: Actor,
+  filters: ReportFilters,
+  options: { today?: Date } = {},
+): Promise<ReportTable[]> {
   const report = await processingTimes(actor, filters, options);
   if (!can(actor, "report.personalData")) return [report.table];
   const overdue = await listOverdueCases(actor, filters, options);

@@ -60,10 +60,19 @@ export async function quotaDrilldown(actor: Actor, input: { year: number; region
   const { year, regionId } = input;
   assertCan(actor, "report.personalData");
   if (!canSeeFamilyInRegion(actor, regionId)) {
-    await recordAudit({ actor, action: "quota.report.drilldown.denied", entity: "region", entityId: regionId, details: { year } });
+    await recordAudit({
+      actor,
+      action: "quota.report.drilldown.denied",
+      entity: "region",
+      entityId: regionId,
+      details: { year },
+    });
     throw notFoundError("region");
   }
-  const region = await db().region.findUnique({ where: { id: regionId }, select: { id: true, nameKk: true, nameRu: true, nameEn: true } });
+  const region = await db().region.findUnique({
+    where: { id: regionId },
+    select: { id: true, nameKk: true, nameRu: true, nameEn: true },
+  });
   if (!region) throw notFoundError("region");
 
   const scope = familyScopeWhere(actor);

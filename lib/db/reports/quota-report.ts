@@ -170,7 +170,13 @@ export async function quotaReport(actor: Actor, year: number, options: { today?:
           waitlistPersons: outlook.waitlistPersons,
           pipelinePersons: outlook.pipelinePersons,
           pacePerMonth: pace,
-          forecast: forecastYearEnd({ total, allocated, pipelinePersons: outlook.pipelinePersons, pacePerMonth: pace, monthsLeft }),
+          forecast: forecastYearEnd({
+            total,
+            allocated,
+            pipelinePersons: outlook.pipelinePersons,
+            pacePerMonth: pace,
+            monthsLeft,
+          }),
         };
       });
     return { pool, rows, totals: { ...totalFigures(rows), ...outlookTotals(rows) } };
@@ -208,14 +214,22 @@ const FIGURE_COLUMNS: ReportColumn[] = REPORT_COLUMNS.map((column) => ({
  * name, the total last), the pools' totals and the allocations per month. The pool and totals tables
  * carry the forecast's assumption as their footnote. Scoped like quotaReport.
  */
-export async function quotaReportTables(actor: Actor, year: number, t: Translator, locale: Locale): Promise<ReportTable[]> {
+export async function quotaReportTables(
+  actor: Actor,
+  year: number,
+  t: Translator,
+  locale: Locale,
+): Promise<ReportTable[]> {
   const report = await quotaReport(actor, year);
   const footnote = assumptionSentence(report.year, report.assumption, t, locale);
   const totalLabel = report.scope.kind === "national" ? t("reports.nationalTotal") : t("reports.regionTotal");
   const pools: ReportTable[] = report.pools.map((pool) => ({
     id: pool.pool.toLowerCase(),
     titleKey: `category.${pool.pool}`,
-    columns: [{ key: "region", labelKey: "reports.col.region", kind: "text", labels: { kind: "region" } }, ...FIGURE_COLUMNS],
+    columns: [
+      { key: "region", labelKey: "reports.col.region", kind: "text", labels: { kind: "region" } },
+      ...FIGURE_COLUMNS,
+    ],
     rows: sortedRows(pool, locale).map((row) => [row.region.id, ...reportCells(row, t)]),
     total: [totalLabel, ...reportCells(pool.totals, t)],
     footnote,
@@ -223,7 +237,10 @@ export async function quotaReportTables(actor: Actor, year: number, t: Translato
   const totals: ReportTable = {
     id: "totals",
     titleKey: "reports.sheet.totals",
-    columns: [{ key: "pool", labelKey: "reports.sheet.pool", kind: "text", labels: { kind: "message", prefix: "category" } }, ...FIGURE_COLUMNS],
+    columns: [
+      { key: "pool", labelKey: "reports.sheet.pool", kind: "text", labels: { kind: "message", prefix: "category" } },
+      ...FIGURE_COLUMNS,
+    ],
     rows: report.pools.map((pool) => [pool.pool, ...reportCells(pool.totals, t)]),
     footnote,
   };

@@ -40,13 +40,18 @@ const isoDay = (day: Date) => day.toISOString().slice(0, 10);
  * apply (the windows run from today); a category filter of settlers finds nothing, since only kandas
  * hold a status. Numbers only, so a view is not audited.
  */
-export async function statusExpiryReport(actor: Actor, filters: ReportFilters, options: { today?: Date } = {}): Promise<StatusExpiryReport> {
+export async function statusExpiryReport(
+  actor: Actor,
+  filters: ReportFilters,
+  options: { today?: Date } = {},
+): Promise<StatusExpiryReport> {
   const scope = requireReportScope(actor, filters);
   const today = options.today ?? programmeToday();
 
   const daysLeft = Prisma.sql`(f."statusValidUntil" - ${isoDay(today)}::date)`;
   const counts = EXPIRY_BANDS.map(({ key, from, to }) => {
-    const condition = from === null ? Prisma.sql`${daysLeft} <= ${to}` : Prisma.sql`${daysLeft} BETWEEN ${from} AND ${to}`;
+    const condition =
+      from === null ? Prisma.sql`${daysLeft} <= ${to}` : Prisma.sql`${daysLeft} BETWEEN ${from} AND ${to}`;
     return Prisma.sql`
       COUNT(*) FILTER (WHERE ${condition})::int AS ${Prisma.raw(`"${key}Families"`)},
       COALESCE(SUM(m."persons") FILTER (WHERE ${condition}), 0)::int AS ${Prisma.raw(`"${key}Persons"`)}`;
@@ -66,7 +71,9 @@ export async function statusExpiryReport(actor: Actor, filters: ReportFilters, o
     return columns.slice(1).map((column) => row?.[column.key as ExpiryCountKey] ?? 0);
   };
   const { regionId } = scope.filters;
-  const regionIds = [...new Set([...rows.flatMap((row) => (row.regionId ? [row.regionId] : [])), ...(regionId ? [regionId] : [])])]
+  const regionIds = [
+    ...new Set([...rows.flatMap((row) => (row.regionId ? [row.regionId] : [])), ...(regionId ? [regionId] : [])]),
+  ]
     .filter((id) => findRegion(id))
     .sort();
   const table: ReportTable = {

@@ -7,7 +7,13 @@ import type { ExportCell } from "@/lib/domain/export-cells";
 import { findRegion } from "@/lib/domain/regions";
 import { suppressTable } from "@/lib/domain/small-cells";
 import type { ReportTable } from "@/lib/domain/report-table";
-import { MCI_DECIMALS, SUPPORT_FIGURES, SUPPORT_REPORT_KINDS, supportColumns, type SupportFigure } from "@/lib/domain/support-report";
+import {
+  MCI_DECIMALS,
+  SUPPORT_FIGURES,
+  SUPPORT_REPORT_KINDS,
+  supportColumns,
+  type SupportFigure,
+} from "@/lib/domain/support-report";
 import type { Locale } from "@/lib/i18n/config";
 import type { ReportFilters } from "@/lib/validation/report-filters";
 
@@ -31,7 +37,8 @@ type CellRow = { regionId: string | null; month: number | null } & Record<Suppor
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 /** `amount` in MCI of the year, in SQL: the sum of a cell divided by the MCI, rounded (lib/domain/support-report tengeToMci). */
-const inMci = (amount: Prisma.Sql) => Prisma.sql`ROUND((${amount})::numeric / mci."amountTenge", ${MCI_DECIMALS}::int)::float8`;
+const inMci = (amount: Prisma.Sql) =>
+  Prisma.sql`ROUND((${amount})::numeric / mci."amountTenge", ${MCI_DECIMALS}::int)::float8`;
 
 /**
  * Support paid in a year (issue 6): relocation subsidies and rent compensation (SUPPORT_REPORT_KINDS)
@@ -43,7 +50,11 @@ const inMci = (amount: Prisma.Sql) => Prisma.sql`ROUND((${amount})::numeric / mc
  * come back suppressed. Numbers only, so a view is not audited (exports are, by the export route).
  * `locale` names the regions in the titles of the per-region tables.
  */
-export async function supportPaidReport(actor: Actor, filters: ReportFilters, options: { locale?: Locale } = {}): Promise<SupportPaidReport> {
+export async function supportPaidReport(
+  actor: Actor,
+  filters: ReportFilters,
+  options: { locale?: Locale } = {},
+): Promise<SupportPaidReport> {
   const scope = requireReportScope(actor, filters);
   const { year, regionId } = scope.filters;
 
@@ -96,7 +107,9 @@ export async function supportPaidReport(actor: Actor, filters: ReportFilters, op
     return SUPPORT_FIGURES.map((key) => (row ? row[key] : key.endsWith("Mci") && mciTenge === null ? null : 0));
   };
   const monthRows = (region: string | null) => MONTHS.map((month) => [month, ...figures(region, month)]);
-  const regionIds = [...new Set([...rows.flatMap((row) => (row.regionId ? [row.regionId] : [])), ...(regionId ? [regionId] : [])])]
+  const regionIds = [
+    ...new Set([...rows.flatMap((row) => (row.regionId ? [row.regionId] : [])), ...(regionId ? [regionId] : [])]),
+  ]
     .filter((id) => findRegion(id))
     .sort();
   const locale = options.locale ?? "kk";
@@ -126,7 +139,13 @@ export async function supportPaidReport(actor: Actor, filters: ReportFilters, op
     total: [null, ...figures(id, null)],
   }));
   if (!scope.suppressSmallCells) {
-    return { filters: scope.filters, isNational: scope.isNational, isSuppressed: false, mciTenge, tables: [byMonth, byRegion, ...regionTables] };
+    return {
+      filters: scope.filters,
+      isNational: scope.isNational,
+      isSuppressed: false,
+      mciTenge,
+      tables: [byMonth, byRegion, ...regionTables],
+    };
   }
 
   const shownByRegion = suppressTable(byRegion);

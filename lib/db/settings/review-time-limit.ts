@@ -29,7 +29,8 @@ export async function getReviewTimeLimit(client: SettingReader = db()): Promise<
  */
 export async function setReviewTimeLimit(actor: Actor, days: number): Promise<{ from: number; to: number }> {
   assertCan(actor, "settings.update");
-  if (!isValidReviewTimeLimit(days)) throw new RangeError(`review time limit ${days} is not a whole number of days from 1 to 365`);
+  if (!isValidReviewTimeLimit(days))
+    throw new RangeError(`review time limit ${days} is not a whole number of days from 1 to 365`);
   return db().$transaction(async (tx) => {
     // Lock the row (if any) so that two administrators saving at once are audited in order.
     await tx.$queryRaw`SELECT 1 FROM "setting" WHERE "key" = ${REVIEW_TIME_LIMIT_SETTING} FOR UPDATE`;
@@ -40,7 +41,13 @@ export async function setReviewTimeLimit(actor: Actor, days: number): Promise<{ 
       update: { value: days, updatedById: actor.id },
     });
     await recordAudit(
-      { actor, action: "setting.update", entity: "setting", entityId: REVIEW_TIME_LIMIT_SETTING, changes: { value: { from, to: days } } },
+      {
+        actor,
+        action: "setting.update",
+        entity: "setting",
+        entityId: REVIEW_TIME_LIMIT_SETTING,
+        changes: { value: { from, to: days } },
+      },
       tx,
     );
     return { from, to: days };

@@ -72,7 +72,15 @@ export async function authenticate(email: string, password: string, ip: string):
   await prisma.$transaction(async (tx) => {
     await tx.loginThrottle.deleteMany({ where: { key: accountKey } });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    await recordAudit({ actor: { id: user.id, role: user.role, regionId: user.regionId }, action: "auth.login", entity: "user", entityId: user.id }, tx);
+    await recordAudit(
+      {
+        actor: { id: user.id, role: user.role, regionId: user.regionId },
+        action: "auth.login",
+        entity: "user",
+        entityId: user.id,
+      },
+      tx,
+    );
   });
   return { ok: true, actor: { id: user.id, role: user.role, regionId: user.regionId } };
 }

@@ -15,13 +15,23 @@ export async function setUserActive(actor: Actor, input: { userId: number; isAct
   // An administrator who deactivated the own account could lock everyone out.
   if (input.userId === actor.id && !input.isActive) throw new AppError("errors.selfDeactivation", { status: 409 });
   await db().$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { isActive: true, regionId: true } });
+    const before = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { isActive: true, regionId: true },
+    });
     if (!before) throw notFoundError("user");
     const changes = diffFields(before, { isActive: input.isActive });
     if (Object.keys(changes).length === 0) return;
     await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive } });
     await recordAudit(
-      { actor, action: input.isActive ? "user.activate" : "user.deactivate", entity: "user", entityId: input.userId, regionId: before.regionId, changes },
+      {
+        actor,
+        action: input.isActive ? "user.activate" : "user.deactivate",
+        entity: "user",
+        entityId: input.userId,
+        regionId: before.regionId,
+        changes,
+      },
       tx,
     );
   });

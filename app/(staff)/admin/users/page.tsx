@@ -29,13 +29,23 @@ export default async function UsersPage() {
           { header: t("users.name"), cell: (user) => user.fullName },
           { header: t("users.email"), cell: (user) => user.email },
           { header: t("users.role"), cell: (user) => t(`role.${user.role}`) },
-          { header: t("users.region"), cell: (user) => (user.region ? localName(user.region, locale) : t("region.national")) },
-          { header: t("users.lastLogin"), cell: (user) => (user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : "—") },
+          {
+            header: t("users.region"),
+            cell: (user) => (user.region ? localName(user.region, locale) : t("region.national")),
+          },
+          {
+            header: t("users.lastLogin"),
+            cell: (user) =>
+              user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : "—",
+          },
           { header: t("users.state"), cell: (user) => (user.isActive ? t("users.active") : t("users.inactive")) },
           {
             header: t("users.actions"),
             isHeaderHidden: true,
-            cell: (user) => user.id !== admin.id && <UserActiveToggle userId={user.id} isActive={user.isActive} userLabel={user.email} />,
+            cell: (user) =>
+              user.id !== admin.id && (
+                <UserActiveToggle userId={user.id} isActive={user.isActive} userLabel={user.email} />
+              ),
           },
         ]}
       />

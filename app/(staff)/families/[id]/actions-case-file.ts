@@ -22,7 +22,10 @@ export const saveAdaptationPlanAction = defineAction({
   schema: adaptationPlanSchema,
   permission: "family.edit",
   revalidate: caseFilePage,
-  run: async (input, user) => ({ familyId: input.familyId, updatedAt: (await saveAdaptationPlan(user, input)).updatedAt.toISOString() }),
+  run: async (input, user) => ({
+    familyId: input.familyId,
+    updatedAt: (await saveAdaptationPlan(user, input)).updatedAt.toISOString(),
+  }),
 });
 
 /** Records a support payment. */

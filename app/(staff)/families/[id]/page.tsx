@@ -42,7 +42,10 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
   const facts: [string, React.ReactNode][] = [
     [t("family.category"), t(`category.${family.category}`)],
     [t("family.origin"), origin],
-    [t("family.target"), `${localName(family.targetRegion, locale)}${family.targetDistrict ? `, ${localName(family.targetDistrict, locale)}` : ""}`],
+    [
+      t("family.target"),
+      `${localName(family.targetRegion, locale)}${family.targetDistrict ? `, ${localName(family.targetDistrict, locale)}` : ""}`,
+    ],
     [t("family.applicationDate"), date(family.applicationDate)],
     [t("family.decision"), family.decisionNumber ? `${family.decisionNumber} · ${date(family.decisionDate)}` : "—"],
     [t("family.statusValidUntil"), date(family.statusValidUntil)],
@@ -50,7 +53,10 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
     [t("family.phone"), family.contactPhone ?? "—"],
     [t("family.email"), family.contactEmail ?? "—"],
     [t("family.address"), family.address ?? "—"],
-    [t("family.updated"), `${format.dateTime(family.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${family.updatedBy.fullName}`],
+    [
+      t("family.updated"),
+      `${format.dateTime(family.updatedAt, { dateStyle: "medium", timeStyle: "short" })} · ${family.updatedBy.fullName}`,
+    ],
   ];
 
   return (
@@ -58,10 +64,16 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold">{family.caseNumber}</h1>
         <StatusBadge status={family.status} label={t(`status.${family.status}`)} />
-        <Link href={`/families/${family.id}/receipt`} className="ml-auto rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/families/${family.id}/receipt`}
+          className="ml-auto rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:underline"
+        >
           {t("receipt.link")}
         </Link>
-        <Link href={`/families/${family.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href={`/families/${family.id}/edit`}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
           {t("familyForm.edit")}
         </Link>
       </header>
@@ -92,8 +104,12 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
               header: t("member.name"),
               cell: (member) => (
                 <>
-                  <span className="block">{[member.surnameCyr, member.givenNameCyr, member.patronymicCyr].filter(Boolean).join(" ")}</span>
-                  <span className="block text-xs text-slate-500">{[member.surnameLat, member.givenNameLat, member.patronymicLat].filter(Boolean).join(" ")}</span>
+                  <span className="block">
+                    {[member.surnameCyr, member.givenNameCyr, member.patronymicCyr].filter(Boolean).join(" ")}
+                  </span>
+                  <span className="block text-xs text-slate-500">
+                    {[member.surnameLat, member.givenNameLat, member.patronymicLat].filter(Boolean).join(" ")}
+                  </span>
                 </>
               ),
             },
@@ -101,8 +117,15 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
             { header: t("member.birthDate"), cell: (member) => date(member.birthDate) },
             { header: t("member.sex"), cell: (member) => t(`sex.${member.sex}`) },
             { header: t("member.iin"), className: "font-mono", cell: (member) => member.iin ?? t("member.noIin") },
-            { header: t("member.citizenship"), cell: (member) => (member.citizenship === "XX" ? t("member.stateless") : countryName(member.citizenship, locale)) },
-            { header: t("member.education"), cell: (member) => (member.education ? t(`education.${member.education}`) : "—") },
+            {
+              header: t("member.citizenship"),
+              cell: (member) =>
+                member.citizenship === "XX" ? t("member.stateless") : countryName(member.citizenship, locale),
+            },
+            {
+              header: t("member.education"),
+              cell: (member) => (member.education ? t(`education.${member.education}`) : "—"),
+            },
             { header: t("member.profession"), cell: (member) => member.profession ?? "—" },
           ]}
         />

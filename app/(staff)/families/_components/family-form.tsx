@@ -36,7 +36,9 @@ export type FamilyFormOptions = {
 };
 
 type SaveOutcome = { familyId: number; caseNumber: string };
-type Submit = (values: FamilyFormValues & { duplicateDecisions: FamilyFormValues["duplicateDecisions"] }) => Promise<ActionResult<SaveOutcome>>;
+type Submit = (
+  values: FamilyFormValues & { duplicateDecisions: FamilyFormValues["duplicateDecisions"] },
+) => Promise<ActionResult<SaveOutcome>>;
 
 const NAME_PAIRS = [
   ["surnameCyr", "surnameLat"],
@@ -90,14 +92,24 @@ export function FamilyForm({
     formState: { errors, isSubmitting },
     // Validated on submit, then on every change: validating on blur would show errors under fields not yet
     // reached and move the buttons under the pointer (a click on "Add a member" could miss).
-  } = useForm<FamilyFormValues, unknown, FamilyFieldsInput>({ resolver: zodResolver(familyFieldsSchema), defaultValues });
+  } = useForm<FamilyFormValues, unknown, FamilyFieldsInput>({
+    resolver: zodResolver(familyFieldsSchema),
+    defaultValues,
+  });
   const { fields, append, remove, move } = useFieldArray({ control, name: "members" });
   const isLocked = !isHydrated || isSubmitting;
-  const { submit: onSubmit, message: formMessage, setMessage: setFormMessage } = useActionForm({
+  const {
+    submit: onSubmit,
+    message: formMessage,
+    setMessage: setFormMessage,
+  } = useActionForm({
     setError,
     // The server parses the raw form values with the same schema, so they are sent as typed.
     action: () => {
-      const duplicateDecisions = Object.entries(decisions).map(([personId, decision]) => ({ personId: Number(personId), decision }));
+      const duplicateDecisions = Object.entries(decisions).map(([personId, decision]) => ({
+        personId: Number(personId),
+        decision,
+      }));
       return submit({ ...getValues(), duplicateDecisions });
     },
     onSuccess: ({ familyId }) => {
@@ -126,7 +138,9 @@ export function FamilyForm({
   const members = useWatch({ control, name: "members" });
   const iinWarnings = iinWarningsByMember(members);
   const hasIinWarnings = iinWarnings.some((warnings) => warnings.length > 0);
-  const districts = options.districts.filter((district) => !options.targetRegions.length || district.regionId === targetRegionId);
+  const districts = options.districts.filter(
+    (district) => !options.targetRegions.length || district.regionId === targetRegionId,
+  );
   const translate = (key: string | undefined) => (key ? (t.has(key) ? t(key) : key) : undefined);
 
   function suggestLatin(index: number, latinField: (typeof NAME_PAIRS)[number][1], cyrillic: string) {
@@ -146,7 +160,8 @@ export function FamilyForm({
       const isHead = position === index;
       setValue(`members.${position}.isHead`, isHead, { shouldDirty: true });
       if (isHead) setValue(`members.${position}.relationship`, "HEAD", { shouldDirty: true });
-      else if (member.relationship === "HEAD") setValue(`members.${position}.relationship`, "" as MemberFormValues["relationship"]);
+      else if (member.relationship === "HEAD")
+        setValue(`members.${position}.relationship`, "" as MemberFormValues["relationship"]);
     });
   }
 
@@ -162,7 +177,9 @@ export function FamilyForm({
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-6">
       <div aria-live="assertive">
         {formMessage && (
-          <p className={`rounded-md p-3 text-sm ${formMessage.isError ? "bg-red-50 text-red-800" : "bg-sky-50 text-sky-900"}`}>
+          <p
+            className={`rounded-md p-3 text-sm ${formMessage.isError ? "bg-red-50 text-red-800" : "bg-sky-50 text-sky-900"}`}
+          >
             {formMessage.text}
           </p>
         )}
@@ -179,25 +196,46 @@ export function FamilyForm({
           placeholder={t("familyForm.choose")}
         />
         {category === "SETTLER" ? (
-          <SelectField {...fieldProps("originRegionId", t("familyForm.originRegion"))} options={options.originRegions} placeholder={t("familyForm.choose")} />
+          <SelectField
+            {...fieldProps("originRegionId", t("familyForm.originRegion"))}
+            options={options.originRegions}
+            placeholder={t("familyForm.choose")}
+          />
         ) : (
-          <SelectField {...fieldProps("originCountry", t("familyForm.originCountry"))} options={options.countries} placeholder={t("familyForm.choose")} />
+          <SelectField
+            {...fieldProps("originCountry", t("familyForm.originCountry"))}
+            options={options.countries}
+            placeholder={t("familyForm.choose")}
+          />
         )}
         {options.targetRegions.length > 0 ? (
-          <SelectField {...fieldProps("targetRegionId", t("familyForm.targetRegion"))} options={options.targetRegions} placeholder={t("familyForm.choose")} />
+          <SelectField
+            {...fieldProps("targetRegionId", t("familyForm.targetRegion"))}
+            options={options.targetRegions}
+            placeholder={t("familyForm.choose")}
+          />
         ) : (
           <div className="text-sm">
             <span className="block font-medium">{t("familyForm.targetRegion")}</span>
             <span className="mt-2 block">{options.fixedTargetRegion}</span>
           </div>
         )}
-        <SelectField {...fieldProps("targetDistrictId", t("familyForm.targetDistrict"))} options={districts} placeholder={t("familyForm.noDistrict")} />
+        <SelectField
+          {...fieldProps("targetDistrictId", t("familyForm.targetDistrict"))}
+          options={districts}
+          placeholder={t("familyForm.noDistrict")}
+        />
         <TextField {...fieldProps("applicationDate", t("familyForm.applicationDate"))} type="date" />
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-lg font-semibold">{t("familyForm.contact")}</legend>
-        <TextField {...fieldProps("contactPhone", t("familyForm.phone"))} type="tel" autoComplete="off" placeholder={t("familyForm.phoneHint")} />
+        <TextField
+          {...fieldProps("contactPhone", t("familyForm.phone"))}
+          type="tel"
+          autoComplete="off"
+          placeholder={t("familyForm.phoneHint")}
+        />
         <TextField {...fieldProps("contactEmail", t("familyForm.email"))} type="email" autoComplete="off" />
         <TextField {...fieldProps("address", t("familyForm.address"))} autoComplete="off" />
       </fieldset>
@@ -207,7 +245,10 @@ export function FamilyForm({
           {t("familyForm.household")}
         </h2>
         <p aria-live="polite" className="text-sm text-red-700">
-          {translate(errorAt(errors, "members") ?? (errors.members as { root?: { message?: string } } | undefined)?.root?.message)}
+          {translate(
+            errorAt(errors, "members") ??
+              (errors.members as { root?: { message?: string } } | undefined)?.root?.message,
+          )}
         </p>
         {fields.map((field, index) => {
           const number = index + 1;
@@ -217,11 +258,23 @@ export function FamilyForm({
               <legend className="px-1 font-semibold">{t("familyForm.member", { number })}</legend>
               <div className="mb-3 flex flex-wrap items-center gap-3">
                 <label className="inline-flex items-center gap-2 text-sm font-medium">
-                  <input type="radio" name="headOfFamily" checked={members[index]?.isHead ?? false} onChange={() => setHead(index)} disabled={isLocked} />
+                  <input
+                    type="radio"
+                    name="headOfFamily"
+                    checked={members[index]?.isHead ?? false}
+                    onChange={() => setHead(index)}
+                    disabled={isLocked}
+                  />
                   {t("familyForm.isHead")}
                 </label>
                 <div className="ml-auto flex gap-2">
-                  <Button type="button" variant="secondary" onClick={() => move(index, index - 1)} disabled={index === 0 || isLocked} aria-label={t("familyForm.moveUp", { number })}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => move(index, index - 1)}
+                    disabled={index === 0 || isLocked}
+                    aria-label={t("familyForm.moveUp", { number })}
+                  >
                     ↑
                   </Button>
                   <Button
@@ -233,7 +286,12 @@ export function FamilyForm({
                   >
                     ↓
                   </Button>
-                  <Button type="button" variant="danger" onClick={() => remove(index)} disabled={fields.length === 1 || isLocked}>
+                  <Button
+                    type="button"
+                    variant="danger"
+                    onClick={() => remove(index)}
+                    disabled={fields.length === 1 || isLocked}
+                  >
                     {t("familyForm.removeMember", { number })}
                   </Button>
                 </div>
@@ -245,15 +303,22 @@ export function FamilyForm({
                       {...fieldProps(`${base}.${cyrillicField}`, t(`familyForm.${cyrillicField}`))}
                       autoComplete="off"
                       registration={register(`${base}.${cyrillicField}`, {
-                        onChange: (event: React.ChangeEvent<HTMLInputElement>) => suggestLatin(index, latinField, event.target.value),
+                        onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
+                          suggestLatin(index, latinField, event.target.value),
                       })}
                     />
-                    <TextField {...fieldProps(`${base}.${latinField}`, t(`familyForm.${latinField}`))} autoComplete="off" title={t("familyForm.latinHint")} />
+                    <TextField
+                      {...fieldProps(`${base}.${latinField}`, t(`familyForm.${latinField}`))}
+                      autoComplete="off"
+                      title={t("familyForm.latinHint")}
+                    />
                   </div>
                 ))}
                 <SelectField
                   {...fieldProps(`${base}.relationship`, t("familyForm.relationship"))}
-                  options={RELATIONSHIPS.filter((relationship) => (members[index]?.isHead ? relationship === "HEAD" : relationship !== "HEAD")).map((relationship) => ({
+                  options={RELATIONSHIPS.filter((relationship) =>
+                    members[index]?.isHead ? relationship === "HEAD" : relationship !== "HEAD",
+                  ).map((relationship) => ({
                     value: relationship,
                     label: t(`relationship.${relationship}`),
                   }))}
@@ -269,14 +334,23 @@ export function FamilyForm({
                   placeholder={t("familyForm.choose")}
                 />
                 <div>
-                  <TextField {...fieldProps(`${base}.iin`, t("familyForm.iin"))} inputMode="numeric" autoComplete="off" maxLength={20} />
+                  <TextField
+                    {...fieldProps(`${base}.iin`, t("familyForm.iin"))}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={20}
+                  />
                   {iinWarnings[index]?.map((warning) => (
                     <p key={warning} role="status" className="text-sm text-amber-800">
                       {t(`familyForm.warnings.${warning}`)}
                     </p>
                   ))}
                 </div>
-                <SelectField {...fieldProps(`${base}.citizenship`, t("familyForm.citizenship"))} options={options.citizenships} placeholder={t("familyForm.choose")} />
+                <SelectField
+                  {...fieldProps(`${base}.citizenship`, t("familyForm.citizenship"))}
+                  options={options.citizenships}
+                  placeholder={t("familyForm.choose")}
+                />
                 <SelectField
                   {...fieldProps(`${base}.education`, t("familyForm.education"))}
                   options={EDUCATION_LEVELS.map((level) => ({ value: level, label: t(`education.${level}`) }))}
@@ -287,7 +361,12 @@ export function FamilyForm({
             </fieldset>
           );
         })}
-        <Button type="button" variant="secondary" onClick={() => append(emptyMember(false))} disabled={fields.length >= MAX_MEMBERS || isLocked}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => append(emptyMember(false))}
+          disabled={fields.length >= MAX_MEMBERS || isLocked}
+        >
           {t("familyForm.addMember")}
         </Button>
       </section>
@@ -295,7 +374,12 @@ export function FamilyForm({
       {hasIinWarnings && (
         <div className="rounded-lg bg-amber-50 p-4">
           <label className="inline-flex items-start gap-2 text-sm">
-            <input type="checkbox" {...register("acknowledgeIinWarnings")} disabled={isSubmitting} aria-describedby="iin-ack-error" />
+            <input
+              type="checkbox"
+              {...register("acknowledgeIinWarnings")}
+              disabled={isSubmitting}
+              aria-describedby="iin-ack-error"
+            />
             {t("familyForm.acknowledgeIinWarnings")}
           </label>
           <p id="iin-ack-error" aria-live="polite" className="text-sm text-red-700">
@@ -317,13 +401,23 @@ export function FamilyForm({
                   <span className="font-medium">{t("familyForm.duplicateOf", { number: candidate.index + 1 })}: </span>
                   {candidate.name ?? t("familyForm.hiddenCase")}
                   {candidate.caseNumber && (
-                    <a href={`/families/${candidate.familyId}`} target="_blank" rel="noreferrer" className="ml-2 font-mono text-brand-700 underline">
+                    <a
+                      href={`/families/${candidate.familyId}`}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="ml-2 font-mono text-brand-700 underline"
+                    >
                       {candidate.caseNumber}
                     </a>
                   )}{" "}
-                  · {candidate.birthDate} · {t("familyForm.similarity", { percent: Math.round(candidate.similarity * 100) })}
+                  · {candidate.birthDate} ·{" "}
+                  {t("familyForm.similarity", { percent: Math.round(candidate.similarity * 100) })}
                 </p>
-                <div role="radiogroup" aria-label={t("familyForm.duplicateOf", { number: candidate.index + 1 })} className="mt-2 flex gap-4">
+                <div
+                  role="radiogroup"
+                  aria-label={t("familyForm.duplicateOf", { number: candidate.index + 1 })}
+                  className="mt-2 flex gap-4"
+                >
                   {(["SAME_PERSON", "DIFFERENT_PERSON"] as const).map((decision) => (
                     <label key={decision} className="inline-flex items-center gap-1">
                       <input

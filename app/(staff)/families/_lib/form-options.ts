@@ -11,7 +11,11 @@ export async function familyFormOptions(user: SessionUser, locale: Locale): Prom
   const isAdmin = can(user, "family.allRegions");
   const [regions, districts] = await Promise.all([
     listRegions(),
-    isAdmin ? listAllDistricts() : listDistricts(user.regionId ?? "").then((rows) => rows.map((row) => ({ ...row, regionId: user.regionId ?? "" }))),
+    isAdmin
+      ? listAllDistricts()
+      : listDistricts(user.regionId ?? "").then((rows) =>
+          rows.map((row) => ({ ...row, regionId: user.regionId ?? "" })),
+        ),
   ]);
   const countries = ORIGIN_COUNTRIES.map((country) => ({ value: country.code, label: country.name[locale] }));
   return {
@@ -23,9 +27,15 @@ export async function familyFormOptions(user: SessionUser, locale: Locale): Prom
     ],
     originRegions: regions.map((region) => ({ value: region.id, label: localName(region, locale) })),
     targetRegions: isAdmin
-      ? regions.filter((region) => region.isResettlementTarget).map((region) => ({ value: region.id, label: localName(region, locale) }))
+      ? regions
+          .filter((region) => region.isResettlementTarget)
+          .map((region) => ({ value: region.id, label: localName(region, locale) }))
       : [],
     fixedTargetRegion: user.region ? localName(user.region, locale) : null,
-    districts: districts.map((district) => ({ value: String(district.id), label: localName(district, locale), regionId: district.regionId })),
+    districts: districts.map((district) => ({
+      value: String(district.id),
+      label: localName(district, locale),
+      regionId: district.regionId,
+    })),
   };
 }

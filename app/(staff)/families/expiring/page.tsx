@@ -33,19 +33,31 @@ export default async function ExpiringStatusesPage() {
         empty={t("workflow.expiring.empty", { days: EXPIRY_WARNING_DAYS })}
         emptyAs="notice"
         columns={[
-          { header: t("workflow.expiring.col.caseNumber"), cell: (item) => <CaseLink familyId={item.id} caseNumber={item.caseNumber} /> },
+          {
+            header: t("workflow.expiring.col.caseNumber"),
+            cell: (item) => <CaseLink familyId={item.id} caseNumber={item.caseNumber} />,
+          },
           { header: t("workflow.expiring.col.head"), cell: (item) => <HeadName head={item.head} /> },
-          { header: t("workflow.expiring.col.status"), cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} /> },
+          {
+            header: t("workflow.expiring.col.status"),
+            cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} />,
+          },
           {
             header: t("workflow.expiring.col.region"),
-            cell: (item) => `${localName(item.targetRegion, locale)}${item.targetDistrict ? `, ${localName(item.targetDistrict, locale)}` : ""}`,
+            cell: (item) =>
+              `${localName(item.targetRegion, locale)}${item.targetDistrict ? `, ${localName(item.targetDistrict, locale)}` : ""}`,
           },
-          { header: t("workflow.expiring.col.validUntil"), cell: (item) => format.dateTime(item.statusValidUntil, { dateStyle: "medium", timeZone: "UTC" }) },
+          {
+            header: t("workflow.expiring.col.validUntil"),
+            cell: (item) => format.dateTime(item.statusValidUntil, { dateStyle: "medium", timeZone: "UTC" }),
+          },
           {
             header: t("workflow.expiring.col.state"),
             cell: (item) => (
               <>
-                {item.state.kind === "expired" && <strong className="mr-2 font-semibold text-red-800">{t("workflow.expiring.expiredMark")}</strong>}
+                {item.state.kind === "expired" && (
+                  <strong className="mr-2 font-semibold text-red-800">{t("workflow.expiring.expiredMark")}</strong>
+                )}
                 <ValidityMark state={item.state} />
               </>
             ),

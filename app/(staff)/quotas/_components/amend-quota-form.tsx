@@ -19,10 +19,26 @@ import { OrderHeaderFields } from "./order-header-fields";
 type RegionOption = { id: string; name: string };
 
 /** The administrator's amendment of one region's quota; a refusal keeps the input and names the figures. */
-export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: number; today: string; regions: RegionOption[]; poolLabels: Record<QuotaPool, string> }) {
+export function AmendQuotaForm({
+  year,
+  today,
+  regions,
+  poolLabels,
+}: {
+  year: number;
+  today: string;
+  regions: RegionOption[];
+  poolLabels: Record<QuotaPool, string>;
+}) {
   const t = useTranslations();
   const messageOf = useFieldMessage();
-  const empty: QuotaAmendmentFormInput = { year, reference: "", orderDate: today, note: "", changes: [{ regionId: "", pool: "KANDAS", total: "" }] };
+  const empty: QuotaAmendmentFormInput = {
+    year,
+    reference: "",
+    orderDate: today,
+    note: "",
+    changes: [{ regionId: "", pool: "KANDAS", total: "" }],
+  };
   const {
     register,
     handleSubmit,
@@ -30,7 +46,10 @@ export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: num
     reset,
     getValues,
     formState: { errors, isSubmitting },
-  } = useForm<QuotaAmendmentFormInput, unknown, QuotaAmendmentFormData>({ resolver: zodResolver(quotaAmendmentSchema), defaultValues: empty });
+  } = useForm<QuotaAmendmentFormInput, unknown, QuotaAmendmentFormData>({
+    resolver: zodResolver(quotaAmendmentSchema),
+    defaultValues: empty,
+  });
 
   const { submit, message } = useActionForm({
     setError,
@@ -39,27 +58,33 @@ export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: num
       reset({ ...getValues(), reference: "", note: "", changes: [{ regionId: "", pool: "KANDAS", total: "" }] });
       if (!change) return;
       const region = regions.find((option) => option.id === change.regionId)?.name ?? change.regionId;
-      return t("quotas.amend.done", { region, pool: poolLabels[change.pool], from: change.oldTotal, to: change.newTotal });
+      return t("quotas.amend.done", {
+        region,
+        pool: poolLabels[change.pool],
+        from: change.oldTotal,
+        to: change.newTotal,
+      });
     },
   });
 
   const line = errors.changes?.[0];
-  const regionError = messageOf(line?.regionId) ?? messageOf(errors.changes?.root ?? (errors.changes as FieldError | undefined));
+  const regionError =
+    messageOf(line?.regionId) ?? messageOf(errors.changes?.root ?? (errors.changes as FieldError | undefined));
   const poolError = messageOf(line?.pool);
 
   return (
-    <form onSubmit={handleSubmit(submit)} noValidate aria-labelledby="amend-quota" className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm">
+    <form
+      onSubmit={handleSubmit(submit)}
+      noValidate
+      aria-labelledby="amend-quota"
+      className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow-sm"
+    >
       <h2 id="amend-quota" className="text-lg font-semibold">
         {t("quotas.amend.title")}
       </h2>
       <p className="text-sm text-slate-600">{t("quotas.amend.intro", { year })}</p>
       <input type="hidden" {...register("year")} />
-      <OrderHeaderFields
-        idPrefix="amend"
-        register={register}
-        errors={errors}
-        disabled={isSubmitting}
-      >
+      <OrderHeaderFields idPrefix="amend" register={register} errors={errors} disabled={isSubmitting}>
         <SelectField
           id="amend-region"
           label={t("quotas.amend.region")}
@@ -89,7 +114,12 @@ export function AmendQuotaForm({ year, today, regions, poolLabels }: { year: num
           registration={register("changes.0.total")}
         />
       </OrderHeaderFields>
-      <SubmitRow label={t("quotas.amend.submit")} busyLabel={t("quotas.amend.submitting")} isSubmitting={isSubmitting} message={message} />
+      <SubmitRow
+        label={t("quotas.amend.submit")}
+        busyLabel={t("quotas.amend.submitting")}
+        isSubmitting={isSubmitting}
+        message={message}
+      />
     </form>
   );
 }

@@ -19,7 +19,11 @@ export async function generateMetadata() {
 }
 
 /** `/quotas/waitlist?year=&region=&pool=`: one pool's waitlist (ADMIN any region, COORDINATOR the own one). */
-export default async function WaitlistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WaitlistPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("waitlist.manage");
   const currentYear = quotaYearFor(programmeToday());
   const regions = resettlementTargetRegions();
@@ -67,7 +71,9 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
           defaultValue={query.pool}
           options={QUOTA_POOLS.map((option) => ({ value: option, label: t(`category.${option}`) }))}
         />
-        <Button type="submit" variant="secondary">{t("waitlist.show")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("waitlist.show")}
+        </Button>
       </form>
 
       <p className="mt-4 font-medium tabular-nums" data-testid="waitlist-figures">
@@ -91,7 +97,9 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
           position: entry.position,
           caseNumber: entry.caseNumber,
           headName: entry.headName,
-          decisionDate: entry.decisionDate ? format.dateTime(entry.decisionDate, { dateStyle: "medium", timeZone: "UTC" }) : "—",
+          decisionDate: entry.decisionDate
+            ? format.dateTime(entry.decisionDate, { dateStyle: "medium", timeZone: "UTC" })
+            : "—",
           persons: entry.places,
           fitsNow: entry.fitsNow,
           version: entry.version,

@@ -17,9 +17,18 @@ export async function generateMetadata() {
 }
 
 /** Families per band and region, stacked (the table beside it has the same figures, with persons). */
-const CHART: ChartSpec = { type: "stackedBar", label: "region", values: EXPIRY_BANDS.map((band) => `${band.key}Families`), isHorizontal: true };
+const CHART: ChartSpec = {
+  type: "stackedBar",
+  label: "region",
+  values: EXPIRY_BANDS.map((band) => `${band.key}Families`),
+  isHorizontal: true,
+};
 
-export default async function StatusExpiryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StatusExpiryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("report.view");
   const report = await orNotFound(statusExpiryReport(user, parseReportFilters(await searchParams)));
   const t = await getTranslations();
@@ -27,7 +36,9 @@ export default async function StatusExpiryPage({ searchParams }: { searchParams:
   const locale = toLocale(await getLocale());
   const { filters } = report;
   // The cases themselves are personal data: administrators and coordinators open them, analysts do not.
-  const regionIds = can(user, "family.view") ? report.tables.flatMap((table) => table.rows.map((row) => String(row[0]))) : [];
+  const regionIds = can(user, "family.view")
+    ? report.tables.flatMap((table) => table.rows.map((row) => String(row[0])))
+    : [];
 
   return (
     <section>
@@ -37,7 +48,9 @@ export default async function StatusExpiryPage({ searchParams }: { searchParams:
         filters={filters}
         isNational={report.isNational}
         isSuppressed={report.isSuppressed}
-        detail={t("reportExpiry.countedOn", { date: format.dateTime(report.today, { dateStyle: "long", timeZone: "UTC" }) })}
+        detail={t("reportExpiry.countedOn", {
+          date: format.dateTime(report.today, { dateStyle: "long", timeZone: "UTC" }),
+        })}
       >
         <p className="mt-3 text-sm text-slate-600">{t("reportExpiry.note")}</p>
       </ReportHeader>

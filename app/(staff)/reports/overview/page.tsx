@@ -36,7 +36,11 @@ const NOTES: Record<string, string> = {
   employment: "reportOverview.employmentNote",
 };
 
-export default async function OverviewReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("report.view");
   const locale = toLocale(await getLocale());
   const report = await orNotFound(overviewReport(user, parseReportFilters(await searchParams), { locale }));

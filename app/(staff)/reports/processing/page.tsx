@@ -33,7 +33,11 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
         {title}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        {t("reportProcessing.overdue.note", { days: overdue.limit.days, today: day(overdue.today), cutoff: day(overdue.cutoff) })}
+        {t("reportProcessing.overdue.note", {
+          days: overdue.limit.days,
+          today: day(overdue.today),
+          cutoff: day(overdue.cutoff),
+        })}
       </p>
       <DataTable
         className="mt-3"
@@ -44,16 +48,31 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
         rowKey={(item) => item.familyId}
         empty={t("reportProcessing.overdue.empty")}
         columns={[
-          { header: col("caseNumber"), isRowHeader: true, cell: (item) => <CaseLink familyId={item.familyId} caseNumber={item.caseNumber} /> },
+          {
+            header: col("caseNumber"),
+            isRowHeader: true,
+            cell: (item) => <CaseLink familyId={item.familyId} caseNumber={item.caseNumber} />,
+          },
           { header: col("head"), cell: (item) => <HeadName head={item.head} /> },
           { header: t("reportProcessing.col.region"), cell: (item) => regionName(item.regionId, locale) },
-          { header: col("status"), cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} /> },
+          {
+            header: col("status"),
+            cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} />,
+          },
           { header: col("applicationDate"), cell: (item) => day(item.applicationDate) },
           { header: col("daysWaiting"), isNumeric: true, cell: (item) => format.number(item.daysWaiting) },
-          { header: col("workingDaysWaiting"), isNumeric: true, cell: (item) => format.number(item.workingDaysWaiting) },
+          {
+            header: col("workingDaysWaiting"),
+            isNumeric: true,
+            cell: (item) => format.number(item.workingDaysWaiting),
+          },
         ]}
       />
-      {overdue.isTruncated && <p className="mt-2 text-sm text-slate-600">{t("reportProcessing.overdue.truncated", { count: overdue.cases.length })}</p>}
+      {overdue.isTruncated && (
+        <p className="mt-2 text-sm text-slate-600">
+          {t("reportProcessing.overdue.truncated", { count: overdue.cases.length })}
+        </p>
+      )}
       <TableExportLinks report="processing" table={OVERDUE_TABLE_ID} filters={filters} title={title} />
     </section>
   );
@@ -64,11 +83,17 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
  * decision and those overdue; the overdue cases themselves for administrators and coordinators, and the
  * review time limit for administrators to change.
  */
-export default async function ProcessingReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProcessingReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("report.view");
   const report = await orNotFound(processingTimes(user, parseReportFilters(await searchParams)));
   const { filters, isNational, isSuppressed, limit } = report;
-  const overdue = can(user, "report.personalData") ? await listOverdueCases(user, filters, { today: report.today }) : null;
+  const overdue = can(user, "report.personalData")
+    ? await listOverdueCases(user, filters, { today: report.today })
+    : null;
   const t = await getTranslations();
 
   return (
@@ -81,7 +106,10 @@ export default async function ProcessingReportPage({ searchParams }: { searchPar
         isSuppressed={isSuppressed}
       >
         <p className="mt-3 text-sm text-slate-600">{t("reportProcessing.note")}</p>
-        <p className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm" data-testid="review-limit">
+        <p
+          className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm"
+          data-testid="review-limit"
+        >
           {t(limit.isDefault ? "reportProcessing.limitDefault" : "reportProcessing.limitSet", { days: limit.days })}{" "}
           {t("reportProcessing.limitSource")}
         </p>
@@ -91,7 +119,12 @@ export default async function ProcessingReportPage({ searchParams }: { searchPar
         table={report.table}
         report="processing"
         filters={filters}
-        chart={{ type: "bar", label: "regionId", values: ["decisionMedian", "allocationMedian", "arrivalMedian"], isHorizontal: true }}
+        chart={{
+          type: "bar",
+          label: "regionId",
+          values: ["decisionMedian", "allocationMedian", "arrivalMedian"],
+          isHorizontal: true,
+        }}
         note={t("reportProcessing.tableNote")}
       />
       {overdue && <OverdueSection overdue={overdue} filters={filters} />}

@@ -4,7 +4,13 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
 import { quotaReport, sortedRows, type QuotaReportPool } from "@/lib/db/reports/quota-report";
-import { assumptionSentence, REPORT_COLUMNS, reportCells, type ReportCell, type ReportFigures } from "@/lib/domain/quota-report";
+import {
+  assumptionSentence,
+  REPORT_COLUMNS,
+  reportCells,
+  type ReportCell,
+  type ReportFigures,
+} from "@/lib/domain/quota-report";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
 import { Button } from "@/components/ui/button";
@@ -17,7 +23,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function QuotaReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function QuotaReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("report.view");
   const year = parseReportYear((await searchParams).year);
   const report = await orNotFound(quotaReport(user, year));
@@ -25,7 +35,9 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
   const currentYear = new Date().getFullYear();
-  const years = [...new Set([currentYear + 1, ...Array.from({ length: 5 }, (_, index) => currentYear - index), year])].sort((a, b) => b - a);
+  const years = [
+    ...new Set([currentYear + 1, ...Array.from({ length: 5 }, (_, index) => currentYear - index), year]),
+  ].sort((a, b) => b - a);
   const national = report.scope.kind === "national";
   const hasRows = report.pools.some((pool) => pool.rows.length > 0);
   const canDrillDown = can(user, "report.personalData");
@@ -33,10 +45,13 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
   const shown = (value: ReportCell, index: number) => {
     if (value === null) return "—";
     if (typeof value === "string") return value;
-    return REPORT_COLUMNS[index]?.kind === "decimal" ? format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : number(value);
+    return REPORT_COLUMNS[index]?.kind === "decimal"
+      ? format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      : number(value);
   };
   const cells = (figures: ReportFigures) => reportCells(figures, t).map(shown);
-  const monthName = (month: number) => format.dateTime(new Date(Date.UTC(year, month - 1, 1)), { month: "short", timeZone: "UTC" });
+  const monthName = (month: number) =>
+    format.dateTime(new Date(Date.UTC(year, month - 1, 1)), { month: "short", timeZone: "UTC" });
   const monthlyCaption = t("reports.monthly.caption", { year });
 
   const poolSection = (pool: QuotaReportPool) => {
@@ -50,10 +65,21 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
         </h2>
         <figure className="mt-3 rounded-lg bg-white p-4 shadow-sm">
           <QuotaBarChart
-            data={rows.map((row) => ({ region: localName(row.region, locale), total: row.total, allocated: row.allocated, arrived: row.arrived }))}
-            labels={{ total: t("reports.col.total"), allocated: t("reports.col.allocated"), arrived: t("reports.col.arrived") }}
+            data={rows.map((row) => ({
+              region: localName(row.region, locale),
+              total: row.total,
+              allocated: row.allocated,
+              arrived: row.arrived,
+            }))}
+            labels={{
+              total: t("reports.col.total"),
+              allocated: t("reports.col.allocated"),
+              arrived: t("reports.col.arrived"),
+            }}
           />
-          <figcaption className="mt-2 text-xs text-slate-600">{t("reports.chartCaption", { pool: poolName, table: caption })}</figcaption>
+          <figcaption className="mt-2 text-xs text-slate-600">
+            {t("reports.chartCaption", { pool: poolName, table: caption })}
+          </figcaption>
         </figure>
         <DataTable
           className="mt-3"
@@ -69,7 +95,10 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
               isRowHeader: true,
               cell: ({ region }) =>
                 canDrillDown ? (
-                  <Link href={`/reports/quotas/${region.id}?year=${year}`} className="text-brand-700 hover:underline print:text-inherit">
+                  <Link
+                    href={`/reports/quotas/${region.id}?year=${year}`}
+                    className="text-brand-700 hover:underline print:text-inherit"
+                  >
                     {localName(region, locale)}
                   </Link>
                 ) : (
@@ -102,10 +131,18 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
           </Button>
         </form>
         <div className="ml-auto flex flex-wrap gap-3">
-          <a href={`/reports/quotas/export?year=${year}&format=csv`} className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline" download>
+          <a
+            href={`/reports/quotas/export?year=${year}&format=csv`}
+            className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline"
+            download
+          >
             {t("reports.exportCsv")}
           </a>
-          <a href={`/reports/quotas/export?year=${year}&format=xlsx`} className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline" download>
+          <a
+            href={`/reports/quotas/export?year=${year}&format=xlsx`}
+            className="rounded-md px-3 py-2 text-sm text-brand-700 hover:underline"
+            download
+          >
             {t("reports.exportXlsx")}
           </a>
           <PrintButton label={t("reports.print")} />
@@ -113,7 +150,10 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
       </div>
       <p className="mt-3 text-sm text-slate-600">{t("reports.note")}</p>
       <p className="mt-1 text-sm text-slate-600">{t("reports.noteWaitlist")}</p>
-      <p className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm" data-testid="forecast-assumption">
+      <p
+        className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm"
+        data-testid="forecast-assumption"
+      >
         {assumptionSentence(year, report.assumption, t, locale)}
       </p>
       {canDrillDown && <p className="no-print mt-1 text-sm text-slate-600">{t("reports.drilldownHint")}</p>}
@@ -130,10 +170,16 @@ export default async function QuotaReportPage({ searchParams }: { searchParams: 
             <div className="mt-3 grid gap-4 lg:grid-cols-2">
               <figure className="rounded-lg bg-white p-4 shadow-sm">
                 <AllocationsLineChart
-                  data={report.monthly.map((point) => ({ month: monthName(point.month), KANDAS: point.KANDAS, SETTLER: point.SETTLER }))}
+                  data={report.monthly.map((point) => ({
+                    month: monthName(point.month),
+                    KANDAS: point.KANDAS,
+                    SETTLER: point.SETTLER,
+                  }))}
                   labels={{ KANDAS: t("category.KANDAS"), SETTLER: t("category.SETTLER") }}
                 />
-                <figcaption className="mt-2 text-xs text-slate-600">{t("reports.monthly.chartCaption", { table: monthlyCaption })}</figcaption>
+                <figcaption className="mt-2 text-xs text-slate-600">
+                  {t("reports.monthly.chartCaption", { table: monthlyCaption })}
+                </figcaption>
               </figure>
               <DataTable
                 caption={monthlyCaption}

@@ -16,9 +16,15 @@ export async function generateMetadata() {
 /** Tenge paid per month, the two kinds stacked (the table beside it has the same figures). */
 const MONTH_CHART: ChartSpec = { type: "stackedBar", label: "month", values: ["relocationTenge", "rentTenge"] };
 
-export default async function SupportPaidPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SupportPaidPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("report.view");
-  const report = await orNotFound(supportPaidReport(user, parseReportFilters(await searchParams), { locale: toLocale(await getLocale()) }));
+  const report = await orNotFound(
+    supportPaidReport(user, parseReportFilters(await searchParams), { locale: toLocale(await getLocale()) }),
+  );
   const t = await getTranslations();
   const format = await getFormatter();
   const { filters, mciTenge } = report;
@@ -48,7 +54,9 @@ export default async function SupportPaidPage({ searchParams }: { searchParams: 
       {byRegion && section(byRegion)}
       {regionTables.length > 0 && (
         <>
-          <h2 className="mt-10 border-t border-slate-200 pt-4 text-xl font-semibold">{t("reportSupport.regionsHeading")}</h2>
+          <h2 className="mt-10 border-t border-slate-200 pt-4 text-xl font-semibold">
+            {t("reportSupport.regionsHeading")}
+          </h2>
           {regionTables.map((table) => section(table))}
         </>
       )}

@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { setUserActiveAction } from "../actions";
 
-export function UserActiveToggle({ userId, isActive, userLabel }: { userId: number; isActive: boolean; userLabel: string }) {
+export function UserActiveToggle({
+  userId,
+  isActive,
+  userLabel,
+}: {
+  userId: number;
+  isActive: boolean;
+  userLabel: string;
+}) {
   const t = useTranslations("users");
   const [message, setMessage] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();

@@ -29,7 +29,15 @@ export type PlanDefaults = {
 const TEXT_AREAS = ["housing", "job", "training"] as const;
 
 /** The individual adaptation plan; the server refuses a save over a colleague's newer one. */
-export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyId: number; familySize: number; defaults: PlanDefaults }) {
+export function AdaptationPlanForm({
+  familyId,
+  familySize,
+  defaults,
+}: {
+  familyId: number;
+  familySize: number;
+  defaults: PlanDefaults;
+}) {
   const t = useTranslations("casefile.plan");
   const messageOf = useFieldMessage();
   const schema = useMemo(() => adaptationPlanSchemaFor(familySize), [familySize]);
@@ -56,8 +64,22 @@ export function AdaptationPlanForm({ familyId, familySize, defaults }: { familyI
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField id="plan-arrival" type="date" label={t("plannedArrival")} error={messageOf(errors.plannedArrival)} disabled={isSubmitting} registration={register("plannedArrival")} />
-        <TextField id="plan-transport" label={t("transport")} error={messageOf(errors.transport)} disabled={isSubmitting} registration={register("transport")} maxLength={200} />
+        <TextField
+          id="plan-arrival"
+          type="date"
+          label={t("plannedArrival")}
+          error={messageOf(errors.plannedArrival)}
+          disabled={isSubmitting}
+          registration={register("plannedArrival")}
+        />
+        <TextField
+          id="plan-transport"
+          label={t("transport")}
+          error={messageOf(errors.transport)}
+          disabled={isSubmitting}
+          registration={register("transport")}
+          maxLength={200}
+        />
         <TextField
           id="plan-members"
           type="number"

@@ -18,10 +18,12 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
   const caseFile = await getCaseFile(user, familyId);
   const t = await getTranslations("casefile");
   const format = await getFormatter();
-  const tenge = (amount: number) => format.number(amount, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
+  const tenge = (amount: number) =>
+    format.number(amount, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
   const moment = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
-  const size = (bytes: number) => format.number(bytes / 1024, { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 });
+  const size = (bytes: number) =>
+    format.number(bytes / 1024, { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 });
   const canVerify = can(user, "document.verify");
 
   const { documents, plan, benefits, payments, notes } = caseFile;
@@ -34,7 +36,11 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
       <Panel
         id="documents"
         title={t("documents.title")}
-        aside={<p className="text-sm text-slate-600">{t("documents.progress", { received, verified, total: documents.length })}</p>}
+        aside={
+          <p className="text-sm text-slate-600">
+            {t("documents.progress", { received, verified, total: documents.length })}
+          </p>
+        }
       >
         {!canVerify && <p className="mt-1 text-xs text-slate-500">{t("documents.verifyHint")}</p>}
         <DataTable
@@ -43,7 +49,12 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
           labelledBy="documents"
           rows={documents.map((document) => {
             const kind = t(`documents.kind.${document.kind}`);
-            const label = document.person ? t("documents.itemForMember", { document: kind, name: `${document.person.surnameCyr} ${document.person.givenNameCyr}` }) : kind;
+            const label = document.person
+              ? t("documents.itemForMember", {
+                  document: kind,
+                  name: `${document.person.surnameCyr} ${document.person.givenNameCyr}`,
+                })
+              : kind;
             return { ...document, label };
           })}
           rowKey={(document) => document.id}
@@ -56,7 +67,9 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
                 <>
                   <span className="block font-medium">{document.label}</span>
                   {document.updatedBy && (
-                    <span className="block text-xs text-slate-500">{t("documents.lastChange", { date: moment(document.updatedAt), name: document.updatedBy })}</span>
+                    <span className="block text-xs text-slate-500">
+                      {t("documents.lastChange", { date: moment(document.updatedAt), name: document.updatedBy })}
+                    </span>
                   )}
                 </>
               ),
@@ -64,7 +77,13 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
             {
               header: t("documents.status"),
               cell: (document) => (
-                <DocumentStatusControl familyId={caseFile.familyId} documentId={document.id} label={document.label} status={document.status} canVerify={canVerify} />
+                <DocumentStatusControl
+                  familyId={caseFile.familyId}
+                  documentId={document.id}
+                  label={document.label}
+                  status={document.status}
+                  canVerify={canVerify}
+                />
               ),
             },
             {
@@ -122,12 +141,22 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
               },
               {
                 measure: t("support.rent"),
-                entitled: t("support.rentValue", { min: tenge(entitlements.rentMonthlyMinTenge), max: tenge(entitlements.rentMonthlyMaxTenge), months: entitlements.rentMonths }),
-                paid: t("support.rentPaid", { amount: tenge(paidByKind.RENT_COMPENSATION), months: benefits.rentMonthsPaid }),
+                entitled: t("support.rentValue", {
+                  min: tenge(entitlements.rentMonthlyMinTenge),
+                  max: tenge(entitlements.rentMonthlyMaxTenge),
+                  months: entitlements.rentMonths,
+                }),
+                paid: t("support.rentPaid", {
+                  amount: tenge(paidByKind.RENT_COMPENSATION),
+                  months: benefits.rentMonthsPaid,
+                }),
               },
               {
                 measure: t("support.housing"),
-                entitled: t("support.housingValue", { percent: entitlements.housingSharePercent, cap: tenge(entitlements.housingCapTenge) }),
+                entitled: t("support.housingValue", {
+                  percent: entitlements.housingSharePercent,
+                  cap: tenge(entitlements.housingCapTenge),
+                }),
                 paid: tenge(paidByKind.HOUSING_CERTIFICATE),
               },
             ]}

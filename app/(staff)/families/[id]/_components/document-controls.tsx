@@ -37,7 +37,11 @@ export function DocumentStatusControl({ familyId, documentId, label, status, can
     setMessage(null);
     startSaving(async () => {
       const result = await setDocumentStatusAction({ familyId, documentId, status: selected });
-      setMessage(result.ok ? { text: t("saved"), isError: false } : { text: result.fieldErrors?.status ?? result.message, isError: true });
+      setMessage(
+        result.ok
+          ? { text: t("saved"), isError: false }
+          : { text: result.fieldErrors?.status ?? result.message, isError: true },
+      );
     });
   }
 
@@ -72,7 +76,11 @@ export function DocumentStatusControl({ familyId, documentId, label, status, can
           {t("save")}
         </Button>
       </div>
-      <p id={`${id}-status-message`} aria-live="polite" className={`mt-1 text-xs ${message?.isError ? "text-red-700" : "text-green-700"}`}>
+      <p
+        id={`${id}-status-message`}
+        aria-live="polite"
+        className={`mt-1 text-xs ${message?.isError ? "text-red-700" : "text-green-700"}`}
+      >
         {message?.text}
       </p>
     </>
@@ -80,7 +88,14 @@ export function DocumentStatusControl({ familyId, documentId, label, status, can
 }
 
 /** One checklist item's files, and the upload of another (checked again on the server). */
-export function DocumentFiles({ familyId, documentId, label, status, canVerify, files }: DocumentProps & { files: DocumentFile[] }) {
+export function DocumentFiles({
+  familyId,
+  documentId,
+  label,
+  status,
+  canVerify,
+  files,
+}: DocumentProps & { files: DocumentFile[] }) {
   const t = useTranslations("casefile.documents");
   const tr = useTranslations("casefile.rules");
   const router = useRouter();
@@ -126,7 +141,12 @@ export function DocumentFiles({ familyId, documentId, label, status, canVerify, 
         <ul className="space-y-1">
           {files.map((file) => (
             <li key={file.id}>
-              <a href={`/families/${familyId}/files/${file.id}`} download={file.fileName} className="text-brand-700 hover:underline" title={t("downloadFile", { name: file.fileName })}>
+              <a
+                href={`/families/${familyId}/files/${file.id}`}
+                download={file.fileName}
+                className="text-brand-700 hover:underline"
+                title={t("downloadFile", { name: file.fileName })}
+              >
                 {file.fileName}
               </a>
               <span className="block text-xs text-slate-500">{file.meta}</span>
@@ -149,7 +169,13 @@ export function DocumentFiles({ familyId, documentId, label, status, canVerify, 
             aria-describedby={`${id}-file-hint ${id}-file-message`}
             className="max-w-60 text-xs"
           />
-          <Button type="submit" variant="secondary" className="px-3 py-1" disabled={isUploading} aria-label={t("uploadFor", { document: label })}>
+          <Button
+            type="submit"
+            variant="secondary"
+            className="px-3 py-1"
+            disabled={isUploading}
+            aria-label={t("uploadFor", { document: label })}
+          >
             {isUploading ? t("uploading") : t("upload")}
           </Button>
           <span id={`${id}-file-hint`} className="w-full text-xs text-slate-500">
@@ -157,7 +183,11 @@ export function DocumentFiles({ familyId, documentId, label, status, canVerify, 
           </span>
         </form>
       )}
-      <p id={`${id}-file-message`} aria-live="polite" className={`mt-1 text-xs ${message?.isError ? "text-red-700" : "text-green-700"}`}>
+      <p
+        id={`${id}-file-message`}
+        aria-live="polite"
+        className={`mt-1 text-xs ${message?.isError ? "text-red-700" : "text-green-700"}`}
+      >
         {message?.text}
       </p>
     </>

@@ -22,7 +22,10 @@ export function NoteForm({ familyId }: { familyId: number }) {
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<NoteValues, unknown, z.output<typeof noteSchema>>({ resolver: zodResolver(noteSchema), defaultValues: { familyId, body: "" } });
+  } = useForm<NoteValues, unknown, z.output<typeof noteSchema>>({
+    resolver: zodResolver(noteSchema),
+    defaultValues: { familyId, body: "" },
+  });
   const { submit, message } = useActionForm({
     setError,
     action: addNoteAction,

@@ -26,7 +26,10 @@ export function PaymentForm({ familyId, today }: { familyId: number; today: stri
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<PaymentValues, unknown, z.output<typeof paymentSchema>>({ resolver: zodResolver(paymentSchema), defaultValues: empty });
+  } = useForm<PaymentValues, unknown, z.output<typeof paymentSchema>>({
+    resolver: zodResolver(paymentSchema),
+    defaultValues: empty,
+  });
 
   const { submit, message } = useActionForm({
     setError,
@@ -52,9 +55,37 @@ export function PaymentForm({ familyId, today }: { familyId: number; today: stri
           options={PAYMENT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
           placeholder={t("chooseKind")}
         />
-        <TextField id="payment-amount" type="number" inputMode="numeric" min={1} step={1} label={t("amountField")} error={messageOf(errors.amountTenge)} disabled={isSubmitting} registration={register("amountTenge")} />
-        <TextField id="payment-date" type="date" max={today} label={t("paidOn")} error={messageOf(errors.paidOn)} disabled={isSubmitting} registration={register("paidOn")} />
-        <TextField id="payment-months" type="number" inputMode="numeric" min={1} max={12} label={t("monthsField")} error={messageOf(errors.months)} disabled={isSubmitting} registration={register("months")} />
+        <TextField
+          id="payment-amount"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          label={t("amountField")}
+          error={messageOf(errors.amountTenge)}
+          disabled={isSubmitting}
+          registration={register("amountTenge")}
+        />
+        <TextField
+          id="payment-date"
+          type="date"
+          max={today}
+          label={t("paidOn")}
+          error={messageOf(errors.paidOn)}
+          disabled={isSubmitting}
+          registration={register("paidOn")}
+        />
+        <TextField
+          id="payment-months"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={12}
+          label={t("monthsField")}
+          error={messageOf(errors.months)}
+          disabled={isSubmitting}
+          registration={register("months")}
+        />
       </div>
       <TextAreaField
         id="payment-note"

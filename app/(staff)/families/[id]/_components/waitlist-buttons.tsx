@@ -13,7 +13,18 @@ export function WaitlistButtons({ familyId, waitingYear }: { familyId: number; w
   return (
     <div className="mt-3 space-y-2">
       {waitingYear === null ? (
-        <Button type="button" variant="secondary" disabled={busy !== null} onClick={() => run("add", () => addToWaitlistAction({ familyId }), () => t("added"))}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={busy !== null}
+          onClick={() =>
+            run(
+              "add",
+              () => addToWaitlistAction({ familyId }),
+              () => t("added"),
+            )
+          }
+        >
           {busy ? t("adding") : t("add")}
         </Button>
       ) : (
@@ -21,7 +32,13 @@ export function WaitlistButtons({ familyId, waitingYear }: { familyId: number; w
           type="button"
           variant="danger"
           disabled={busy !== null}
-          onClick={() => run("remove", () => removeFromWaitlistAction({ familyId, year: waitingYear }), () => t("removed"))}
+          onClick={() =>
+            run(
+              "remove",
+              () => removeFromWaitlistAction({ familyId, year: waitingYear }),
+              () => t("removed"),
+            )
+          }
         >
           {busy ? t("removing") : t("remove")}
         </Button>

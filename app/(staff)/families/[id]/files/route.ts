@@ -13,7 +13,11 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const MAX_BODY_BYTES = MAX_DOCUMENT_FILE_BYTES + MULTIPART_OVERHEAD;
 
 const tooLarge = () =>
-  new AppError("casefile.rules.fileTooLarge", { field: "file", values: { maxMb: MAX_DOCUMENT_FILE_BYTES / 1024 / 1024 }, status: 413 });
+  new AppError("casefile.rules.fileTooLarge", {
+    field: "file",
+    values: { maxMb: MAX_DOCUMENT_FILE_BYTES / 1024 / 1024 },
+    status: 413,
+  });
 
 /** Upload of one scan to a checklist item: multipart fields `documentId` and `file`. Answers JSON. */
 export const POST = defineRoute({
@@ -27,7 +31,9 @@ export const POST = defineRoute({
 
     let form: FormData;
     try {
-      form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+      form = await new Response(body, {
+        headers: { "content-type": request.headers.get("content-type") ?? "" },
+      }).formData();
     } catch {
       throw new AppError("casefile.rules.uploadFailed", { field: "file" });
     }

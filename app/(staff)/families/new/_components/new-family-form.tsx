@@ -6,7 +6,13 @@ import { registerFamilyAction } from "../../actions";
 import type { FamilyFormValues } from "@/lib/validation/family-form";
 
 /** Registration: one key per form instance, so a double click or a retry creates one family. */
-export function NewFamilyForm({ defaultValues, options }: { defaultValues: FamilyFormValues; options: FamilyFormOptions }) {
+export function NewFamilyForm({
+  defaultValues,
+  options,
+}: {
+  defaultValues: FamilyFormValues;
+  options: FamilyFormOptions;
+}) {
   const [registrationKey] = useState(() => crypto.randomUUID());
   return (
     <FamilyForm

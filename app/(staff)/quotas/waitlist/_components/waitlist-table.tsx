@@ -23,7 +23,17 @@ export type WaitlistTableRow = {
  * The families waiting in one pool, in serving order. Those that fit now can be allocated (the ordinary
  * inclusion in the quota, checked again on the server); any family can be taken off the list.
  */
-export function WaitlistTable({ rows, year, caption, canAllocate }: { rows: WaitlistTableRow[]; year: number; caption: string; canAllocate: boolean }) {
+export function WaitlistTable({
+  rows,
+  year,
+  caption,
+  canAllocate,
+}: {
+  rows: WaitlistTableRow[];
+  year: number;
+  caption: string;
+  canAllocate: boolean;
+}) {
   const t = useTranslations("waitlist");
   const { busy, message, run } = useButtonAction();
 
@@ -38,14 +48,21 @@ export function WaitlistTable({ rows, year, caption, canAllocate }: { rows: Wait
         empty={t("empty")}
         columns={[
           { header: t("col.position"), isNumeric: true, cell: (row) => row.position },
-          { header: t("col.caseNumber"), cell: (row) => <CaseLink familyId={row.familyId} caseNumber={row.caseNumber} /> },
+          {
+            header: t("col.caseNumber"),
+            cell: (row) => <CaseLink familyId={row.familyId} caseNumber={row.caseNumber} />,
+          },
           { header: t("col.head"), cell: (row) => row.headName },
           { header: t("col.decisionDate"), cell: (row) => row.decisionDate },
           { header: t("col.persons"), isNumeric: true, cell: (row) => row.persons },
           {
             header: t("col.fits"),
             cell: (row) =>
-              row.fitsNow ? <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t("fitsNow")}</span> : <span className="text-slate-500">{t("notYet")}</span>,
+              row.fitsNow ? (
+                <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t("fitsNow")}</span>
+              ) : (
+                <span className="text-slate-500">{t("notYet")}</span>
+              ),
           },
           {
             header: t("col.actions"),
@@ -56,8 +73,10 @@ export function WaitlistTable({ rows, year, caption, canAllocate }: { rows: Wait
                     type="button"
                     disabled={busy !== null}
                     onClick={() =>
-                      run(`allocate-${row.familyId}`, () => allocateFromWaitlistAction({ familyId: row.familyId, version: row.version }), () =>
-                        t("allocatedDone", { caseNumber: row.caseNumber }),
+                      run(
+                        `allocate-${row.familyId}`,
+                        () => allocateFromWaitlistAction({ familyId: row.familyId, version: row.version }),
+                        () => t("allocatedDone", { caseNumber: row.caseNumber }),
                       )
                     }
                   >
@@ -69,8 +88,10 @@ export function WaitlistTable({ rows, year, caption, canAllocate }: { rows: Wait
                   variant="danger"
                   disabled={busy !== null}
                   onClick={() =>
-                    run(`remove-${row.familyId}`, () => removeFromWaitlistAction({ familyId: row.familyId, year }), () =>
-                      t("removedDone", { caseNumber: row.caseNumber }),
+                    run(
+                      `remove-${row.familyId}`,
+                      () => removeFromWaitlistAction({ familyId: row.familyId, year }),
+                      () => t("removedDone", { caseNumber: row.caseNumber }),
                     )
                   }
                 >

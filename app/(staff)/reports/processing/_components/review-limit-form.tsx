@@ -7,7 +7,11 @@ import { useForm } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import { useFieldMessage } from "@/components/form-messages";
 import { SubmitRow, useActionForm } from "@/components/use-action-form";
-import { reviewTimeLimitSchema, type ReviewTimeLimitFormData, type ReviewTimeLimitFormInput } from "@/lib/validation/review-time-limit";
+import {
+  reviewTimeLimitSchema,
+  type ReviewTimeLimitFormData,
+  type ReviewTimeLimitFormInput,
+} from "@/lib/validation/review-time-limit";
 import { setReviewTimeLimitAction } from "../actions";
 
 /** The administrator's review time limit (working days); a refusal keeps what was typed and says why. */
@@ -20,7 +24,10 @@ export function ReviewLimitForm({ days }: { days: number }) {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ReviewTimeLimitFormInput, unknown, ReviewTimeLimitFormData>({ resolver: zodResolver(reviewTimeLimitSchema), defaultValues: { days: String(days) } });
+  } = useForm<ReviewTimeLimitFormInput, unknown, ReviewTimeLimitFormData>({
+    resolver: zodResolver(reviewTimeLimitSchema),
+    defaultValues: { days: String(days) },
+  });
 
   const { submit, message } = useActionForm({
     setError,

@@ -76,17 +76,26 @@ export default async function QuotaDrilldownPage({
   const col = (key: string) => t(`reports.drilldown.col.${key}`);
   // The columns both lists have.
   type Listed = (typeof view.allocated)[number] | (typeof view.waiting)[number];
-  const caseColumn: DataColumn<Listed> = { header: col("caseNumber"), cell: (item) => <CaseLink familyId={item.familyId} caseNumber={item.caseNumber} /> };
+  const caseColumn: DataColumn<Listed> = {
+    header: col("caseNumber"),
+    cell: (item) => <CaseLink familyId={item.familyId} caseNumber={item.caseNumber} />,
+  };
   const headColumn: DataColumn<Listed> = { header: col("head"), cell: (item) => <HeadName head={item.head} /> };
   const poolColumn: DataColumn<Listed> = { header: col("pool"), cell: (item) => t(`category.${item.pool}`) };
-  const personsColumn: DataColumn<Listed> = { header: col("persons"), isNumeric: true, cell: (item) => format.number(item.persons) };
+  const personsColumn: DataColumn<Listed> = {
+    header: col("persons"),
+    isNumeric: true,
+    cell: (item) => format.number(item.persons),
+  };
 
   return (
     <section>
       <Link href={`/reports/quotas?year=${year}`} className="no-print text-sm text-brand-700 hover:underline">
         {t("reports.drilldown.back")}
       </Link>
-      <h1 className="mt-2 text-2xl font-semibold">{t("reports.drilldown.heading", { region: localName(view.region, locale), year })}</h1>
+      <h1 className="mt-2 text-2xl font-semibold">
+        {t("reports.drilldown.heading", { region: localName(view.region, locale), year })}
+      </h1>
 
       <FamilySection
         id="allocated"
@@ -99,7 +108,10 @@ export default async function QuotaDrilldownPage({
           headColumn,
           poolColumn,
           personsColumn,
-          { header: col("status"), cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} /> },
+          {
+            header: col("status"),
+            cell: (item) => <StatusBadge status={item.status} label={t(`status.${item.status}`)} />,
+          },
           { header: col("allocatedAt"), cell: (item) => moment(item.allocatedAt) },
           { header: col("arrivalDate"), cell: (item) => day(item.arrivalDate) },
         ]}

@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type RegionBar = { region: string; total: number; allocated: number; arrived: number };
 export type MonthLine = { month: string; KANDAS: number; SETTLER: number };
@@ -9,7 +20,13 @@ export type MonthLine = { month: string; KANDAS: number; SETTLER: number };
  * Quota vs allocated vs arrived per region. Decorative for assistive technology: the page renders the
  * same figures in a table and the caption (rendered by the page) points to it.
  */
-export function QuotaBarChart({ data, labels }: { data: RegionBar[]; labels: { total: string; allocated: string; arrived: string } }) {
+export function QuotaBarChart({
+  data,
+  labels,
+}: {
+  data: RegionBar[];
+  labels: { total: string; allocated: string; arrived: string };
+}) {
   return (
     <div aria-hidden="true" className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -29,7 +46,13 @@ export function QuotaBarChart({ data, labels }: { data: RegionBar[]; labels: { t
 }
 
 /** Persons allocated per month, one line per pool; the page renders the same figures in a table. */
-export function AllocationsLineChart({ data, labels }: { data: MonthLine[]; labels: { KANDAS: string; SETTLER: string } }) {
+export function AllocationsLineChart({
+  data,
+  labels,
+}: {
+  data: MonthLine[];
+  labels: { KANDAS: string; SETTLER: string };
+}) {
   return (
     <div aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">

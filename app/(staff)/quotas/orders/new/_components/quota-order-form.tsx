@@ -184,7 +184,12 @@ export function QuotaOrderForm({
         </p>
       </div>
 
-      <SubmitRow label={t("quotas.order.submit")} busyLabel={t("quotas.order.submitting")} isSubmitting={isSubmitting} message={message}>
+      <SubmitRow
+        label={t("quotas.order.submit")}
+        busyLabel={t("quotas.order.submitting")}
+        isSubmitting={isSubmitting}
+        message={message}
+      >
         {message?.isError && existingYear !== undefined && (
           <>
             {" "}
