@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { notFoundError } from "@/lib/domain/app-error";
 import { maskChanges, type FieldChange } from "@/lib/domain/audit-mask";
 import type { Actor } from "@/lib/domain/permissions";
 import { db } from "@/lib/db/client";
@@ -39,4 +40,23 @@ export async function recordAudit(entry: AuditEntry, client: AuditWriter = db())
       requestId,
     },
   });
+}
+
+/**
+ * Audits a view of one family's personal data as `action`, and returns the family; a family the scoped
+ * query did not find (missing, or outside the actor's scope) is audited as `<action>.denied` and refused
+ * with notFoundError, so both look the same to the caller.
+ */
+export async function auditFamilyView<T extends { id: number; targetRegion: { id: string } }>(
+  actor: Actor,
+  action: string,
+  familyId: number,
+  family: T | null,
+): Promise<T> {
+  if (!family) {
+    await recordAudit({ actor, action: `${action}.denied`, entity: "family", entityId: familyId });
+    throw notFoundError("family");
+  }
+  await recordAudit({ actor, action, entity: "family", entityId: family.id, regionId: family.targetRegion.id });
+  return family;
 }

@@ -15,8 +15,8 @@ import { can, type Permission } from "./permissions";
 
 export type { CaseStatus, Role };
 
-/** Every case status, in lifecycle order (same values as the Prisma enum). */
-export const CASE_STATUSES = [
+/** The statuses of a case that goes the whole way, from registration to closing, in order. */
+export const MAIN_PATH = [
   "REGISTERED",
   "UNDER_REVIEW",
   "APPROVED",
@@ -24,6 +24,11 @@ export const CASE_STATUSES = [
   "RESETTLED",
   "SUPPORTED",
   "CLOSED",
+] as const satisfies readonly CaseStatus[];
+
+/** Every case status, in lifecycle order (same values as the Prisma enum): the main path, then the side exits. */
+export const CASE_STATUSES = [
+  ...MAIN_PATH,
   "REJECTED",
   "WITHDRAWN",
   "EXPIRED",

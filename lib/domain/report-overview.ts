@@ -2,22 +2,14 @@
  * Definitions of the overview dashboard (issue 6) that the SQL of lib/db/reports/overview.ts is built
  * from, so that the page, the tests and the queries agree on them.
  */
-import type { CaseStatus } from "./case-status";
+import { MAIN_PATH, type CaseStatus } from "./case-status";
 
 /**
  * The funnel from application to the end of the case, in lifecycle order. The programme ends with
  * citizenship (or a residence permit) and the case closed; the data model records no separate citizenship
  * step, so the funnel ends at CLOSED.
  */
-export const FUNNEL_STAGES = [
-  "REGISTERED",
-  "UNDER_REVIEW",
-  "APPROVED",
-  "QUOTA_ALLOCATED",
-  "RESETTLED",
-  "SUPPORTED",
-  "CLOSED",
-] as const satisfies readonly CaseStatus[];
+export const FUNNEL_STAGES = MAIN_PATH;
 
 /** The stage (1–7) a status stands for on the funnel; side exits (rejected, withdrawn, expired) are 0. */
 export function funnelStage(status: CaseStatus): number {

@@ -4,6 +4,7 @@
  * dates increase and whose decision/arrival data match the status.
  */
 import type { CaseStatus, Category, Education, Relationship, Role, Sex } from "@/lib/generated/prisma/enums";
+import { MAIN_PATH } from "@/lib/domain/case-status";
 import { ORIGIN_COUNTRIES, STATELESS } from "@/lib/domain/countries";
 import { generateIin } from "@/lib/domain/iin";
 import {
@@ -189,15 +190,7 @@ const WITHDRAWAL_REASONS = [
 
 /** Which steps lead to a final status; WITHDRAWN picks the stage it leaves from. */
 function pathTo(rng: Rng, status: CaseStatus): CaseStatus[] {
-  const main: CaseStatus[] = [
-    "REGISTERED",
-    "UNDER_REVIEW",
-    "APPROVED",
-    "QUOTA_ALLOCATED",
-    "RESETTLED",
-    "SUPPORTED",
-    "CLOSED",
-  ];
+  const main: CaseStatus[] = [...MAIN_PATH];
   const idx = main.indexOf(status);
   if (idx >= 0) return main.slice(0, idx + 1);
   if (status === "REJECTED") return ["REGISTERED", "UNDER_REVIEW", "REJECTED"];

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/db/audit";
-import { notFoundError } from "@/lib/domain/app-error";
+import { auditFamilyView } from "@/lib/db/audit";
+import { personNameSelect } from "@/lib/db/families/person-name-select";
 import { familyScopeWhere } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
 
@@ -33,12 +33,7 @@ const familyDetailSelect = {
       id: true,
       isHead: true,
       relationship: true,
-      surnameCyr: true,
-      givenNameCyr: true,
-      patronymicCyr: true,
-      surnameLat: true,
-      givenNameLat: true,
-      patronymicLat: true,
+      ...personNameSelect,
       iin: true,
       birthDate: true,
       sex: true,
@@ -73,18 +68,7 @@ export async function getFamily(actor: Actor, familyId: number) {
     where: { AND: [{ id: familyId }, familyScopeWhere(actor)] },
     select: familyDetailSelect,
   });
-  if (!family) {
-    await recordAudit({ actor, action: "family.view.denied", entity: "family", entityId: familyId });
-    throw notFoundError("family");
-  }
-  await recordAudit({
-    actor,
-    action: "family.view",
-    entity: "family",
-    entityId: family.id,
-    regionId: family.targetRegion.id,
-  });
-  return family;
+  return auditFamilyView(actor, "family.view", familyId, family);
 }
 
 export type FamilyDetail = Awaited<ReturnType<typeof getFamily>>;

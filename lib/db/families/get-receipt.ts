@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/db/audit";
-import { notFoundError } from "@/lib/domain/app-error";
+import { auditFamilyView } from "@/lib/db/audit";
+import { personNameSelect } from "@/lib/db/families/person-name-select";
 import { familyScopeWhere } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
 
@@ -14,7 +14,7 @@ const fullName = (...parts: (string | null)[]) => parts.filter(Boolean).join(" "
  * receipt shows a name.
  */
 export async function getReceipt(actor: Actor, familyId: number) {
-  const family = await db().family.findFirst({
+  const found = await db().family.findFirst({
     where: { AND: [{ id: familyId }, familyScopeWhere(actor)] },
     select: {
       id: true,
@@ -27,28 +27,11 @@ export async function getReceipt(actor: Actor, familyId: number) {
       members: {
         where: { isHead: true },
         take: 1,
-        select: {
-          surnameCyr: true,
-          givenNameCyr: true,
-          patronymicCyr: true,
-          surnameLat: true,
-          givenNameLat: true,
-          patronymicLat: true,
-        },
+        select: personNameSelect,
       },
     },
   });
-  if (!family) {
-    await recordAudit({ actor, action: "family.receipt.view.denied", entity: "family", entityId: familyId });
-    throw notFoundError("family");
-  }
-  await recordAudit({
-    actor,
-    action: "family.receipt.view",
-    entity: "family",
-    entityId: family.id,
-    regionId: family.targetRegion.id,
-  });
+  const family = await auditFamilyView(actor, "family.receipt.view", familyId, found);
 
   const head = family.members[0];
   return {

@@ -190,14 +190,13 @@ async function settleDuplicates(tx: Tx, actor: Actor, input: FamilyFieldsInput, 
   return candidates;
 }
 
-async function recordDuplicateDecisions(
-  tx: Tx,
-  actor: Actor,
-  familyId: number,
-  candidates: DuplicateCandidate[],
-  matchedFamilies: Map<number, number>,
-) {
+/** Records the candidates the user said are other people, each with the family the person belongs to. */
+async function recordDuplicateDecisions(tx: Tx, actor: Actor, familyId: number, candidates: DuplicateCandidate[]) {
   if (candidates.length === 0) return;
+  const matchedFamilies = await familiesOfPersons(
+    tx,
+    candidates.map((candidate) => candidate.personId),
+  );
   await tx.duplicateCheck.createMany({
     data: candidates.map((candidate) => ({
       familyId,
@@ -275,16 +274,7 @@ export async function registerFamily(actor: Actor, input: FamilyCreateInput): Pr
         },
         select: { id: true, caseNumber: true },
       });
-      await recordDuplicateDecisions(
-        tx,
-        actor,
-        family.id,
-        dismissed,
-        await familiesOfPersons(
-          tx,
-          dismissed.map((c) => c.personId),
-        ),
-      );
+      await recordDuplicateDecisions(tx, actor, family.id, dismissed);
       await recordAudit(
         {
           actor,
@@ -356,16 +346,7 @@ export async function updateFamily(actor: Actor, input: FamilyUpdateInput): Prom
       if (input.members.length !== before.members.length) {
         await adjustAllocationToArrivingMembers(actor, tx, { id: before.id, targetRegionId: target.regionId });
       }
-      await recordDuplicateDecisions(
-        tx,
-        actor,
-        before.id,
-        dismissed,
-        await familiesOfPersons(
-          tx,
-          dismissed.map((c) => c.personId),
-        ),
-      );
+      await recordDuplicateDecisions(tx, actor, before.id, dismissed);
       await recordAudit(
         {
           actor,
