@@ -17,8 +17,6 @@ export type RouteContext<P, Q> = {
   params: P;
   /** The query string, parsed. */
   query: Q;
-  /** The translator of this request, for messages the handler writes itself. */
-  text: Translation["text"];
 };
 
 type RouteDefinition<P extends z.ZodType, Q extends z.ZodType> = {
@@ -81,9 +79,9 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
     const answer = async (): Promise<Response> => {
       // proxy.ts refuses these already; the wrapper does not rely on it.
       if (isCrossSite(request)) return refusal(403, text("errors.foreignOrigin"));
-      const user = await currentUser();
-      if (!user) return refusal(401, text("errors.signedOut"));
       try {
+        const user = await currentUser();
+        if (!user) return refusal(401, text("errors.signedOut"));
         if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
         // A route without dynamic segments gets no params at all.
         const params = (definition.params ?? z.unknown()).safeParse((await segment?.params) ?? {});
@@ -97,7 +95,6 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
           user,
           params: params.data as z.infer<P>,
           query: query.data as z.infer<Q>,
-          text,
         });
       } catch (error) {
         if (error instanceof AppError) {
