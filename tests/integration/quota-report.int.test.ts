@@ -2,7 +2,6 @@
 // allocations this file creates in years no other test uses, and each role sees only its scope. The
 // waitlist, pipeline, pace and forecast (years 2077–2079, a fixed "today") and the per-region drill-down
 // are checked against figures computed by hand in the comments.
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportReportTables } from "@/lib/db/reports/export-report";
 import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
@@ -10,7 +9,7 @@ import { quotaReport, quotaReportTables } from "@/lib/db/reports/quota-report";
 import type { ReportTable } from "@/lib/domain/report-table";
 import type { ReportFilters } from "@/lib/validation/report-filters";
 import { crossRegionTest } from "./cross-region";
-import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
+import { AKMOLA, createFamily, createStaffUser, insertQuotaOrder, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
 // A year no other test file uses, and an empty one.
@@ -58,14 +57,7 @@ beforeAll(async () => {
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   pavlodarCoordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
-  const order = await prisma.quotaOrder.create({
-    data: {
-      year: YEAR,
-      reference: `R-${randomUUID().slice(0, 8)}`,
-      orderDate: new Date(Date.UTC(YEAR, 0, 10)),
-      createdById: admin.id,
-    },
-  });
+  const order = await insertQuotaOrder(prisma, YEAR, admin.id);
   await quotaWithAllocations(order.id, PAVLODAR, "KANDAS", 100, [
     { status: "RESETTLED", persons: 4, at: `${YEAR}-03-15T06:00:00Z` },
     { status: "QUOTA_ALLOCATED", persons: 3, at: `${YEAR}-03-20T06:00:00Z` },
@@ -341,14 +333,7 @@ describe("quota report outlook and drill-down", () => {
   async function quota(name: string, year: number, regionId: string, pool: "KANDAS" | "SETTLER", total: number) {
     const order =
       (await prisma.quotaOrder.findFirst({ where: { year }, select: { id: true } })) ??
-      (await prisma.quotaOrder.create({
-        data: {
-          year,
-          reference: `F-${randomUUID().slice(0, 8)}`,
-          orderDate: new Date(Date.UTC(year, 0, 10)),
-          createdById: admin.id,
-        },
-      }));
+      (await insertQuotaOrder(prisma, year, admin.id));
     quotas[name] = await prisma.quota.create({
       data: { year, regionId, pool, total, orderId: order.id },
       select: { id: true, year: true },
