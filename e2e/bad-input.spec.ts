@@ -3,10 +3,10 @@
 // check), a server action from another origin, the public status form and the login. The one rule is
 // lib/validation/storable-text.ts; the Origin check is proxy.ts (docs/decisions/012-…).
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { formatCaseNumber } from "@/lib/domain/case-number";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { statusTexts } from "@/lib/public-status/texts";
 import { e2eDb } from "./db";
+import { createPavlodarFamily } from "./families";
 import { DEMO_USERS, signedInPage, useLanguage } from "./fixtures";
 
 /** The field message of the shared rule, as messages/en/app.json words it. */
@@ -16,40 +16,48 @@ const UNEXPECTED = /Something went wrong/;
 const ERROR_PAGE = "This page could not be shown";
 
 // A Pavlodar family of its own, so that nothing another spec does changes what this one counts.
-async function createPavlodarFamily() {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({
-    where: { email: DEMO_USERS.caseworkerPavlodar.email },
-    select: { id: true },
-  });
-  return e2eDb().family.create({
-    data: {
-      caseNumber: formatCaseNumber(2097, 1 + (randomBytes(3).readUIntBE(0, 3) % 999_000)),
-      category: "KANDAS",
-      originCountry: "CN",
-      targetRegionId: "KZ-55",
-      address: "Павлодар, Естай 5",
-      applicationDate: new Date(Date.UTC(2026, 9, 1)),
-      createdById: caseworker.id,
-      updatedById: caseworker.id,
-      members: {
-        create: {
-          position: 1,
-          isHead: true,
-          relationship: "HEAD",
-          surnameCyr: "Бекболат",
-          givenNameCyr: "Ерлан",
-          surnameLat: "Bekbolat",
-          givenNameLat: "Erlan",
-          birthDate: new Date(Date.UTC(1984, 4, 17)),
-          sex: "M",
-          citizenship: "CN",
-        },
+const createBekbolatFamily = () =>
+  createPavlodarFamily(
+    [
+      {
+        surnameCyr: "Бекболат",
+        givenNameCyr: "Ерлан",
+        surnameLat: "Bekbolat",
+        givenNameLat: "Erlan",
+        birthDate: new Date(Date.UTC(1984, 4, 17)),
+        sex: "M",
+        citizenship: "CN",
       },
-      events: { create: { toStatus: "REGISTERED", actorId: caseworker.id } },
-    },
-    select: { id: true, caseNumber: true },
-  });
+    ],
+    { address: "Павлодар, Естай 5" },
+  );
+
+/** The Pavlodar caseworker on the case page of a family created for this test. */
+async function openOwnFamily(browser: Browser) {
+  const family = await createBekbolatFamily();
+  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  await page.goto(`/families/${family.id}`);
+  return { family, context, page };
 }
+
+/** The fields the forms below try to change, as stored. */
+const savedFields = (familyId: number) =>
+  e2eDb().family.findUniqueOrThrow({
+    where: { id: familyId },
+    select: {
+      address: true,
+      members: { select: { surnameCyr: true } },
+      notes: { select: { id: true } },
+      adaptationPlan: true,
+    },
+  });
+/** Those fields as createBekbolatFamily leaves them: no note, no plan. */
+const AS_CREATED = {
+  address: "Павлодар, Естай 5",
+  members: [{ surnameCyr: "Бекболат" }],
+  notes: [],
+  adaptationPlan: null,
+};
 
 /**
  * Makes the page's next server action requests carry `escape` (a JSON escape such as \u0000) inside
@@ -93,9 +101,7 @@ test("a NUL typed into a note, the plan, the address and a member's name is a fi
   browser,
 }) => {
   test.setTimeout(90_000);
-  const family = await createPavlodarFamily();
-  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
-  await page.goto(`/families/${family.id}`);
+  const { family, context, page } = await openOwnFamily(browser);
 
   // Chromium keeps a NUL in a field's value, so the form's own (shared) schema is what answers here.
   const note = page.getByLabel("New note");
@@ -124,21 +130,7 @@ test("a NUL typed into a note, the plan, the address and a member's name is a fi
   await expect(page).toHaveURL(new RegExp(`/families/${family.id}/edit$`));
   await expect(page.getByText(UNEXPECTED)).toHaveCount(0);
 
-  const stored = await e2eDb().family.findUniqueOrThrow({
-    where: { id: family.id },
-    select: {
-      address: true,
-      members: { select: { surnameCyr: true } },
-      notes: { select: { id: true } },
-      adaptationPlan: true,
-    },
-  });
-  expect(stored).toEqual({
-    address: "Павлодар, Естай 5",
-    members: [{ surnameCyr: "Бекболат" }],
-    notes: [],
-    adaptationPlan: null,
-  });
+  expect(await savedFields(family.id)).toEqual(AS_CREATED);
   await context.close();
 });
 
@@ -146,9 +138,7 @@ test("the server refuses a NUL or a broken surrogate sent past the browser's che
   browser,
 }) => {
   test.setTimeout(90_000);
-  const family = await createPavlodarFamily();
-  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
-  await page.goto(`/families/${family.id}`);
+  const { family, context, page } = await openOwnFamily(browser);
 
   // The note, once with a NUL and once with a lone high surrogate (which no keyboard can type).
   const note = page.getByLabel("New note");
@@ -186,30 +176,14 @@ test("the server refuses a NUL or a broken surrogate sent past the browser's che
   }
   await expect(page.getByText(UNEXPECTED)).toHaveCount(0);
 
-  const stored = await e2eDb().family.findUniqueOrThrow({
-    where: { id: family.id },
-    select: {
-      address: true,
-      members: { select: { surnameCyr: true } },
-      notes: { select: { id: true } },
-      adaptationPlan: true,
-    },
-  });
-  expect(stored).toEqual({
-    address: "Павлодар, Естай 5",
-    members: [{ surnameCyr: "Бекболат" }],
-    notes: [],
-    adaptationPlan: null,
-  });
+  expect(await savedFields(family.id)).toEqual(AS_CREATED);
   await context.close();
 });
 
 test("a server action from another origin is refused with 403 and does nothing; the same request from this origin works", async ({
   browser,
 }) => {
-  const family = await createPavlodarFamily();
-  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
-  await page.goto(`/families/${family.id}`);
+  const { family, context, page } = await openOwnFamily(browser);
 
   // A real submit of the note form, watched on its way out: the action id, headers and body to replay.
   const marker = `Replay ${randomBytes(4).toString("hex")}`;
@@ -271,7 +245,7 @@ test("the public status form with a NUL gets the uniform miss; the same details 
   context,
 }) => {
   await useLanguage(context, "en");
-  const family = await createPavlodarFamily();
+  const family = await createBekbolatFamily();
   const lookUp = (form: Record<string, string>) =>
     page.request.post("/status", {
       form: { ...form, lang: "en" },
@@ -356,7 +330,7 @@ test("report filters and an upload's file name with a NUL never fail", async ({ 
   await analyst.context.close();
 
   // The upload route refuses a crafted file name with the shared rule's message and stores nothing.
-  const family = await createPavlodarFamily();
+  const family = await createBekbolatFamily();
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   // Opening the case file creates its document checklist.
   await page.goto(`/families/${family.id}`);

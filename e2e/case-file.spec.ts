@@ -1,55 +1,22 @@
 import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { formatCaseNumber } from "@/lib/domain/case-number";
 import { e2eDb } from "./db";
-import { DEMO_USERS, signedInPage } from "./fixtures";
+import { createPavlodarFamily } from "./families";
+import { signedInPage } from "./fixtures";
 
 // A family of its own, so the checks do not depend on what other specs do to the demo families.
-async function createPavlodarFamily() {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({
-    where: { email: DEMO_USERS.caseworkerPavlodar.email },
-    select: { id: true },
-  });
-  const member = (
-    position: number,
-    surnameCyr: string,
-    givenNameCyr: string,
-    surnameLat: string,
-    givenNameLat: string,
-    sex: "M" | "F",
-  ) => ({
-    position,
-    isHead: position === 1,
-    relationship: position === 1 ? ("HEAD" as const) : ("SPOUSE" as const),
-    surnameCyr,
-    givenNameCyr,
-    surnameLat,
-    givenNameLat,
-    birthDate: new Date(Date.UTC(1985 + position, 2, 14)),
-    sex,
-    citizenship: "CN",
-  });
-  return e2eDb().family.create({
-    data: {
-      caseNumber: formatCaseNumber(2098, 1 + (Date.now() % 999_000) + Math.floor(Math.random() * 900)),
-      category: "KANDAS",
-      originCountry: "CN",
-      targetRegionId: "KZ-55",
-      applicationDate: new Date(Date.UTC(2026, 9, 1)),
-      createdById: caseworker.id,
-      updatedById: caseworker.id,
-      members: {
-        create: [
-          member(1, "Құрманғали", "Ерлан", "Kurmangali", "Erlan", "M"),
-          member(2, "Құрманғали", "Әсем", "Kurmangali", "Asem", "F"),
-        ],
-      },
-      events: { create: { toStatus: "REGISTERED", actorId: caseworker.id } },
-    },
-    select: { id: true, caseNumber: true },
-  });
-}
+const kurmangali = (givenNameCyr: string, givenNameLat: string, sex: "M" | "F", year: number) => ({
+  surnameCyr: "Құрманғали",
+  givenNameCyr,
+  surnameLat: "Kurmangali",
+  givenNameLat,
+  birthDate: new Date(Date.UTC(year, 2, 14)),
+  sex,
+  citizenship: "CN",
+});
+const createKurmangaliFamily = () =>
+  createPavlodarFamily([kurmangali("Ерлан", "Erlan", "M", 1986), kurmangali("Әсем", "Asem", "F", 1987)]);
 
 // A small but real PNG header followed by random bytes: recognised by content, unique per run.
 const pngBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512)]);
@@ -59,7 +26,7 @@ test("a Pavlodar caseworker works on the case file; an Akmola caseworker cannot 
 }) => {
   // Two sign-ins and five forms in one journey: 15–25 s here, too close to the default 30 s on a busy machine.
   test.setTimeout(90_000);
-  const family = await createPavlodarFamily();
+  const family = await createKurmangaliFamily();
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto(`/families/${family.id}`);
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();

@@ -1,11 +1,10 @@
 // Steps and readings shared by the quota specs (quotas.spec.ts, quota-journey.spec.ts).
 import { expect, type Locator, type Page } from "@playwright/test";
 import { randomInt } from "node:crypto";
-import { formatCaseNumber } from "@/lib/domain/case-number";
 import { quotaYearFor } from "@/lib/domain/quota";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { e2eDb } from "./db";
-import { DEMO_USERS } from "./fixtures";
+import { createPavlodarFamily } from "./families";
 
 export const PAVLODAR = "KZ-55";
 export const today = programmeToday();
@@ -26,70 +25,28 @@ export async function quotaFromDb(regionId: string, pool: Pool, year: number = Y
 }
 
 const MEMBERS = [
-  {
-    relationship: "HEAD",
-    surnameCyr: "Квотаев",
-    givenNameCyr: "Ерлан",
-    surnameLat: "Kvotaev",
-    givenNameLat: "Erlan",
-    birthYear: 1980,
-    sex: "M",
-  },
-  {
-    relationship: "SPOUSE",
-    surnameCyr: "Квотаева",
-    givenNameCyr: "Әсел",
-    surnameLat: "Kvotaeva",
-    givenNameLat: "Asel",
-    birthYear: 1983,
-    sex: "F",
-  },
-  {
-    relationship: "CHILD",
-    surnameCyr: "Квотаев",
-    givenNameCyr: "Нұрлан",
-    surnameLat: "Kvotaev",
-    givenNameLat: "Nurlan",
-    birthYear: 2010,
-    sex: "M",
-  },
-  {
-    relationship: "CHILD",
-    surnameCyr: "Квотаева",
-    givenNameCyr: "Дана",
-    surnameLat: "Kvotaeva",
-    givenNameLat: "Dana",
-    birthYear: 2014,
-    sex: "F",
-  },
+  { surnameCyr: "Квотаев", givenNameCyr: "Ерлан", surnameLat: "Kvotaev", givenNameLat: "Erlan", birthYear: 1980 },
+  { surnameCyr: "Квотаева", givenNameCyr: "Әсел", surnameLat: "Kvotaeva", givenNameLat: "Asel", birthYear: 1983 },
+  { surnameCyr: "Квотаев", givenNameCyr: "Нұрлан", surnameLat: "Kvotaev", givenNameLat: "Nurlan", birthYear: 2010 },
+  { surnameCyr: "Квотаева", givenNameCyr: "Дана", surnameLat: "Kvotaeva", givenNameLat: "Dana", birthYear: 2014 },
 ] as const;
 
 /** An approved Pavlodar kandas family of the test's own (1–4 members) with a status valid for months. */
-export async function createApprovedPavlodarFamily(memberCount: 1 | 2 | 3 | 4 = 1) {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email } });
-  return e2eDb().family.create({
-    data: {
-      caseNumber: formatCaseNumber(2099, randomInt(1, 999_999)),
-      category: "KANDAS",
-      status: "APPROVED",
-      originCountry: "MN",
-      targetRegionId: PAVLODAR,
-      applicationDate: today,
-      statusValidUntil: new Date(today.getTime() + 200 * 86_400_000),
-      decisionNumber: `E2E-Q-${randomInt(1, 999_999)}`,
-      createdById: caseworker.id,
-      updatedById: caseworker.id,
-      members: {
-        create: MEMBERS.slice(0, memberCount).map(({ birthYear, ...member }, index) => ({
-          ...member,
-          position: index + 1,
-          isHead: index === 0,
-          birthDate: new Date(Date.UTC(birthYear, 2, 3)),
-          citizenship: "MN",
-        })),
-      },
-      events: { create: [{ toStatus: "REGISTERED", actorId: caseworker.id }] },
-    },
+export function createApprovedPavlodarFamily(memberCount: 1 | 2 | 3 | 4 = 1) {
+  // Head, wife, son, daughter.
+  const people = MEMBERS.slice(0, memberCount).map(({ birthYear, ...names }, index) => ({
+    ...names,
+    relationship: index === 1 ? ("SPOUSE" as const) : ("CHILD" as const),
+    sex: index % 2 === 0 ? ("M" as const) : ("F" as const),
+    birthDate: new Date(Date.UTC(birthYear, 2, 3)),
+    citizenship: "MN",
+  }));
+  return createPavlodarFamily(people, {
+    status: "APPROVED",
+    originCountry: "MN",
+    applicationDate: today,
+    statusValidUntil: new Date(today.getTime() + 200 * 86_400_000),
+    decisionNumber: `E2E-Q-${randomInt(1, 999_999)}`,
   });
 }
 

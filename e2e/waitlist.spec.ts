@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { randomInt } from "node:crypto";
-import { formatCaseNumber } from "@/lib/domain/case-number";
 import { labourSurplusRegions } from "@/lib/domain/regions";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { e2eDb } from "./db";
-import { DEMO_USERS, signedInPage } from "./fixtures";
+import { createPavlodarFamily } from "./families";
+import { signedInPage } from "./fixtures";
+import { includeInQuota } from "./quota-helpers";
 
 const PAVLODAR = "KZ-55";
 const today = programmeToday();
@@ -14,35 +15,24 @@ const YEAR = today.getUTCFullYear();
 const POOL = { year: YEAR, regionId: PAVLODAR, pool: "SETTLER" as const };
 
 /** An approved Pavlodar settler family of this test's own with two members (two places). */
-async function createSettlerFamily(surnameCyr: string, surnameLat: string, status: "APPROVED" | "QUOTA_ALLOCATED") {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email } });
-  const member = (position: number, givenNameCyr: string, givenNameLat: string, year: number) => ({
-    position,
-    isHead: position === 1,
-    relationship: position === 1 ? ("HEAD" as const) : ("SPOUSE" as const),
+function createSettlerFamily(surnameCyr: string, surnameLat: string, status: "APPROVED" | "QUOTA_ALLOCATED") {
+  const member = (givenNameCyr: string, givenNameLat: string, sex: "M" | "F", year: number) => ({
     surnameCyr,
     givenNameCyr,
     surnameLat,
     givenNameLat,
     birthDate: new Date(Date.UTC(year, 4, 10)),
-    sex: position === 1 ? ("M" as const) : ("F" as const),
+    sex,
     citizenship: "KZ",
   });
-  return e2eDb().family.create({
-    data: {
-      caseNumber: formatCaseNumber(2099, randomInt(1, 999_999)),
-      category: "SETTLER",
-      status,
-      originRegionId: labourSurplusRegions()[0]!.id,
-      targetRegionId: PAVLODAR,
-      applicationDate: today,
-      decisionNumber: `E2E-W-${randomInt(1, 999_999)}`,
-      decisionDate: today,
-      createdById: caseworker.id,
-      updatedById: caseworker.id,
-      members: { create: [member(1, "Ерлан", "Erlan", 1985), member(2, "Әйгерім", "Aigerim", 1987)] },
-      events: { create: [{ toStatus: "REGISTERED", actorId: caseworker.id }] },
-    },
+  return createPavlodarFamily([member("Ерлан", "Erlan", "M", 1985), member("Әйгерім", "Aigerim", "F", 1987)], {
+    category: "SETTLER",
+    status,
+    originCountry: null,
+    originRegionId: labourSurplusRegions()[0]!.id,
+    applicationDate: today,
+    decisionNumber: `E2E-W-${randomInt(1, 999_999)}`,
+    decisionDate: today,
   });
 }
 
@@ -73,13 +63,7 @@ test("a coordinator puts a family on the waitlist, and allocates it from there o
 
     // The holder takes the last two places of a pool made full for this test.
     await e2eDb().$executeRaw`UPDATE "quota" SET "total" = "allocated" + 2 WHERE "id" = ${original.id}`;
-    await page.goto(`/families/${holder.id}`);
-    await page
-      .getByRole("region", { name: "Case workflow" })
-      .getByRole("button", { name: "Include in the quota" })
-      .click();
-    await page.getByRole("form", { name: "Include in the quota" }).getByRole("button", { name: "Confirm" }).click();
-    await expect(page.getByTestId("workflow-status")).toHaveText("Included in the quota");
+    await includeInQuota(page, holder.id);
 
     // Now the pool is full: the family joins the waitlist, last in its queue.
     await page.goto(`/families/${waiting.id}`);

@@ -1,12 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { randomInt } from "node:crypto";
-import { formatCaseNumber } from "@/lib/domain/case-number";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { showcaseFamily } from "@/prisma/demo-families";
 import { e2eDb } from "./db";
+import { createPavlodarFamily } from "./families";
 import { DEMO_USERS, signedInPage } from "./fixtures";
 
-const PAVLODAR = "KZ-55";
 const today = programmeToday();
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -20,37 +18,21 @@ async function showcaseFamilyId(key: string): Promise<number> {
 }
 
 /** A Pavlodar kandas family of this test's own, so that no other spec changes it meanwhile. */
-async function createPavlodarFamily(status: "UNDER_REVIEW" | "APPROVED", statusValidUntil: Date | null = null) {
-  const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email } });
-  return e2eDb().family.create({
-    data: {
-      caseNumber: formatCaseNumber(2099, randomInt(1, 999_999)),
-      category: "KANDAS",
-      status,
-      originCountry: "CN",
-      targetRegionId: PAVLODAR,
-      applicationDate: today,
-      statusValidUntil,
-      createdById: caseworker.id,
-      updatedById: caseworker.id,
-      members: {
-        create: {
-          position: 1,
-          isHead: true,
-          relationship: "HEAD",
-          surnameCyr: "Сынақов",
-          givenNameCyr: "Әлібек",
-          surnameLat: "Synaqov",
-          givenNameLat: "Alibek",
-          birthDate: new Date(Date.UTC(1985, 5, 1)),
-          sex: "M",
-          citizenship: "CN",
-        },
+const createSynaqovFamily = (status: "UNDER_REVIEW" | "APPROVED", statusValidUntil: Date | null = null) =>
+  createPavlodarFamily(
+    [
+      {
+        surnameCyr: "Сынақов",
+        givenNameCyr: "Әлібек",
+        surnameLat: "Synaqov",
+        givenNameLat: "Alibek",
+        birthDate: new Date(Date.UTC(1985, 5, 1)),
+        sex: "M",
+        citizenship: "CN",
       },
-      events: { create: { toStatus: "REGISTERED", actorId: caseworker.id } },
-    },
-  });
-}
+    ],
+    { status, applicationDate: today, statusValidUntil },
+  );
 
 const workflowPanel = (page: Page) => page.getByRole("region", { name: "Case workflow" });
 const stepButtons = (page: Page) => workflowPanel(page).getByRole("group", { name: "Next steps" }).getByRole("button");
@@ -136,7 +118,7 @@ test("a Pavlodar case goes from registration to resettlement, each step by the r
 test("a form opened on an outdated case is refused, names who changed it and when, and keeps the input", async ({
   browser,
 }) => {
-  const family = await createPavlodarFamily("UNDER_REVIEW");
+  const family = await createSynaqovFamily("UNDER_REVIEW");
   const coordinator = await signedInPage(browser, "coordinatorPavlodar");
   await coordinator.page.goto(`/families/${family.id}`);
   await workflowPanel(coordinator.page).getByRole("button", { name: "Reject" }).click();
@@ -170,8 +152,8 @@ test("a form opened on an outdated case is refused, names who changed it and whe
 });
 
 test("expiring and expired kandas statuses are listed and marked", async ({ browser }) => {
-  const expired = await createPavlodarFamily("APPROVED", new Date(today.getTime() - 3 * 86_400_000));
-  const expiring = await createPavlodarFamily("APPROVED", new Date(today.getTime() + 12 * 86_400_000));
+  const expired = await createSynaqovFamily("APPROVED", new Date(today.getTime() - 3 * 86_400_000));
+  const expiring = await createSynaqovFamily("APPROVED", new Date(today.getTime() + 12 * 86_400_000));
   const { context, page } = await signedInPage(browser, "coordinatorPavlodar");
   await page
     .getByRole("navigation", { name: "Main navigation" })

@@ -41,28 +41,19 @@ describe("forecastYearEnd", () => {
 
   it("adds the pipeline when it is more than the pace would bring", () => {
     // pace 3 × 1.052 = 3.16 < pipeline 11 → 18 + 11 = 29 of 100.
-    expect(forecastYearEnd({ total: 100, allocated: 18, pipelinePersons: 11, pacePerMonth: 3, monthsLeft })).toEqual({
-      expectedAllocated: 29,
-      expectedFillPercent: 29,
-      basis: "pipeline",
-    });
+    const input = { total: 100, allocated: 18, pipelinePersons: 11, pacePerMonth: 3, monthsLeft };
+    expect(forecastYearEnd(input)).toEqual({ expectedAllocated: 29, expectedFillPercent: 29, basis: "pipeline" });
   });
 
   it("lets the pipeline win a tie", () => {
-    expect(forecastYearEnd({ total: 100, allocated: 10, pipelinePersons: 6, pacePerMonth: 2, monthsLeft: 3 })).toEqual({
-      expectedAllocated: 16,
-      expectedFillPercent: 16,
-      basis: "pipeline",
-    });
+    const input = { total: 100, allocated: 10, pipelinePersons: 6, pacePerMonth: 2, monthsLeft: 3 };
+    expect(forecastYearEnd(input)).toEqual({ expectedAllocated: 16, expectedFillPercent: 16, basis: "pipeline" });
   });
 
   it("continues the pace when it brings more, rounded down to whole persons", () => {
     // pace 20 × 1.052 = 21.04 > pipeline 2 → floor(60 + 21.04) = 81 of 200 = 40.5 %.
-    expect(forecastYearEnd({ total: 200, allocated: 60, pipelinePersons: 2, pacePerMonth: 20, monthsLeft })).toEqual({
-      expectedAllocated: 81,
-      expectedFillPercent: 40.5,
-      basis: "pace",
-    });
+    const input = { total: 200, allocated: 60, pipelinePersons: 2, pacePerMonth: 20, monthsLeft };
+    expect(forecastYearEnd(input)).toEqual({ expectedAllocated: 81, expectedFillPercent: 40.5, basis: "pace" });
   });
 
   it("does not lose a person to floating point", () => {
@@ -76,36 +67,24 @@ describe("forecastYearEnd", () => {
 
   it("never goes above the quota", () => {
     // pace 3 × 12 = 36 > pipeline 11 → 0 + 36 > 20 → 20.
-    expect(forecastYearEnd({ total: 20, allocated: 0, pipelinePersons: 11, pacePerMonth: 3, monthsLeft: 12 })).toEqual({
-      expectedAllocated: 20,
-      expectedFillPercent: 100,
-      basis: "capped",
-    });
+    const input = { total: 20, allocated: 0, pipelinePersons: 11, pacePerMonth: 3, monthsLeft: 12 };
+    expect(forecastYearEnd(input)).toEqual({ expectedAllocated: 20, expectedFillPercent: 100, basis: "capped" });
     // Exactly reaching the quota is not capped.
     expect(
       forecastYearEnd({ total: 20, allocated: 9, pipelinePersons: 11, pacePerMonth: 0, monthsLeft: 12 }).basis,
     ).toBe("pipeline");
-    expect(forecastYearEnd({ total: 20, allocated: 9, pipelinePersons: 0, pacePerMonth: 0, monthsLeft: 6 })).toEqual({
-      expectedAllocated: 9,
-      expectedFillPercent: 45,
-      basis: "no-activity",
-    });
+    const idle = { total: 20, allocated: 9, pipelinePersons: 0, pacePerMonth: 0, monthsLeft: 6 };
+    expect(forecastYearEnd(idle)).toEqual({ expectedAllocated: 9, expectedFillPercent: 45, basis: "no-activity" });
   });
 
   it("adds nothing in a year that is over, whatever the pipeline and pace", () => {
-    expect(forecastYearEnd({ total: 50, allocated: 10, pipelinePersons: 11, pacePerMonth: 3, monthsLeft: 0 })).toEqual({
-      expectedAllocated: 10,
-      expectedFillPercent: 20,
-      basis: "closed-year",
-    });
+    const input = { total: 50, allocated: 10, pipelinePersons: 11, pacePerMonth: 3, monthsLeft: 0 };
+    expect(forecastYearEnd(input)).toEqual({ expectedAllocated: 10, expectedFillPercent: 20, basis: "closed-year" });
   });
 
   it("gives no fill for a quota of 0", () => {
-    expect(forecastYearEnd({ total: 0, allocated: 0, pipelinePersons: 4, pacePerMonth: 0, monthsLeft: 6 })).toEqual({
-      expectedAllocated: 0,
-      expectedFillPercent: null,
-      basis: "capped",
-    });
+    const input = { total: 0, allocated: 0, pipelinePersons: 4, pacePerMonth: 0, monthsLeft: 6 };
+    expect(forecastYearEnd(input)).toEqual({ expectedAllocated: 0, expectedFillPercent: null, basis: "capped" });
   });
 });
 

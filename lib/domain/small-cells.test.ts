@@ -36,23 +36,6 @@ describe("suppressSmallCells", () => {
     ]);
   });
 
-  it("without a shown sum needs no secondary cell", () => {
-    expect(
-      suppressSmallCells(
-        [
-          ["A", 3],
-          ["B", 9],
-          ["C", 12],
-        ],
-        [label, count("n")],
-      ),
-    ).toEqual([
-      ["A", null],
-      ["B", 9],
-      ["C", 12],
-    ]);
-  });
-
   it("hides the smallest other non-zero cell of a column whose total is shown, so the small one cannot be computed back", () => {
     const rows = [
       ["A", 3],
@@ -141,18 +124,16 @@ describe("suppressSmallCells", () => {
     ]);
   });
 
-  it("needs no secondary cell for a column whose total is not shown", () => {
-    expect(
-      suppressSmallCells(
-        [
-          ["A", 3],
-          ["B", 9],
-          ["C", 12],
-        ],
-        [label, count("n")],
-        [null, null],
-      ),
-    ).toEqual([
+  it.each([
+    ["without a shown sum", undefined],
+    ["for a column whose total is not shown", [null, null]],
+  ])("needs no secondary cell %s", (_, total) => {
+    const rows = [
+      ["A", 3],
+      ["B", 9],
+      ["C", 12],
+    ];
+    expect(suppressSmallCells(rows, [label, count("n")], total)).toEqual([
       ["A", null],
       ["B", 9],
       ["C", 12],

@@ -65,6 +65,21 @@ export async function createQuotaStaff(prisma: PrismaClient) {
   };
 }
 
+/**
+ * A quota order of `year` dated 10 January with a unique reference, inserted directly: for tests that
+ * need quota rows to hang on an order, not the order workflow (lib/db/quotas/orders.ts) itself.
+ */
+export function insertQuotaOrder(prisma: PrismaClient, year: number, createdById: number) {
+  return prisma.quotaOrder.create({
+    data: {
+      year,
+      reference: `T-${randomUUID().slice(0, 12)}`,
+      orderDate: new Date(Date.UTC(year, 0, 10)),
+      createdById,
+    },
+  });
+}
+
 let caseSequence = Math.floor(Math.random() * 900_000);
 
 /** A family with one head of family in the given target region, with a unique case number and IIN. */

@@ -10,7 +10,7 @@ import { generateIin } from "@/lib/domain/iin";
 import { LOOKUP_THROTTLE_PRUNE_EVERY, PUBLIC_LOOKUP_LIMITS } from "@/lib/domain/public-lookup";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { testDatabaseUrl } from "./db";
-import { createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
+import { createFamily, createStaffUser, insertQuotaOrder, PAVLODAR, prisma } from "./fixtures";
 
 type LookupOptions = NonNullable<Parameters<typeof lookupCaseStatus>[1]>;
 
@@ -28,14 +28,7 @@ let quotaId: number;
 
 beforeAll(async () => {
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
-  const order = await prisma.quotaOrder.create({
-    data: {
-      year: QUOTA_YEAR,
-      reference: `lookup-${randomUUID().slice(0, 12)}`,
-      orderDate: new Date(Date.UTC(QUOTA_YEAR, 0, 10)),
-      createdById: caseworker.id,
-    },
-  });
+  const order = await insertQuotaOrder(prisma, QUOTA_YEAR, caseworker.id);
   const quota = await prisma.quota.upsert({
     where: { year_regionId_pool: { year: QUOTA_YEAR, regionId: PAVLODAR, pool: "KANDAS" } },
     create: { year: QUOTA_YEAR, regionId: PAVLODAR, pool: "KANDAS", total: 1000, allocated: 0, orderId: order.id },

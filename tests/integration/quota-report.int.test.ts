@@ -2,7 +2,6 @@
 // allocations this file creates in years no other test uses, and each role sees only its scope. The
 // waitlist, pipeline, pace and forecast (years 2077–2079, a fixed "today") and the per-region drill-down
 // are checked against figures computed by hand in the comments.
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportReportTables } from "@/lib/db/reports/export-report";
 import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
@@ -10,7 +9,7 @@ import { quotaReport, quotaReportTables } from "@/lib/db/reports/quota-report";
 import type { ReportTable } from "@/lib/domain/report-table";
 import type { ReportFilters } from "@/lib/validation/report-filters";
 import { crossRegionTest } from "./cross-region";
-import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
+import { AKMOLA, createFamily, createStaffUser, insertQuotaOrder, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
 
 // A year no other test file uses, and an empty one.
@@ -58,14 +57,7 @@ beforeAll(async () => {
   analyst = await createStaffUser(prisma, "ANALYST");
   caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
   pavlodarCoordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
-  const order = await prisma.quotaOrder.create({
-    data: {
-      year: YEAR,
-      reference: `R-${randomUUID().slice(0, 8)}`,
-      orderDate: new Date(Date.UTC(YEAR, 0, 10)),
-      createdById: admin.id,
-    },
-  });
+  const order = await insertQuotaOrder(prisma, YEAR, admin.id);
   await quotaWithAllocations(order.id, PAVLODAR, "KANDAS", 100, [
     { status: "RESETTLED", persons: 4, at: `${YEAR}-03-15T06:00:00Z` },
     { status: "QUOTA_ALLOCATED", persons: 3, at: `${YEAR}-03-20T06:00:00Z` },
@@ -252,9 +244,7 @@ const ULYTAU = "KZ-62";
 
 type FamilyStatus = "APPROVED" | "QUOTA_ALLOCATED" | "RESETTLED" | "SUPPORTED" | "WITHDRAWN";
 type FamilySpec = {
-  regionId: string;
   category?: "KANDAS" | "SETTLER";
-  status: FamilyStatus;
   members?: number;
   membersArriving?: number;
   validUntil?: string;
@@ -262,7 +252,8 @@ type FamilySpec = {
   arrivalDate?: string;
   /** Waitlist entries: year → creation time. */
   waitlist?: Record<number, string>;
-  allocation?: { quotaId: number; year: number; persons: number; at: string; released?: boolean };
+  /** Places held in one of the quotas below (by its name), of that quota's year. */
+  allocation?: { quota: string; persons: number; at: string; released?: boolean };
 };
 type Built = { id: number; caseNumber: string };
 
@@ -273,13 +264,13 @@ describe("quota report outlook and drill-down", () => {
   let ulytauCoordinator: Actor;
   const built: Record<string, Built> = {};
 
-  async function family(name: string, spec: FamilySpec): Promise<Built> {
-    const row = await createFamily(prisma, spec.regionId, caseworker.id);
+  async function family(name: string, regionId: string, status: FamilyStatus, spec: FamilySpec = {}): Promise<Built> {
+    const row = await createFamily(prisma, regionId, caseworker.id);
     const settler = spec.category === "SETTLER";
     await prisma.family.update({
       where: { id: row.id },
       data: {
-        status: spec.status,
+        status,
         ...(settler && { category: "SETTLER", originCountry: null, originRegionId: "KZ-61" }),
         statusValidUntil: spec.validUntil ? day(spec.validUntil) : null,
         decisionDate: spec.decisionDate ? day(spec.decisionDate) : null,
@@ -314,11 +305,12 @@ describe("quota report outlook and drill-down", () => {
     }
     const allocation = spec.allocation;
     if (allocation) {
+      const held = quotas[allocation.quota]!;
       await prisma.allocation.create({
         data: {
-          quotaId: allocation.quotaId,
+          quotaId: held.id,
           familyId: row.id,
-          year: allocation.year,
+          year: held.year,
           persons: allocation.persons,
           status: allocation.released ? "RELEASED" : "ACTIVE",
           createdById: admin.id,
@@ -328,7 +320,7 @@ describe("quota report outlook and drill-down", () => {
       });
       if (!allocation.released) {
         await prisma.quota.update({
-          where: { id: allocation.quotaId },
+          where: { id: held.id },
           data: { allocated: { increment: allocation.persons } },
         });
       }
@@ -337,19 +329,15 @@ describe("quota report outlook and drill-down", () => {
     return built[name];
   }
 
-  const quotas: Record<string, number> = {};
+  const quotas: Record<string, { id: number; year: number }> = {};
   async function quota(name: string, year: number, regionId: string, pool: "KANDAS" | "SETTLER", total: number) {
     const order =
       (await prisma.quotaOrder.findFirst({ where: { year }, select: { id: true } })) ??
-      (await prisma.quotaOrder.create({
-        data: {
-          year,
-          reference: `F-${randomUUID().slice(0, 8)}`,
-          orderDate: new Date(Date.UTC(year, 0, 10)),
-          createdById: admin.id,
-        },
-      }));
-    quotas[name] = (await prisma.quota.create({ data: { year, regionId, pool, total, orderId: order.id } })).id;
+      (await insertQuotaOrder(prisma, year, admin.id));
+    quotas[name] = await prisma.quota.create({
+      data: { year, regionId, pool, total, orderId: order.id },
+      select: { id: true, year: true },
+    });
   }
 
   beforeAll(async () => {
@@ -365,183 +353,131 @@ describe("quota report outlook and drill-down", () => {
     await quota("pk79", 2079, PAVLODAR, "KANDAS", 40);
 
     // Ulytau kandas. The pace window before 30 Nov 2078 is August–October 2078 in Kazakhstan time (UTC+5).
-    await family("C77", {
-      regionId: ULYTAU,
-      status: "RESETTLED",
-      allocation: { quotaId: quotas.uk77!, year: 2077, persons: 10, at: "2077-05-05T06:00:00Z" },
+    await family("C77", ULYTAU, "RESETTLED", {
+      allocation: { quota: "uk77", persons: 10, at: "2077-05-05T06:00:00Z" },
     });
     // 00:30 on 1 August in Kazakhstan (still 31 July in UTC): in the window.
-    await family("A1", {
-      regionId: ULYTAU,
-      status: "RESETTLED",
-      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 5, at: "2078-07-31T19:30:00Z" },
-    });
+    await family("A1", ULYTAU, "RESETTLED", { allocation: { quota: "uk78", persons: 5, at: "2078-07-31T19:30:00Z" } });
     // 22:30 on 31 October: in the window. Also on the waitlist, but allocated, so not waiting.
-    await family("A2", {
-      regionId: ULYTAU,
-      status: "QUOTA_ALLOCATED",
+    await family("A2", ULYTAU, "QUOTA_ALLOCATED", {
       waitlist: { 2078: "2078-06-01T06:00:00Z" },
-      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 4, at: "2078-10-31T17:30:00Z" },
+      allocation: { quota: "uk78", persons: 4, at: "2078-10-31T17:30:00Z" },
     });
     // 01:00 on 1 November in Kazakhstan (31 October in UTC): after the window.
-    await family("A3", {
-      regionId: ULYTAU,
-      status: "QUOTA_ALLOCATED",
-      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 6, at: "2078-10-31T20:00:00Z" },
+    await family("A3", ULYTAU, "QUOTA_ALLOCATED", {
+      allocation: { quota: "uk78", persons: 6, at: "2078-10-31T20:00:00Z" },
     });
     // 22:30 on 31 July: before the window.
-    await family("A4", {
-      regionId: ULYTAU,
-      status: "QUOTA_ALLOCATED",
-      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 3, at: "2078-07-31T17:30:00Z" },
+    await family("A4", ULYTAU, "QUOTA_ALLOCATED", {
+      allocation: { quota: "uk78", persons: 3, at: "2078-07-31T17:30:00Z" },
     });
     // Released places count neither as allocated nor for the pace; the family waits again.
-    await family("R1", {
-      regionId: ULYTAU,
-      status: "APPROVED",
+    await family("R1", ULYTAU, "APPROVED", {
       members: 3,
       validUntil: "2079-03-01",
       waitlist: { 2078: "2078-09-11T06:00:00Z" },
-      allocation: { quotaId: quotas.uk78!, year: 2078, persons: 3, at: "2078-09-10T06:00:00Z", released: true },
+      allocation: { quota: "uk78", persons: 3, at: "2078-09-10T06:00:00Z", released: true },
     });
-    await family("P1", {
-      regionId: ULYTAU,
-      status: "APPROVED",
+    await family("P1", ULYTAU, "APPROVED", {
       members: 3,
       validUntil: "2079-05-01",
       waitlist: { 2078: "2078-03-01T06:00:00Z" },
     });
     // Two of four members arrive; the status is valid through today.
-    await family("P2", {
-      regionId: ULYTAU,
-      status: "APPROVED",
+    await family("P2", ULYTAU, "APPROVED", {
       members: 4,
       membersArriving: 2,
       validUntil: "2078-11-30",
       waitlist: { 2078: "2078-03-02T06:00:00Z" },
     });
     // Status expired yesterday: still waiting, but no longer in the pipeline.
-    await family("P3", {
-      regionId: ULYTAU,
-      status: "APPROVED",
+    await family("P3", ULYTAU, "APPROVED", {
       members: 2,
       validUntil: "2078-11-29",
       waitlist: { 2078: "2078-03-03T06:00:00Z" },
     });
     // membersArriving above the household size is ignored: 1 person. On the 2079 waitlist only.
-    await family("P4", {
-      regionId: ULYTAU,
-      status: "APPROVED",
+    await family("P4", ULYTAU, "APPROVED", {
       members: 1,
       membersArriving: 5,
       validUntil: "2079-01-01",
       waitlist: { 2079: "2078-11-01T06:00:00Z" },
     });
-    await family("W3", {
-      regionId: ULYTAU,
-      status: "APPROVED",
+    await family("W3", ULYTAU, "APPROVED", {
       members: 2,
       validUntil: "2079-06-01",
       waitlist: { 2077: "2077-03-01T06:00:00Z" },
     });
     // An approved family already holding a 2079 place (after a data correction): out of 2079's waitlist
     // and pipeline, still in 2078's pipeline; allocated on 20 November, after the pace window.
-    await family("Z1", {
-      regionId: ULYTAU,
-      status: "APPROVED",
+    await family("Z1", ULYTAU, "APPROVED", {
       members: 2,
       validUntil: "2079-02-01",
       waitlist: { 2079: "2078-11-02T06:00:00Z" },
-      allocation: { quotaId: quotas.uk79!, year: 2079, persons: 2, at: "2078-11-20T06:00:00Z" },
+      allocation: { quota: "uk79", persons: 2, at: "2078-11-20T06:00:00Z" },
     });
-    await family("X1", {
-      regionId: ULYTAU,
-      status: "WITHDRAWN",
+    await family("X1", ULYTAU, "WITHDRAWN", {
       members: 2,
       validUntil: "2079-06-01",
       waitlist: { 2078: "2078-03-04T06:00:00Z" },
     });
 
     // Ulytau settlers: 60 persons in the window → 20 a month.
-    await family("S1", {
-      regionId: ULYTAU,
+    await family("S1", ULYTAU, "SUPPORTED", {
       category: "SETTLER",
-      status: "SUPPORTED",
-      allocation: { quotaId: quotas.us78!, year: 2078, persons: 30, at: "2078-09-15T06:00:00Z" },
+      allocation: { quota: "us78", persons: 30, at: "2078-09-15T06:00:00Z" },
     });
-    await family("S2", {
-      regionId: ULYTAU,
+    await family("S2", ULYTAU, "QUOTA_ALLOCATED", {
       category: "SETTLER",
-      status: "QUOTA_ALLOCATED",
-      allocation: { quotaId: quotas.us78!, year: 2078, persons: 30, at: "2078-10-15T06:00:00Z" },
+      allocation: { quota: "us78", persons: 30, at: "2078-10-15T06:00:00Z" },
     });
     // Settlers have no status to lapse: a past validity date does not take T1 out of the pipeline.
-    await family("T1", {
-      regionId: ULYTAU,
+    await family("T1", ULYTAU, "APPROVED", {
       category: "SETTLER",
-      status: "APPROVED",
       members: 2,
       validUntil: "2078-01-01",
       waitlist: { 2078: "2078-04-01T06:00:00Z" },
     });
 
     // Pavlodar, for the drill-down.
-    await family("D2", {
-      regionId: PAVLODAR,
-      status: "RESETTLED",
+    await family("D2", PAVLODAR, "RESETTLED", {
       members: 2,
       arrivalDate: "2078-10-15",
-      allocation: { quotaId: quotas.pk78!, year: 2078, persons: 2, at: "2078-06-01T06:00:00Z" },
+      allocation: { quota: "pk78", persons: 2, at: "2078-06-01T06:00:00Z" },
     });
-    await family("D1", {
-      regionId: PAVLODAR,
-      status: "QUOTA_ALLOCATED",
+    await family("D1", PAVLODAR, "QUOTA_ALLOCATED", {
       members: 3,
       waitlist: { 2078: "2078-02-01T06:00:00Z" },
-      allocation: { quotaId: quotas.pk78!, year: 2078, persons: 3, at: "2078-09-01T06:00:00Z" },
+      allocation: { quota: "pk78", persons: 3, at: "2078-09-01T06:00:00Z" },
     });
-    await family("D3", {
-      regionId: PAVLODAR,
-      status: "WITHDRAWN",
-      allocation: { quotaId: quotas.pk78!, year: 2078, persons: 1, at: "2078-07-01T06:00:00Z", released: true },
+    await family("D3", PAVLODAR, "WITHDRAWN", {
+      allocation: { quota: "pk78", persons: 1, at: "2078-07-01T06:00:00Z", released: true },
     });
-    await family("D4", {
-      regionId: PAVLODAR,
-      status: "QUOTA_ALLOCATED",
-      allocation: { quotaId: quotas.pk79!, year: 2079, persons: 1, at: "2078-11-25T06:00:00Z" },
+    await family("D4", PAVLODAR, "QUOTA_ALLOCATED", {
+      allocation: { quota: "pk79", persons: 1, at: "2078-11-25T06:00:00Z" },
     });
-    await family("Q1", {
-      regionId: PAVLODAR,
-      status: "APPROVED",
+    await family("Q1", PAVLODAR, "APPROVED", {
       members: 3,
       membersArriving: 2,
       decisionDate: "2078-03-01",
       validUntil: "2079-03-01",
       waitlist: { 2078: "2078-04-01T06:00:00Z" },
     });
-    await family("Q2", {
-      regionId: PAVLODAR,
-      status: "APPROVED",
+    await family("Q2", PAVLODAR, "APPROVED", {
       decisionDate: "2078-02-01",
       validUntil: "2079-02-01",
       waitlist: { 2078: "2078-05-01T06:00:00Z" },
     });
-    await family("Q3", {
-      regionId: PAVLODAR,
+    await family("Q3", PAVLODAR, "APPROVED", {
       category: "SETTLER",
-      status: "APPROVED",
       decisionDate: "2078-02-01",
       waitlist: { 2078: "2078-04-15T06:00:00Z" },
     });
-    await family("Q4", {
-      regionId: PAVLODAR,
-      status: "WITHDRAWN",
+    await family("Q4", PAVLODAR, "WITHDRAWN", {
       decisionDate: "2078-01-15",
       waitlist: { 2078: "2078-01-20T06:00:00Z" },
     });
-    await family("Q5", {
-      regionId: AKMOLA,
-      status: "APPROVED",
+    await family("Q5", AKMOLA, "APPROVED", {
       decisionDate: "2078-01-10",
       validUntil: "2079-01-10",
       waitlist: { 2078: "2078-01-20T06:00:00Z" },

@@ -5,6 +5,7 @@
 // whatever the URL asks for), an analyst (small cells suppressed, same totals) and a caseworker (refused).
 import { beforeAll, describe, expect, it } from "vitest";
 import { overviewReport } from "@/lib/db/reports/overview";
+import { CASE_STATUSES, type CaseStatus } from "@/lib/domain/case-status";
 import { crossRegionTest } from "./cross-region";
 import { AKMOLA, createStaffUser, prisma, type StaffActor } from "./fixtures";
 import { FORBIDDEN } from "./refusals";
@@ -13,24 +14,13 @@ const AKTOBE = "KZ-15";
 const ALMATY = "KZ-19";
 const YEAR = 2061;
 
-type Status =
-  | "REGISTERED"
-  | "UNDER_REVIEW"
-  | "APPROVED"
-  | "QUOTA_ALLOCATED"
-  | "RESETTLED"
-  | "SUPPORTED"
-  | "CLOSED"
-  | "REJECTED"
-  | "WITHDRAWN"
-  | "EXPIRED";
 type Education = "NONE" | "PRIMARY" | "SECONDARY" | "VOCATIONAL" | "HIGHER" | "POSTGRADUATE";
 type Member = [sex: "M" | "F", birthDate: string, education?: Education | null, profession?: string | null];
 type Planned = {
   region: string;
   category: "KANDAS" | "SETTLER";
   /** The statuses of the case history, the last one being the current status. */
-  history: Status[];
+  history: CaseStatus[];
   applied: string;
   arrived?: string;
   origin: string;
@@ -40,16 +30,9 @@ type Planned = {
   members: Member[];
 };
 
-const MAIN_LINE: Status[] = [
-  "REGISTERED",
-  "UNDER_REVIEW",
-  "APPROVED",
-  "QUOTA_ALLOCATED",
-  "RESETTLED",
-  "SUPPORTED",
-  "CLOSED",
-];
-const upTo = (status: Status) => MAIN_LINE.slice(0, MAIN_LINE.indexOf(status) + 1);
+// CASE_STATUSES lists the main line (REGISTERED … CLOSED) first, in lifecycle order, then the side exits.
+/** The history of a case that went along the main line up to `status`, a main-line status. */
+const upTo = (status: CaseStatus) => CASE_STATUSES.slice(0, CASE_STATUSES.indexOf(status) + 1);
 
 // Ages are on the application date: 2025-03-01 on 2061-01-10 is 35.
 const FAMILIES: Record<string, Planned> = {

@@ -45,6 +45,15 @@ type Planned = {
   events?: [CaseStatus, string][];
 };
 
+/** A case that reached its status once, at the instant `at`. */
+const reached = (name: string, region: string, applied: string, status: CaseStatus, at: string): Planned => ({
+  name,
+  region,
+  applied,
+  status,
+  events: [[status, at]],
+});
+
 // Step lengths in days between Kazakhstan calendar days (UTC+5).
 const PLANNED: Planned[] = [
   // Jambyl. Decisions 10, 20, 30, 40, 50, 100 days → median (30+40)/2 = 35, p90 at rank 0.9·5 = 4.5:
@@ -65,13 +74,7 @@ const PLANNED: Planned[] = [
     ],
   },
   // A rejection is a decision too.
-  {
-    name: "J2",
-    region: JAMBYL,
-    applied: "2064-02-01",
-    status: "REJECTED",
-    events: [["REJECTED", "2064-02-21T04:00:00Z"]],
-  },
+  reached("J2", JAMBYL, "2064-02-01", "REJECTED", "2064-02-21T04:00:00Z"),
   {
     name: "J3",
     region: JAMBYL,
@@ -117,59 +120,17 @@ const PLANNED: Planned[] = [
     ],
   },
   // Awaiting a decision on 1 December: 65 working days (overdue under 30) and 7 (not overdue).
-  {
-    name: "J-open-old",
-    region: JAMBYL,
-    applied: "2064-09-01",
-    status: "UNDER_REVIEW",
-    events: [["UNDER_REVIEW", "2064-09-02T05:00:00Z"]],
-  },
+  reached("J-open-old", JAMBYL, "2064-09-01", "UNDER_REVIEW", "2064-09-02T05:00:00Z"),
   { name: "J-open-new", region: JAMBYL, applied: "2064-11-20", status: "REGISTERED" },
   // Applied in 2063: not part of 2064's figures.
-  {
-    name: "J-2063",
-    region: JAMBYL,
-    applied: "2063-12-30",
-    status: "APPROVED",
-    events: [["APPROVED", "2064-01-04T05:00:00Z"]],
-  },
+  reached("J-2063", JAMBYL, "2063-12-30", "APPROVED", "2064-01-04T05:00:00Z"),
 
   // Jetisu. Decisions 4, 8, 12, 16, 20 days → median 12, p90 at 3.6: 16 + 0.6·4 = 18.4; nothing allocated.
-  {
-    name: "T1",
-    region: JETISU,
-    applied: "2064-02-03",
-    status: "APPROVED",
-    events: [["APPROVED", "2064-02-07T05:00:00Z"]],
-  },
-  {
-    name: "T2",
-    region: JETISU,
-    applied: "2064-02-03",
-    status: "APPROVED",
-    events: [["APPROVED", "2064-02-11T05:00:00Z"]],
-  },
-  {
-    name: "T3",
-    region: JETISU,
-    applied: "2064-02-03",
-    status: "APPROVED",
-    events: [["APPROVED", "2064-02-15T05:00:00Z"]],
-  },
-  {
-    name: "T4",
-    region: JETISU,
-    applied: "2064-02-03",
-    status: "APPROVED",
-    events: [["APPROVED", "2064-02-19T05:00:00Z"]],
-  },
-  {
-    name: "T5",
-    region: JETISU,
-    applied: "2064-02-03",
-    status: "APPROVED",
-    events: [["APPROVED", "2064-02-23T05:00:00Z"]],
-  },
+  reached("T1", JETISU, "2064-02-03", "APPROVED", "2064-02-07T05:00:00Z"),
+  reached("T2", JETISU, "2064-02-03", "APPROVED", "2064-02-11T05:00:00Z"),
+  reached("T3", JETISU, "2064-02-03", "APPROVED", "2064-02-15T05:00:00Z"),
+  reached("T4", JETISU, "2064-02-03", "APPROVED", "2064-02-19T05:00:00Z"),
+  reached("T5", JETISU, "2064-02-03", "APPROVED", "2064-02-23T05:00:00Z"),
   // Five cases awaiting a decision, all overdue under 30 working days on 1 December (working days 196,
   // 142, 109, 73 and 43); T-open-5 is a settler family.
   { name: "T-open-1", region: JETISU, applied: "2064-03-02", status: "UNDER_REVIEW" },

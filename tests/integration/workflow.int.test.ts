@@ -1,13 +1,12 @@
 // Case workflow on a real PostgreSQL: every status change stores status, case event and audit entry
 // together or not at all; refusals change nothing; quota places are taken and given back atomically.
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listExpiringStatuses } from "@/lib/db/families/list-expiring";
 import { transitionFamily } from "@/lib/db/families/transition-family";
 import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
 import { programmeToday, statusValidUntil } from "@/lib/domain/status-validity";
 import { crossRegionTest } from "./cross-region";
-import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma } from "./fixtures";
+import { AKMOLA, createFamily, createStaffUser, insertQuotaOrder, PAVLODAR, prisma } from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
 const TODAY = programmeToday();
@@ -35,14 +34,7 @@ beforeAll(async () => {
 
 /** A quota for this year's region and pool with the given total and nothing allocated (created or reset). */
 async function quotaOf(regionId: string, pool: "KANDAS" | "SETTLER", total: number) {
-  const order = await prisma.quotaOrder.create({
-    data: {
-      year: YEAR,
-      reference: `test-${randomUUID().slice(0, 12)}`,
-      orderDate: new Date(Date.UTC(YEAR, 0, 10)),
-      createdById: admin.id,
-    },
-  });
+  const order = await insertQuotaOrder(prisma, YEAR, admin.id);
   return prisma.quota.upsert({
     where: { year_regionId_pool: { year: YEAR, regionId, pool } },
     create: { year: YEAR, regionId, pool, total, allocated: 0, orderId: order.id },
