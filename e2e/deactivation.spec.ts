@@ -33,13 +33,20 @@ test("a user deactivated by the administrator is signed out on the next request"
   await userContext.close();
 });
 
-test("a deactivated account cannot sign in, with the same message as a wrong password", async ({ page, context }) => {
+test("a deactivated person is told so at sign-in; a wrong password for the account gets the ordinary message", async ({
+  page,
+  context,
+}) => {
   const analyst = await createTestUser("ANALYST", null);
   await e2eDb().user.update({ where: { id: analyst.id }, data: { isActive: false } });
   await useLanguage(context, "en");
   await page.goto("/login");
   await page.getByLabel("E-mail").fill(analyst.email);
-  await page.getByLabel("Password").fill(analyst.password);
+  await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
+  await page.getByLabel("Password").fill(analyst.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Your account has been deactivated. Contact your administrator.")).toBeVisible();
+  await expect(page.getByText("Wrong e-mail or password.")).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { afterSignInPath } from "@/lib/domain/redirect-target";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LoginForm } from "./_components/login-form";
 
@@ -10,18 +11,13 @@ export async function generateMetadata() {
 }
 
 /** Same-site paths only, so the login page cannot be used as an open redirect. */
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = typeof value === "string" ? value : "/";
-  return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/login") ? url : "/";
-}
-
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = afterSignInPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations("login");
   const reason = params.reason === "deactivated" || params.reason === "signedOut" ? params.reason : null;

@@ -7,7 +7,7 @@ import { clientIpFromForwardedFor } from "@/lib/domain/login-throttle";
 import { loginSchema } from "@/lib/validation/login";
 
 /** Sign-in error codes the login page translates; next-auth passes a thrown message through as `error`. */
-export const LOGIN_ERROR = { invalid: "invalid", throttledPrefix: "throttled:" } as const;
+export const LOGIN_ERROR = { invalid: "invalid", deactivated: "deactivated", throttledPrefix: "throttled:" } as const;
 
 /** next-auth configuration: credentials only, JWT session carrying the user id, role and region. */
 export function authOptions(): NextAuthOptions {
@@ -34,7 +34,9 @@ export function authOptions(): NextAuthOptions {
           throw new Error(
             result.reason === "throttled"
               ? `${LOGIN_ERROR.throttledPrefix}${result.retryAfterMinutes}`
-              : LOGIN_ERROR.invalid,
+              : result.reason === "deactivated"
+                ? LOGIN_ERROR.deactivated
+                : LOGIN_ERROR.invalid,
           );
         },
       }),

@@ -7,6 +7,7 @@ import {
   permissionsOf,
   PERMISSIONS,
   ROLES,
+  rolesWith,
   scopeIncludes,
   statusCountScope,
   type Actor,
@@ -71,6 +72,12 @@ describe("the permission map", () => {
     expect(can(admin, "import.run")).toBe(true);
     expect(can(akmolaCoordinator, "import.run")).toBe(true);
     expect(can(pavlodarCaseworker, "import.run")).toBe(false);
+  });
+
+  it("lists the roles that hold a permission", () => {
+    expect(rolesWith("users.manage")).toEqual(["ADMIN"]);
+    expect(rolesWith("report.view").sort()).toEqual(["ADMIN", "ANALYST", "COORDINATOR"]);
+    for (const role of rolesWith("case.decide")) expect(can({ role }, "case.decide")).toBe(true);
   });
 
   it("names only known roles", () => {

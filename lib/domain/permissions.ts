@@ -68,6 +68,11 @@ export function can(subject: { role: StaffRole }, permission: Permission): boole
   return (PERMISSIONS[permission] as readonly StaffRole[]).includes(subject.role);
 }
 
+/** The roles that hold a permission (e.g. to count the people who can still administer staff). */
+export function rolesWith(permission: Permission): StaffRole[] {
+  return [...PERMISSIONS[permission]];
+}
+
 /** The permissions a role holds, in the order of the map (for the administration pages and tests). */
 export function permissionsOf(role: StaffRole): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can({ role }, permission));

@@ -23,7 +23,7 @@ describe("authenticate", () => {
     }
   });
 
-  it("gives a wrong password, an unknown account and a deactivated account the same answer", async () => {
+  it("gives a wrong password, an unknown account and a deactivated account's wrong password the same answer", async () => {
     const user = await createStaffUser(prisma, "ADMIN");
     const inactive = await createStaffUser(prisma, "ANALYST");
     await prisma.user.update({ where: { id: inactive.id }, data: { isActive: false } });
@@ -32,7 +32,21 @@ describe("authenticate", () => {
       ok: false,
       reason: "invalid",
     });
-    expect(await authenticate(inactive.email, inactive.password, uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(inactive.email, "wrong", uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("tells a deactivated person so only with the right password, and audits it", async () => {
+    const inactive = await createStaffUser(prisma, "CASEWORKER", "KZ-55");
+    await prisma.user.update({ where: { id: inactive.id }, data: { isActive: false } });
+    expect(await authenticate(inactive.email, inactive.password, uniqueIp())).toEqual({
+      ok: false,
+      reason: "deactivated",
+    });
+    const audit = await prisma.auditLog.findFirst({
+      where: { action: "auth.login.deactivated", entityId: String(inactive.id) },
+    });
+    expect(audit).not.toBeNull();
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: inactive.id } })).toMatchObject({ lastLoginAt: null });
   });
 
   it("locks an account after repeated failures, even from different addresses, and refuses the right password then", async () => {

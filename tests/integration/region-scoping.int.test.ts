@@ -169,6 +169,30 @@ describe("staff administration", () => {
     });
   });
 
+  it("never deactivates the last active administrator, even when two deactivate each other at once", async () => {
+    const first = await createStaffUser(prisma, "ADMIN");
+    const second = await createStaffUser(prisma, "ADMIN");
+    // Other test files' administrators are set aside for this test, so these two are the only ones.
+    const others = await prisma.user.findMany({
+      where: { role: "ADMIN", isActive: true, id: { notIn: [first.id, second.id] } },
+      select: { id: true },
+    });
+    const otherIds = others.map((other) => other.id);
+    await prisma.user.updateMany({ where: { id: { in: otherIds } }, data: { isActive: false } });
+    try {
+      const results = await Promise.allSettled([
+        setUserActive(first, { userId: second.id, isActive: false }),
+        setUserActive(second, { userId: first.id, isActive: false }),
+      ]);
+      expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((result) => result.status === "rejected");
+      expect(refused?.reason).toMatchObject({ code: "errors.lastAdministrator", status: 409 });
+      expect(await prisma.user.count({ where: { id: { in: [first.id, second.id] }, isActive: true } })).toBe(1);
+    } finally {
+      await prisma.user.updateMany({ where: { id: { in: otherIds } }, data: { isActive: true } });
+    }
+  });
+
   it("reads role and region from the database, so a demotion applies on the next request", async () => {
     const user = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
     await prisma.user.update({ where: { id: user.id }, data: { role: "CASEWORKER", regionId: AKMOLA } });

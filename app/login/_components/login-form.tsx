@@ -10,7 +10,9 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { loginSchema, type LoginInput } from "@/lib/validation/login";
 
+// The codes lib/auth/options.ts (LOGIN_ERROR) passes through next-auth as the sign-in error.
 const THROTTLED_PREFIX = "throttled:";
+const DEACTIVATED = "deactivated";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
@@ -36,7 +38,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(
       error.startsWith(THROTTLED_PREFIX)
         ? t("throttled", { minutes: Number(error.slice(THROTTLED_PREFIX.length)) || 15 })
-        : t("invalid"),
+        : error === DEACTIVATED
+          ? t("reason.deactivated")
+          : t("invalid"),
     );
   }
 

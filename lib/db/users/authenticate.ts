@@ -17,6 +17,7 @@ import {
 export type LoginResult =
   | { ok: true; actor: Actor }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "deactivated" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
 // Verifying against a real hash when the account is unknown keeps the answer time the same, so the
@@ -29,7 +30,9 @@ function dummyPasswordHash(): Promise<string> {
 
 /**
  * Checks staff credentials with throttling per account and per client address, both kept in
- * PostgreSQL. A wrong password and an unknown or deactivated account give the same answer.
+ * PostgreSQL. A wrong password and an unknown account give the same answer; a deactivated account is
+ * told so only with its right password (which proves the person holds it), so the answer discloses
+ * nothing about an e-mail to anyone else.
  */
 export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {
   const prisma = db();
@@ -56,6 +59,16 @@ export async function authenticate(email: string, password: string, ip: string):
   });
   const isPasswordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 
+  if (user && !user.isActive && isPasswordRight) {
+    await recordAudit({
+      actor: null,
+      action: "auth.login.deactivated",
+      entity: "user",
+      entityId: user.id,
+      details: { ip },
+    });
+    return { ok: false, reason: "deactivated" };
+  }
   if (!user || !user.isActive || !isPasswordRight) {
     await recordFailure(accountKey, ACCOUNT_THROTTLE);
     await recordFailure(ipKey, IP_THROTTLE);
