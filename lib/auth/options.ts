@@ -1,19 +1,24 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authenticate } from "@/lib/db/users/authenticate";
+import { endSession } from "@/lib/db/users/end-session";
 import { clientIpFromForwardedFor } from "@/lib/domain/login-throttle";
 import { loginSchema } from "@/lib/validation/login";
 
 /** Sign-in error codes the login page translates; next-auth passes a thrown message through as `error`. */
 export const LOGIN_ERROR = { invalid: "invalid", deactivated: "deactivated", throttledPrefix: "throttled:" } as const;
 
+/** How long a session lasts at most (an absolute lifetime; sign-out ends it earlier). */
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
 /** next-auth configuration: credentials only, JWT session carrying the user id, role and region. */
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -29,7 +34,8 @@ export function authOptions(): NextAuthOptions {
           );
           const result = await authenticate(parsed.data.email, parsed.data.password, ip);
           if (result.ok) {
-            return { id: String(result.actor.id), role: result.actor.role, regionId: result.actor.regionId };
+            const { actor, sessionGeneration } = result;
+            return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
           }
           throw new Error(
             result.reason === "throttled"
@@ -47,12 +53,31 @@ export function authOptions(): NextAuthOptions {
           token.userId = Number(user.id);
           token.role = user.role;
           token.regionId = user.regionId;
+          // Names this session, so that signing out can end exactly it (lib/db/users/end-session.ts).
+          token.sessionId = randomUUID();
+          token.generation = user.sessionGeneration;
         }
         return token;
       },
       session({ session, token }) {
-        session.user = { id: token.userId, role: token.role, regionId: token.regionId };
+        session.user = {
+          id: token.userId,
+          role: token.role,
+          regionId: token.regionId,
+          sessionId: token.sessionId,
+          generation: token.generation,
+        };
         return session;
+      },
+    },
+    events: {
+      // Sign-out ends the session on the server too: a copy of the cookie is refused from now on.
+      async signOut({ token }) {
+        if (!token?.sessionId || token.generation === undefined) return;
+        const expiresInSeconds =
+          typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS;
+        const claims = { userId: token.userId, sessionId: token.sessionId, generation: token.generation };
+        await endSession(claims, new Date(expiresInSeconds * 1000));
       },
     },
   };

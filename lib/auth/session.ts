@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { loadSessionUser, type SessionUser } from "@/lib/db/users/load-session-user";
+import { loadSessionUser, type SessionCheck, type SessionUser } from "@/lib/db/users/load-session-user";
 import { can, type Permission } from "@/lib/domain/permissions";
 
 /**
@@ -11,21 +11,25 @@ import { can, type Permission } from "@/lib/domain/permissions";
  * (React's per-request cache): the cookie is verified and the account re-read from the database once.
  * Outside a React render (route handlers, server actions) each call looks it up again.
  */
-const sessionOfRequest = cache(async (): Promise<{ user: SessionUser | null; hadSession: boolean }> => {
+const sessionOfRequest = cache(async (): Promise<SessionCheck | null> => {
   const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return { user: null, hadSession: false };
-  return { user: await loadSessionUser(session.user.id), hadSession: true };
+  if (!session?.user?.id) return null;
+  const { id, sessionId, generation } = session.user;
+  // A cookie from before sessions had ids names none: it counts as signed out.
+  if (!sessionId || generation === undefined) return { user: null, ended: "signedOut" };
+  return loadSessionUser({ userId: id, sessionId, generation });
 });
 
 /**
  * The signed-in staff user, re-read from the database on every request. Without a session the
- * visitor goes to the login page; a deactivated or deleted account is signed out at once.
+ * visitor goes to the login page; a deactivated or deleted account, a session signed out elsewhere
+ * and a copied cookie of a signed-out session all end here, with the reason shown at sign-in.
  */
 export async function requireUser(): Promise<SessionUser> {
-  const { user, hadSession } = await sessionOfRequest();
-  if (!hadSession) redirect("/login");
-  if (!user) redirect("/logout?reason=deactivated");
-  return user;
+  const check = await sessionOfRequest();
+  if (!check) redirect("/login");
+  if (!check.user) redirect(`/logout?reason=${check.ended}`);
+  return check.user;
 }
 
 /** Like requireUser, but a user without the permission gets the not-found page. */
@@ -37,5 +41,5 @@ export async function requirePermission(permission: Permission): Promise<Session
 
 /** The signed-in user if there is one, without redirecting (for public pages, actions and route handlers). */
 export async function currentUser(): Promise<SessionUser | null> {
-  return (await sessionOfRequest()).user;
+  return (await sessionOfRequest())?.user ?? null;
 }

@@ -42,6 +42,7 @@ describe("the permission map", () => {
         "users.manage",
         "audit.view",
         "import.run",
+        "account.own",
       ],
     ],
     [
@@ -58,10 +59,11 @@ describe("the permission map", () => {
         "report.view",
         "report.personalData",
         "import.run",
+        "account.own",
       ],
     ],
-    ["CASEWORKER", ["family.view", "family.edit", "case.transition"]],
-    ["ANALYST", ["quota.view", "report.view", "report.allRegions"]],
+    ["CASEWORKER", ["family.view", "family.edit", "case.transition", "account.own"]],
+    ["ANALYST", ["quota.view", "report.view", "report.allRegions", "account.own"]],
   ] as const)("gives %s exactly its duties", (role, expected) => {
     expect(permissionsOf(role)).toEqual(
       [...expected].sort((a, b) => Object.keys(PERMISSIONS).indexOf(a) - Object.keys(PERMISSIONS).indexOf(b)),

@@ -18,6 +18,7 @@ const DECIDERS = ["ADMIN", "COORDINATOR"] as const;
 const FIGURE_READERS = ["ADMIN", "COORDINATOR", "ANALYST"] as const;
 const NATIONAL_READERS = ["ADMIN", "ANALYST"] as const;
 const MINISTRY = ["ADMIN"] as const;
+const EVERYONE = ROLES;
 
 /**
  * Permission → the roles that hold it. Region is not part of a permission: a coordinator who may
@@ -59,6 +60,8 @@ export const PERMISSIONS = {
   "audit.view": MINISTRY,
   /** Load an existing registry from a file. */
   "import.run": DECIDERS,
+  /** The own account: sign out everywhere (later: password, second factor). */
+  "account.own": EVERYONE,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

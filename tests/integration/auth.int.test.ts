@@ -12,7 +12,11 @@ describe("authenticate", () => {
   it("accepts the right password and stores only argon2id hashes with OWASP parameters", async () => {
     const user = await createStaffUser(prisma, "CASEWORKER", "KZ-55");
     const result = await authenticate(user.email.toUpperCase(), user.password, uniqueIp());
-    expect(result).toEqual({ ok: true, actor: { id: user.id, role: "CASEWORKER", regionId: "KZ-55" } });
+    expect(result).toEqual({
+      ok: true,
+      actor: { id: user.id, role: "CASEWORKER", regionId: "KZ-55" },
+      sessionGeneration: 0,
+    });
     const hashes = await prisma.user.findMany({ select: { passwordHash: true } });
     expect(hashes.length).toBeGreaterThan(0);
     for (const { passwordHash } of hashes) expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);

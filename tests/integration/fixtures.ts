@@ -51,6 +51,11 @@ export async function createStaffUser(
 
 export type StaffActor = Awaited<ReturnType<typeof createStaffUser>>;
 
+/** What a fresh session cookie of the user names (a new session id, the user's generation at sign-in). */
+export function sessionOf(user: { id: number }, generation = 0) {
+  return { userId: user.id, sessionId: randomUUID(), generation };
+}
+
 /**
  * The cast of the quota tests: an administrator, an analyst, a Pavlodar caseworker and the coordinators of
  * Pavlodar (KZ-55) and Akmola (KZ-11), the regions those tests compare.

@@ -15,7 +15,7 @@ import {
 } from "@/lib/domain/login-throttle";
 
 export type LoginResult =
-  | { ok: true; actor: Actor }
+  | { ok: true; actor: Actor; sessionGeneration: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "deactivated" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
@@ -55,7 +55,7 @@ export async function authenticate(email: string, password: string, ip: string):
 
   const user = await prisma.user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, role: true, regionId: true, isActive: true, passwordHash: true },
+    select: { id: true, role: true, regionId: true, isActive: true, passwordHash: true, sessionGeneration: true },
   });
   const isPasswordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 
@@ -95,7 +95,11 @@ export async function authenticate(email: string, password: string, ip: string):
       tx,
     );
   });
-  return { ok: true, actor: { id: user.id, role: user.role, regionId: user.regionId } };
+  return {
+    ok: true,
+    actor: { id: user.id, role: user.role, regionId: user.regionId },
+    sessionGeneration: user.sessionGeneration,
+  };
 }
 
 /** Counts one failure inside the policy's window and locks the key once the limit is reached, atomically. */

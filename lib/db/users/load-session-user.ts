@@ -9,14 +9,21 @@ export type SessionUser = Actor & {
   region: { id: string; nameKk: string; nameRu: string; nameEn: string } | null;
 };
 
+/** What the session cookie names: the person, the session and the person's session generation at sign-in. */
+export type SessionClaims = { userId: number; sessionId: string; generation: number };
+
+/** The person behind a session, or why the session no longer counts. */
+export type SessionCheck = { user: SessionUser; ended: null } | { user: null; ended: "deactivated" | "signedOut" };
+
 /**
- * The signed-in user as the database knows them now. Returns null for a deleted or deactivated
- * account, so a session cookie alone never keeps access alive; role and region come from here,
+ * The signed-in user as the database knows them now. A deleted or deactivated account ends the session
+ * ("deactivated"), and so does a session that was signed out or whose person signed out everywhere since
+ * ("signedOut"): a copy of the cookie alone never keeps access alive. Role and region come from here,
  * not from the cookie, so a demotion takes effect on the next request.
  */
-export async function loadSessionUser(userId: number): Promise<SessionUser | null> {
+export async function loadSessionUser(claims: SessionClaims): Promise<SessionCheck> {
   const user = await db().user.findUnique({
-    where: { id: userId },
+    where: { id: claims.userId },
     select: {
       id: true,
       email: true,
@@ -25,10 +32,14 @@ export async function loadSessionUser(userId: number): Promise<SessionUser | nul
       regionId: true,
       isActive: true,
       locale: true,
+      sessionGeneration: true,
       region: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
+      endedSessions: { where: { sessionId: claims.sessionId }, select: { sessionId: true }, take: 1 },
     },
   });
-  if (!user || !user.isActive) return null;
-  const { isActive: _isActive, ...sessionUser } = user;
-  return sessionUser;
+  if (!user || !user.isActive) return { user: null, ended: "deactivated" };
+  if (user.sessionGeneration !== claims.generation || user.endedSessions.length > 0)
+    return { user: null, ended: "signedOut" };
+  const { isActive: _isActive, sessionGeneration: _generation, endedSessions: _ended, ...sessionUser } = user;
+  return { user: sessionUser, ended: null };
 }

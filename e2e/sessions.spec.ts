@@ -1,0 +1,48 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { createTestUser, e2eDb } from "./db";
+import { login, useLanguage } from "./fixtures";
+
+/** A new browser signed in as `user`, in English. */
+async function signedIn(browser: Browser, user: { email: string; password: string }) {
+  const context = await browser.newContext();
+  await useLanguage(context, "en");
+  const page = await context.newPage();
+  await login(page, user.email, user.password);
+  return { context, page };
+}
+
+test("a copy of the cookie sent after signing out is treated as signed out", async ({ browser }) => {
+  const user = await createTestUser("CASEWORKER", "KZ-55");
+  const { context, page } = await signedIn(browser, user);
+  const copied = await context.cookies();
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+  // Someone who kept the cookie (a shared computer, a stolen copy) replays it in another browser.
+  const replay = await browser.newContext();
+  await replay.addCookies(copied);
+  const replayed = await replay.newPage();
+  await replayed.goto("/families");
+  await expect(replayed).toHaveURL(/\/login\?reason=signedOut/);
+  await expect(replayed.getByText("You have signed out.")).toBeVisible();
+  const ended = await e2eDb().auditLog.count({ where: { action: "auth.logout", entityId: String(user.id) } });
+  expect(ended).toBe(1);
+  await Promise.all([context.close(), replay.close()]);
+});
+
+test("signing out everywhere ends the person's session in the other browser too", async ({ browser }) => {
+  const user = await createTestUser("COORDINATOR", "KZ-11");
+  const office = await signedIn(browser, user);
+  const home = await signedIn(browser, user);
+
+  await office.page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(office.page.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+  await home.page.goto("/families");
+  await expect(home.page).toHaveURL(/\/login\?reason=signedOut/);
+  // Signing in again works, with a new session.
+  await login(home.page, user.email, user.password);
+  await expect(home.page.getByTestId("current-user")).toContainText("E2E COORDINATOR");
+  await Promise.all([office.context.close(), home.context.close()]);
+});
