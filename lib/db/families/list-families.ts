@@ -93,7 +93,7 @@ export async function listFamilies(actor: Actor, filters: FamilyFilters): Promis
 
 const TRUE = Prisma.sql`TRUE`;
 
-/** The actor's scope as SQL, the same rule as familyScopeWhere (lib/domain/access.ts familyScope). */
+/** The actor's scope as SQL, the same rule as familyScopeWhere (lib/domain/permissions.ts familyScope). */
 function scopeSql(actor: Actor): Prisma.Sql {
   const scope = familyScope(actor);
   switch (scope.kind) {
