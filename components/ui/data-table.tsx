@@ -126,7 +126,7 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.length === 0 && empty !== undefined ? (
-            <tr className="border-t">
+            <tr className="border-t border-slate-200">
               <td colSpan={columns.length} className={`${CELL} text-slate-600`}>
                 {empty}
               </td>
@@ -135,7 +135,7 @@ export function DataTable<Row>({
             rows.map((row, index) => (
               <tr
                 key={rowKey(row, index)}
-                className={`border-t ${rowClassName?.(row) ?? ""}`}
+                className={`border-t border-slate-200 ${rowClassName?.(row) ?? ""}`}
                 data-testid={rowTestId?.(row)}
               >
                 <Cells columns={columns} content={(column) => column.cell(row)} />
@@ -145,7 +145,7 @@ export function DataTable<Row>({
         </tbody>
         {footer && (
           <tfoot>
-            <tr className="border-t-2 font-semibold">
+            <tr className="border-t-2 border-slate-300 font-semibold">
               <Cells columns={columns} content={(_, index) => footer[index]} isFooter />
             </tr>
           </tfoot>

@@ -132,7 +132,7 @@ export function QuotaOrderForm({
           </thead>
           <tbody>
             {regions.map((region, row) => (
-              <tr key={region.id} className="border-t align-top">
+              <tr key={region.id} className="border-t border-slate-200 align-top">
                 <th scope="row" id={`order-row-${region.id}`} className="px-3 py-2 text-left font-normal">
                   {region.name}
                 </th>
