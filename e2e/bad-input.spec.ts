@@ -37,6 +37,8 @@ async function openOwnFamily(browser: Browser) {
   const family = await createBekbolatFamily();
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto(`/families/${family.id}`);
+  // Typing before React has hydrated the forms would race their default values: wait for a button.
+  await expect(page.getByRole("button", { name: "Add note" })).toBeEnabled();
   return { family, context, page };
 }
 
@@ -119,6 +121,7 @@ test("a NUL typed into a note, the plan, the address and a member's name is a fi
   await expect(plan.getByLabel("Transport")).not.toHaveAccessibleDescription(UNSTORABLE);
 
   await page.goto(`/families/${family.id}/edit`);
+  await expect(page.getByRole("button", { name: "Save" })).toBeEnabled();
   const member = page.getByRole("group", { name: "Member 1", exact: true });
   await page.getByLabel("Address").fill("Павлодар,\u0000 Естай 7");
   await member.getByLabel("Surname (Cyrillic)").fill("Бек\u0000болат");
@@ -161,6 +164,7 @@ test("the server refuses a NUL or a broken surrogate sent past the browser's che
   await stopPlan();
 
   await page.goto(`/families/${family.id}/edit`);
+  await expect(page.getByRole("button", { name: "Save" })).toBeEnabled();
   const member = page.getByRole("group", { name: "Member 1", exact: true });
   for (const [marker, field] of [
     ["Павлодар, Пробная 1", page.getByLabel("Address")],
