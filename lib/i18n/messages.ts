@@ -56,7 +56,6 @@ export const CLIENT_NAMESPACES = [
   "nav",
   "quotas",
   "relationship",
-  "reportProcessing",
   "sex",
   "status",
   "users",

@@ -15,7 +15,6 @@ import {
 import { loginSchema } from "./login";
 import { quotaAmendmentSchema, quotaOrderSchema } from "./quota-order";
 import { parseReportFilters } from "./report-filters";
-import { reviewTimeLimitSchema } from "./review-time-limit";
 import { UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 import { transitionSchema } from "./transition";
 import { parseWaitlistQuery } from "./waitlist";
@@ -184,7 +183,6 @@ const CASES: Case[] = [
     },
     fields: ["reference", "orderDate", "note", "changes.0.regionId", "changes.0.total"],
   },
-  { name: "reviewTimeLimitSchema", schema: reviewTimeLimitSchema, input: { days: "15" }, fields: ["days"] },
   // The login form looks its messages up under `validation` itself, so it gets the bare key.
   {
     name: "loginSchema",
