@@ -58,6 +58,7 @@ export const CLIENT_NAMESPACES = [
   "relationship",
   "sex",
   "status",
+  "settings",
   "users",
   "validation",
   "waitlist",
