@@ -48,9 +48,9 @@ describe("settingChangeSchema", () => {
       effectiveFrom: "2030-01-01",
       reason: "Order 12",
     });
+    expect(parse(change("review.timeLimitWorkingDays", "25"))).toMatchObject({ reason: "" });
     expect(parse(change("benefits.rentMciPerMonth", { min: "10", max: "35" }))).toMatchObject({
       value: { min: 10, max: 35 },
-      reason: null,
     });
     expect(parse(change("lookup.perCase", { attempts: "5", windowMinutes: "120" }))).toMatchObject({
       value: { attempts: 5, windowMinutes: 120 },
@@ -101,6 +101,22 @@ describe("settingChangeSchema", () => {
     expect(parse(change("documents.requiredBeforeStep", unknownLevel))).toEqual([
       ["value.KANDAS.APPROVED.received", "settings.errors.documents"],
     ]);
+  });
+
+  it("parses its own output to itself, as the action receives the resolver's output", () => {
+    const form = toFormValue("documents.requiredBeforeStep", SETTINGS["documents.requiredBeforeStep"].default);
+    for (const input of [
+      change("review.timeLimitWorkingDays", "25", { reason: "Order 12" }),
+      change("benefits.rentMciPerMonth", { min: "10", max: "35" }),
+      change("lookup.perCase", { attempts: "5", windowMinutes: "120" }),
+      change("security.secondFactorRoles", ["ADMIN"]),
+      change("documents.requiredBeforeStep", form),
+    ]) {
+      const once = settingChangeSchema.parse(input);
+      expect(settingChangeSchema.parse(once), input.key).toEqual(once);
+    }
+    const mci = mciRateFormSchema.parse({ year: "2027", amountTenge: "4 500" });
+    expect(mciRateFormSchema.parse(mci)).toEqual(mci);
   });
 
   it("round-trips every default through the form", () => {

@@ -87,8 +87,13 @@ function documentsFromForm(value: unknown): unknown {
   );
 }
 
-/** The value a setting's form sent, in the shape its catalogue schema checks (not yet checked). */
+/**
+ * The value a setting's form sent, in the shape its catalogue schema checks (not yet checked). A value
+ * already in that shape passes unchanged: react-hook-form hands the action the schema's output, which
+ * the action parses again.
+ */
 export function fromFormValue(key: SettingKey, value: unknown): unknown {
+  if (parseSettingValue(key, value).ok) return value;
   const input = SETTINGS[key].input;
   switch (input.kind) {
     case "number":
@@ -159,7 +164,8 @@ function unstorableTextAt(value: unknown, path: string[] = []): string[] | null 
 /**
  * A change of one setting: its key, its value as the form holds it (checked against the catalogue's
  * schema, messages at `value` or `value.<part>`), the first day it applies (yyyy-mm-dd; whether the day
- * may be chosen is the data layer's rule, which knows today) and an optional reason.
+ * may be chosen is the data layer's rule, which knows today) and an optional reason (empty: none). Its
+ * output parses again to itself, as the server action receives what the form's resolver produced.
  */
 export const settingChangeSchema = z
   .object({
@@ -187,12 +193,7 @@ export const settingChangeSchema = z
     // Check the value whenever the key is known, so its message shows with those of the other fields.
     { when: (payload) => isRecord(payload.value) && isSettingKey(String(payload.value.key)) },
   )
-  .transform((change) => ({
-    key: change.key,
-    value: fromFormValue(change.key, change.value),
-    effectiveFrom: change.effectiveFrom,
-    reason: change.reason === "" ? null : change.reason,
-  }));
+  .transform((change) => ({ ...change, value: fromFormValue(change.key, change.value) }));
 
 export type SettingChangeFormInput = z.input<typeof settingChangeSchema>;
 export type SettingChange = z.output<typeof settingChangeSchema>;

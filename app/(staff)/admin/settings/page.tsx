@@ -66,9 +66,11 @@ function SettingSection({
         </dd>
         {setting.scheduled.length > 0 && (
           <>
-            <dt className="mt-2 font-medium">{t("settings.scheduled.title")}</dt>
+            <dt id={`${anchor}-scheduled`} className="mt-2 font-medium">
+              {t("settings.scheduled.title")}
+            </dt>
             <dd className="ml-4">
-              <ul>
+              <ul aria-labelledby={`${anchor}-scheduled`}>
                 {setting.scheduled.map((version) => (
                   <li key={version.id} className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">
