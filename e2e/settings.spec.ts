@@ -14,6 +14,9 @@ const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 const shownDay = (day: Date) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(day);
 
 /** Stored keys and catalogue keys look like `area.name`; none may reach the page's text. */
+/** A year of MCI no other spec sets. */
+const MCI_YEAR = 2095;
+
 const INTERNAL_KEY = /\b(?:benefits|review|status|documents|lookup|session|security|settings)\.[a-z]\w*/;
 
 let lastVersionBefore = 0;
@@ -29,6 +32,7 @@ test.afterAll(async () => {
   // A change from today cannot be withdrawn on the page (it already applies): remove this spec's
   // versions so that the specs after it read the seeded values.
   await e2eDb().settingVersion.deleteMany({ where: { id: { gt: lastVersionBefore } } });
+  await e2eDb().mciRate.deleteMany({ where: { year: MCI_YEAR } });
 });
 
 /** The cells of a table's body rows as shown. */
@@ -121,6 +125,32 @@ test("the administrator changes the review time limit and a benefit rate, and se
   );
   expect((await e2eDb().settingVersion.findUniqueOrThrow({ where: { id: scheduled.id } })).withdrawnAt).not.toBeNull();
   expect(await page.locator("main").innerText()).not.toMatch(INTERNAL_KEY);
+  await context.close();
+});
+
+test("the administrator adds the MCI of a year; a bad amount is refused and kept", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, "admin");
+  await page.goto("/admin/settings");
+  const mci = page.getByRole("region", { name: "MCI by year" });
+  const form = mci.getByRole("form", { name: "Set the MCI of a year" });
+  await form.getByLabel("Year").fill(String(MCI_YEAR));
+  const amount = form.getByLabel("MCI, tenge");
+  await amount.fill("4 700,5");
+  await form.getByRole("button", { name: "Save the MCI" }).click();
+  await expect(form.getByText("Enter the MCI as a whole number of tenge from 1 to 1,000,000.")).toBeVisible();
+  await expect(amount).toHaveValue("4 700,5");
+  await amount.fill("4 700");
+  await form.getByRole("button", { name: "Save the MCI" }).click();
+  await expect(form.getByRole("status")).toHaveText(`The MCI of ${MCI_YEAR} is saved.`);
+  const table = mci.getByRole("table", { name: "MCI by year" });
+  await expect(table.getByRole("row", { name: new RegExp(`^${MCI_YEAR} `) })).toContainText("KZT 4,700");
+  await expect(table.getByRole("row", { name: new RegExp(`^${MCI_YEAR} `) })).toContainText(DEMO_USERS.admin.fullName);
+
+  // "Edit" puts the year's figures into the form.
+  await table.getByRole("button", { name: "Edit the MCI of 2026" }).click();
+  await expect(form.getByLabel("Year")).toHaveValue("2026");
+  await expect(amount).toHaveValue("4325");
+  expect(await e2eDb().mciRate.findUniqueOrThrow({ where: { year: MCI_YEAR } })).toMatchObject({ amountTenge: 4700 });
   await context.close();
 });
 
