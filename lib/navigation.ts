@@ -1,6 +1,9 @@
 import { can, type Permission, type StaffRole } from "@/lib/domain/permissions";
 
-export type NavItem = { href: string; labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" | "settings" };
+export type NavItem = {
+  href: string;
+  labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" | "settings";
+};
 
 // Navigation is a convenience; every page and action checks the permission again on the server.
 const NAVIGATION: (NavItem & { permission: Permission | null })[] = [
