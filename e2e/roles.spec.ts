@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, DEMO_USERS, signedInPage, useLanguage, type DemoAccount 
 type RoleAccount = Exclude<DemoAccount, "throttleProbe">;
 
 const EXPECTED_NAVIGATION: Record<RoleAccount, string[]> = {
-  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Users"],
+  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Users", "Settings"],
   analyst: ["Overview", "Quotas", "Reports"],
   coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports"],
   caseworkerPavlodar: ["Overview", "Families", "Expiring statuses"],

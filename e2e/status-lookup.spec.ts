@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { devices, expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import type { CaseStatus } from "@/lib/domain/case-status";
-import { nextStepFor, PUBLIC_LOOKUP_LIMITS } from "@/lib/domain/public-lookup";
+import { nextStepFor, DEFAULT_LOOKUP_LIMITS } from "@/lib/domain/public-lookup";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { statusTexts } from "@/lib/public-status/texts";
 import { e2eDb } from "./db";
@@ -155,7 +155,7 @@ test("a wrong date of birth, a wrong IIN and an unknown case number give the sam
 
 test("after ten attempts from one address the page answers 429 with the wait in minutes", async ({ page, context }) => {
   const address = freshAddress();
-  for (let attempt = 1; attempt <= PUBLIC_LOOKUP_LIMITS.perAddress.attempts; attempt++) {
+  for (let attempt = 1; attempt <= DEFAULT_LOOKUP_LIMITS.perAddress.attempts; attempt++) {
     const response = await lookUp(
       page.request,
       { caseNumber: await unknownCaseNumber(), birthDate: "1990-01-01" },
@@ -176,7 +176,7 @@ test("after ten attempts from one address the page answers 429 with the wait in 
   expect(response.status()).toBe(429);
   const retryAfter = Number(response.headers()["retry-after"]);
   expect(retryAfter).toBeGreaterThan(14 * 60);
-  expect(retryAfter).toBeLessThanOrEqual(PUBLIC_LOOKUP_LIMITS.perAddress.windowMinutes * 60);
+  expect(retryAfter).toBeLessThanOrEqual(DEFAULT_LOOKUP_LIMITS.perAddress.windowMinutes * 60);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Too many attempts");
   await expect(page.getByText(`Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`)).toBeVisible();
   expect(response.headers()["cache-control"]).toBe("no-store");
@@ -186,7 +186,7 @@ test("after ten attempts on one case number from many addresses, even a new addr
   page,
 }) => {
   const caseNumber = await unknownCaseNumber();
-  for (let attempt = 1; attempt <= PUBLIC_LOOKUP_LIMITS.perCase.attempts; attempt++) {
+  for (let attempt = 1; attempt <= DEFAULT_LOOKUP_LIMITS.perCase.attempts; attempt++) {
     const response = await lookUp(page.request, { caseNumber, birthDate: `19${60 + attempt}-01-01`, lang: "ru" });
     expect(response.status(), `attempt ${attempt}`).toBe(200);
   }
@@ -199,7 +199,7 @@ test("after ten attempts on one case number from many addresses, even a new addr
   expect(limited.status()).toBe(429);
   const retryAfter = Number(limited.headers()["retry-after"]);
   expect(retryAfter).toBeGreaterThan(59 * 60);
-  expect(retryAfter).toBeLessThanOrEqual(PUBLIC_LOOKUP_LIMITS.perCase.windowMinutes * 60);
+  expect(retryAfter).toBeLessThanOrEqual(DEFAULT_LOOKUP_LIMITS.perCase.windowMinutes * 60);
   const body = await limited.text();
   expect(body).toContain('<html lang="ru">');
   expect(body).toContain(`Слишком много попыток. Попробуйте снова через ${Math.ceil(retryAfter / 60)} минут.`);

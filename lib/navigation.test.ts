@@ -12,6 +12,7 @@ describe("navigationFor", () => {
       "/quotas",
       "/reports/overview",
       "/admin/users",
+      "/admin/settings",
     ]);
     expect(hrefs("COORDINATOR")).toEqual(["/", "/families", "/families/expiring", "/quotas", "/reports/overview"]);
     expect(hrefs("CASEWORKER")).toEqual(["/", "/families", "/families/expiring"]);

@@ -7,6 +7,7 @@ import type { CaseStatus, DocumentStatus, Role } from "@/lib/generated/prisma/en
 import { hashPassword } from "@/lib/db/users/password";
 import { DISTRICTS, REGIONS } from "@/lib/domain/regions";
 import { documentChecklist } from "@/lib/domain/documents";
+import { SETTING_KEYS, SETTINGS } from "@/lib/domain/settings";
 import { DEMO_USER_LIST } from "./demo-users";
 import { eventData, familyRowData, personData, regionRowData } from "./factories/prisma-data";
 import { planSeed, type SeedPlanOptions } from "./seed-plan";
@@ -14,16 +15,11 @@ import { planSeed, type SeedPlanOptions } from "./seed-plan";
 /** MCI (tenge) per year, from the budget laws. */
 export const MCI_BY_YEAR: Readonly<Record<number, number>> = { 2024: 3692, 2025: 3932, 2026: 4325 };
 
-/** Programme settings (keys used by lib/domain benefit and status rules). */
-export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
-  "benefits.relocationMciPerMember": 70,
-  "benefits.rentMciPerMonth": { min: 15, max: 30 },
-  "benefits.rentMonths": 12,
-  "benefits.housingSharePercent": 50,
-  "benefits.housingCapTenge": 4_560_000,
-  "status.validityMonths": 12,
-  "review.timeLimitWorkingDays": 30,
-};
+/**
+ * The day the seeded programme settings (the catalogue's defaults, lib/domain/settings.ts) apply from:
+ * long before any case, as the migration dates the values that were stored before versions were kept.
+ */
+export const SEEDED_SETTINGS_FROM = new Date(Date.UTC(2000, 0, 1));
 
 /** The demo 2026 quota order. The reference is invented; the regional figures are the published ones. */
 export const DEMO_QUOTA_ORDER = {
@@ -98,13 +94,18 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
         admin.id;
 
       await tx.mciRate.createMany({
-        data: Object.entries(MCI_BY_YEAR).map(([year, amountTenge]) => ({ year: Number(year), amountTenge })),
-      });
-      await tx.setting.createMany({
-        data: Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({
-          key,
-          value: value as object,
+        data: Object.entries(MCI_BY_YEAR).map(([year, amountTenge]) => ({
+          year: Number(year),
+          amountTenge,
           updatedById: admin.id,
+        })),
+      });
+      await tx.settingVersion.createMany({
+        data: SETTING_KEYS.map((key) => ({
+          key,
+          value: SETTINGS[key].default as object,
+          effectiveFrom: SEEDED_SETTINGS_FROM,
+          changedById: admin.id,
         })),
       });
 
@@ -215,7 +216,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
         data: [
           audit("region", { created: summary.regions, districts: summary.districts }),
           audit("user", { created: summary.users }),
-          audit("setting", { keys: Object.keys(DEFAULT_SETTINGS), mciYears: Object.keys(MCI_BY_YEAR) }),
+          audit("setting", { keys: SETTING_KEYS, mciYears: Object.keys(MCI_BY_YEAR) }),
           audit("quota_order", {
             year: DEMO_QUOTA_ORDER.year,
             reference: DEMO_QUOTA_ORDER.reference,

@@ -13,20 +13,20 @@ import {
   familyActionsFor,
   isOverLimit,
   LOOKUP_THROTTLE_PRUNE_EVERY,
-  LOOKUP_THROTTLE_RETENTION_MINUTES,
   missingDocuments,
   nextStepFor,
   parseLookupInput,
-  PUBLIC_LOOKUP_LIMITS,
   publicName,
   publicTimeline,
   secondsUntilWindowEnds,
   secretText,
   showsAllocation,
   showsStatusExpiry,
+  throttleRetentionMinutes,
   type LookupLimit,
 } from "@/lib/domain/public-lookup";
 import { poolForCategory } from "@/lib/domain/quota";
+import { settingsInForce } from "@/lib/db/settings/settings";
 import { programmeToday } from "@/lib/domain/status-validity";
 
 /** What the public status page may show of a case: nothing that identifies the family beyond it. */
@@ -111,12 +111,15 @@ async function countAttempt(client: PrismaClient, key: string, limit: LookupLimi
   return { ...row, limit };
 }
 
-/** Deletes counter rows whose windows have all passed, every LOOKUP_THROTTLE_PRUNE_EVERY lookups of this process. */
-async function pruneThrottle(client: PrismaClient, now: Date): Promise<void> {
+/**
+ * Deletes counter rows whose windows (the longest in force) have all passed, every
+ * LOOKUP_THROTTLE_PRUNE_EVERY lookups of this process.
+ */
+async function pruneThrottle(client: PrismaClient, limits: readonly LookupLimit[], now: Date): Promise<void> {
   lookupsSincePrune += 1;
   if (lookupsSincePrune < LOOKUP_THROTTLE_PRUNE_EVERY) return;
   lookupsSincePrune = 0;
-  const cutoff = new Date(now.getTime() - LOOKUP_THROTTLE_RETENTION_MINUTES * 60_000);
+  const cutoff = new Date(now.getTime() - throttleRetentionMinutes(limits) * 60_000);
   await client.lookupThrottle.deleteMany({ where: { windowStart: { lt: cutoff } } });
 }
 
@@ -224,7 +227,8 @@ function buildView(
 
 /**
  * The public case status lookup (no account). Counts the attempt per client address and per case number
- * (one atomic upsert each, in PostgreSQL so the limits hold across app servers); over either limit the
+ * (one atomic upsert each, in PostgreSQL so the limits hold across app servers) against the limits in
+ * force now (settings `lookup.perAddress`, `lookup.perCase`); over either limit the
  * answer is `limited` with the seconds until that window ends, and nothing is looked up. Otherwise finds
  * the case and compares the head's date of birth or IIN in constant time, doing the same queries whether
  * the case is unknown, the answer wrong or the input malformed (all three are the same `miss`). Every
@@ -240,16 +244,17 @@ export async function lookupCaseStatus(
   const secretKind =
     parsed?.secret.kind ?? (typeof input.iin === "string" && input.iin.trim() !== "" ? "iin" : "birthDate");
 
+  const limits = await settingsInForce(["lookup.perAddress", "lookup.perCase"], now, client);
   const counters = await Promise.all([
-    countAttempt(client, addressThrottleKey(input.ip), PUBLIC_LOOKUP_LIMITS.perAddress, now),
+    countAttempt(client, addressThrottleKey(input.ip), limits["lookup.perAddress"], now),
     countAttempt(
       client,
       caseThrottleKey(digest(caseThrottleText(input.caseNumber)).toString("hex")),
-      PUBLIC_LOOKUP_LIMITS.perCase,
+      limits["lookup.perCase"],
       now,
     ),
   ]);
-  await pruneThrottle(client, now);
+  await pruneThrottle(client, [limits["lookup.perAddress"], limits["lookup.perCase"]], now);
   const over = counters.filter((counter) => isOverLimit(counter.attempts, counter.limit));
   if (over.length > 0) {
     const retryAfterSeconds = Math.max(

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   computeEntitlements,
-  entitlementYear,
+  entitlementDay,
   hasExplanation,
   housingCertificateTenge,
   kazakhstanToday,
-  parseBenefitRates,
   paymentIssues,
   relocationSubsidyTenge,
   rentCompensationMonthlyTenge,
@@ -13,41 +12,15 @@ import {
   type PaymentDraft,
 } from "./benefits";
 
-// The published rates (domain.md); in the application they come from the setting rows.
-const SETTINGS = {
-  "benefits.relocationMciPerMember": 70,
-  "benefits.rentMciPerMonth": { min: 15, max: 30 },
-  "benefits.rentMonths": 12,
-  "benefits.housingSharePercent": 50,
-  "benefits.housingCapTenge": 4_560_000,
+// The published rates (domain.md); in the application they come from the settings in force.
+const RATES: BenefitRates = {
+  relocationMciPerMember: 70,
+  rentMciPerMonth: { min: 15, max: 30 },
+  rentMonths: 12,
+  housingSharePercent: 50,
+  housingCapTenge: 4_560_000,
 };
-const RATES = parseBenefitRates(SETTINGS) as BenefitRates;
 const MCI_2026 = 4325;
-
-describe("parseBenefitRates", () => {
-  it("reads the five settings", () => {
-    expect(RATES).toEqual({
-      relocationMciPerMember: 70,
-      rentMciPerMonth: { min: 15, max: 30 },
-      rentMonths: 12,
-      housingSharePercent: 50,
-      housingCapTenge: 4_560_000,
-    });
-  });
-
-  it("gives null when a setting is missing or malformed, so nothing is computed from a guess", () => {
-    const { ["benefits.rentMonths"]: _dropped, ...withoutMonths } = SETTINGS;
-    expect(parseBenefitRates(withoutMonths)).toBeNull();
-    expect(parseBenefitRates({ ...SETTINGS, "benefits.rentMciPerMonth": { min: 30, max: 15 } })).toBeNull();
-    expect(parseBenefitRates({ ...SETTINGS, "benefits.relocationMciPerMember": "70" })).toBeNull();
-    expect(parseBenefitRates({ ...SETTINGS, "benefits.housingSharePercent": 150 })).toBeNull();
-  });
-
-  it("follows the settings when an administrator changes them", () => {
-    const rates = parseBenefitRates({ ...SETTINGS, "benefits.relocationMciPerMember": 100 }) as BenefitRates;
-    expect(relocationSubsidyTenge(1000, rates, 2)).toBe(200_000);
-  });
-});
 
 describe("amounts", () => {
   it("pays 70 MCI per member who moves", () => {
@@ -84,12 +57,14 @@ describe("amounts", () => {
   });
 });
 
-describe("entitlementYear and kazakhstanToday", () => {
+describe("entitlementDay and kazakhstanToday", () => {
   const today = new Date(Date.UTC(2026, 10, 29));
-  it("takes the arrival year, else the planned arrival year, else the current year", () => {
-    expect(entitlementYear(new Date(Date.UTC(2025, 4, 1)), new Date(Date.UTC(2026, 1, 1)), today)).toBe(2025);
-    expect(entitlementYear(null, new Date(Date.UTC(2027, 1, 1)), today)).toBe(2027);
-    expect(entitlementYear(null, null, today)).toBe(2026);
+  it("takes the arrival day, else the planned arrival, else today", () => {
+    const arrival = new Date(Date.UTC(2025, 4, 1));
+    const planned = new Date(Date.UTC(2027, 1, 1));
+    expect(entitlementDay(arrival, planned, today)).toBe(arrival);
+    expect(entitlementDay(null, planned, today)).toBe(planned);
+    expect(entitlementDay(null, null, today)).toBe(today);
   });
 
   it("dates by the clock in Kazakhstan", () => {

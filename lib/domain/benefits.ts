@@ -1,10 +1,10 @@
 /**
  * Support measures of the programme (domain.md, "Support measures"), in tenge: the one-time relocation
  * subsidy, rent and utilities compensation, and the housing certificate. Rates and the MCI value come
- * from settings in the database; this module only does the arithmetic and the checks on payments.
+ * from settings in the database (lib/domain/settings.ts); this module only does the arithmetic and the
+ * checks on payments.
  */
 import type { ErrorValues } from "./app-error";
-import { z } from "zod";
 import type { PaymentKind } from "@/lib/generated/prisma/enums";
 
 export type { PaymentKind };
@@ -16,7 +16,7 @@ export const PAYMENT_KINDS = [
   "HOUSING_CERTIFICATE",
 ] as const satisfies readonly PaymentKind[];
 
-/** Setting keys the rates are read from. */
+/** Setting keys the rates are read from (lib/domain/settings.ts). */
 export const BENEFIT_SETTING_KEYS = {
   relocationMciPerMember: "benefits.relocationMciPerMember",
   rentMciPerMonth: "benefits.rentMciPerMonth",
@@ -28,24 +28,14 @@ export const BENEFIT_SETTING_KEYS = {
 /** A note at least this long counts as the explicit explanation a payment above the entitlement needs. */
 export const MIN_EXPLANATION_LENGTH = 10;
 
-const positive = z.number().positive().finite();
-const ratesSchema = z.object({
-  relocationMciPerMember: positive,
-  rentMciPerMonth: z.object({ min: positive, max: positive }).refine((range) => range.min <= range.max),
-  rentMonths: z.number().int().min(1).max(120),
-  housingSharePercent: z.number().positive().max(100),
-  housingCapTenge: z.number().int().positive(),
-});
-
-export type BenefitRates = z.infer<typeof ratesSchema>;
-
-/** The benefit rates from the setting rows (key → JSON value), or null when one is missing or malformed. */
-export function parseBenefitRates(settings: Readonly<Record<string, unknown>>): BenefitRates | null {
-  const parsed = ratesSchema.safeParse(
-    Object.fromEntries(Object.entries(BENEFIT_SETTING_KEYS).map(([field, key]) => [field, settings[key]])),
-  );
-  return parsed.success ? parsed.data : null;
-}
+/** The rates of the support measures in force on the day of the family's event (settings `benefits.*`). */
+export type BenefitRates = {
+  relocationMciPerMember: number;
+  rentMciPerMonth: { min: number; max: number };
+  rentMonths: number;
+  housingSharePercent: number;
+  housingCapTenge: number;
+};
 
 export type Entitlements = {
   year: number;
@@ -103,9 +93,13 @@ export function computeEntitlements(input: {
   };
 }
 
-/** The year whose MCI applies: the year of arrival, else of the planned arrival, else the current one. */
-export function entitlementYear(arrivalDate: Date | null, plannedArrival: Date | null, today: Date): number {
-  return (arrivalDate ?? plannedArrival ?? today).getUTCFullYear();
+/**
+ * The day of the event a family's entitlements belong to: its arrival, else its planned arrival, else
+ * today. The rates in force on that day and the MCI of its year apply, so an entitlement is fixed once
+ * the family has arrived, whatever changes later (docs/decisions/015-settings-with-effective-dates.md).
+ */
+export function entitlementDay(arrivalDate: Date | null, plannedArrival: Date | null, today: Date): Date {
+  return arrivalDate ?? plannedArrival ?? today;
 }
 
 /** Today's date in Kazakhstan as YYYY-MM-DD (payments are dated in local time). */

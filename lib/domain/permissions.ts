@@ -52,7 +52,7 @@ export const PERMISSIONS = {
   "report.allRegions": NATIONAL_READERS,
   /** Report cells below the small-cell threshold and drill-downs that list families. */
   "report.personalData": DECIDERS,
-  /** Programme settings (the review time limit, …). */
+  /** See and change the programme settings (rates, MCI, time limits, required documents, security). */
   "settings.update": MINISTRY,
   /** Staff accounts: create, change role or region, deactivate. */
   "users.manage": MINISTRY,
@@ -65,6 +65,12 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * The roles that must sign in with a second factor until an administrator changes the setting
+ * `security.secondFactorRoles` (lib/domain/settings.ts): those who decide cases and administer the system.
+ */
+export const DEFAULT_SECOND_FACTOR_ROLES: readonly StaffRole[] = ["ADMIN", "COORDINATOR"];
 
 /** Whether the person (or a bare role) holds the permission. */
 export function can(subject: { role: StaffRole }, permission: Permission): boolean {

@@ -1,41 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_REVIEW_TIME_LIMIT_DAYS,
-  isValidReviewTimeLimit,
   overdueCutoff,
   overdueTable,
   PROCESSING_COLUMNS,
   processingTable,
-  reviewTimeLimitFromSetting,
   workingDaysBetween,
 } from "./processing-times";
 import { programmeToday } from "./status-validity";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
-
-describe("reviewTimeLimitFromSetting", () => {
-  it("takes a whole number of working days from the setting", () => {
-    expect(reviewTimeLimitFromSetting(30)).toEqual({ days: 30, isDefault: false });
-    expect(reviewTimeLimitFromSetting(4)).toEqual({ days: 4, isDefault: false });
-    expect(reviewTimeLimitFromSetting("12")).toEqual({ days: 12, isDefault: false });
-    expect(reviewTimeLimitFromSetting(365)).toEqual({ days: 365, isDefault: false });
-  });
-
-  it("falls back to 30 working days when the setting is absent or unusable", () => {
-    expect(DEFAULT_REVIEW_TIME_LIMIT_DAYS).toBe(30);
-    for (const value of [undefined, null, 0, -5, 2.5, 366, "", "ten", "1e2", "3.0x", {}, [10], true]) {
-      expect(reviewTimeLimitFromSetting(value), JSON.stringify(value)).toEqual({ days: 30, isDefault: true });
-    }
-  });
-});
-
-describe("isValidReviewTimeLimit", () => {
-  it("accepts whole days from 1 to 365 only", () => {
-    expect([1, 30, 365].map(isValidReviewTimeLimit)).toEqual([true, true, true]);
-    expect([0, -1, 1.5, 366, Number.NaN].map(isValidReviewTimeLimit)).toEqual([false, false, false, false, false]);
-  });
-});
 
 describe("workingDaysBetween", () => {
   // 2064-06-02 is a Monday.

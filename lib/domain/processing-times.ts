@@ -6,18 +6,16 @@
  * (first QUOTA_ALLOCATED event) → arrival (first RESETTLED event). A step's length is counted in calendar
  * days between the Kazakhstan calendar days of its two ends (the SQL lives in
  * lib/db/reports/processing-times.ts). The review time limit is a setting in *working* days (domain.md:
- * "sources give 4 to 30 working days"; the seed stores 30): working days are Monday to Friday, public
- * holidays are not deducted (the system has no holiday calendar), so a case can be flagged a few days
- * early around holidays, never late.
+ * "sources give 4 to 30 working days"; 30 by default), the value in force on the day the report
+ * counts on. Working days are Monday to Friday, public holidays are not deducted (the system has no
+ * holiday calendar), so a case can be flagged a few days early around holidays, never late.
  */
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { ExportCell } from "@/lib/domain/export-cells";
 import { columnIndex, type ReportColumn, type ReportTable } from "@/lib/domain/report-table";
 import { isSmallCount, suppressTable } from "@/lib/domain/small-cells";
 
-/** The setting that holds the review time limit (seeded with 30, prisma/seed-database.ts). */
-export const REVIEW_TIME_LIMIT_SETTING = "review.timeLimitWorkingDays";
-/** The limit when the setting is absent or unusable: the upper end of the published range. */
+/** The review time limit until an administrator sets one: the upper end of the published range. */
 export const DEFAULT_REVIEW_TIME_LIMIT_DAYS = 30;
 /** The largest limit an administrator may set (a year of working days is far beyond any legal limit). */
 export const MAX_REVIEW_TIME_LIMIT_DAYS = 365;
@@ -30,21 +28,6 @@ export type ProcessingStep = (typeof PROCESSING_STEPS)[number];
 export const AWAITING_DECISION: readonly CaseStatus[] = ["REGISTERED", "UNDER_REVIEW"];
 /** Statuses whose first event marks the decision. */
 export const DECISION_STATUSES: readonly CaseStatus[] = ["APPROVED", "REJECTED"];
-
-export type ReviewTimeLimit = { days: number; isDefault: boolean };
-
-/** Whether `days` is a limit an administrator may set: a whole number from 1 to MAX_REVIEW_TIME_LIMIT_DAYS. */
-export function isValidReviewTimeLimit(days: number): boolean {
-  return Number.isInteger(days) && days >= 1 && days <= MAX_REVIEW_TIME_LIMIT_DAYS;
-}
-
-/** The review time limit from the setting's JSON value; the default when absent or not a valid limit. */
-export function reviewTimeLimitFromSetting(value: unknown): ReviewTimeLimit {
-  const days = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  return typeof days === "number" && isValidReviewTimeLimit(days)
-    ? { days, isDefault: false }
-    : { days: DEFAULT_REVIEW_TIME_LIMIT_DAYS, isDefault: true };
-}
 
 const DAY_MS = 86_400_000;
 /** A Monday (1 January 1900), from which working days are counted. */

@@ -10,13 +10,14 @@ import {
   NEXT_STEPS,
   normaliseCaseNumber,
   parseLookupInput,
-  PUBLIC_LOOKUP_LIMITS,
+  DEFAULT_LOOKUP_LIMITS,
   publicName,
   publicTimeline,
   secondsUntilWindowEnds,
   secretText,
   showsStatusExpiry,
   stepsAhead,
+  throttleRetentionMinutes,
 } from "./public-lookup";
 
 const IIN = "850412353067";
@@ -296,7 +297,7 @@ describe("publicTimeline and stepsAhead", () => {
 });
 
 describe("rate limit arithmetic", () => {
-  const limit = PUBLIC_LOOKUP_LIMITS.perAddress;
+  const limit = DEFAULT_LOOKUP_LIMITS.perAddress;
   it("lets exactly the limit through", () => {
     expect(isOverLimit(limit.attempts, limit)).toBe(false);
     expect(isOverLimit(limit.attempts + 1, limit)).toBe(true);
@@ -306,6 +307,11 @@ describe("rate limit arithmetic", () => {
     const start = new Date("2026-01-01T10:00:00Z");
     expect(secondsUntilWindowEnds(start, limit, new Date("2026-01-01T10:05:00.500Z"))).toBe(600);
     expect(secondsUntilWindowEnds(start, limit, new Date("2026-01-01T10:20:00Z"))).toBe(1);
+  });
+
+  it("keeps counter rows as long as the longest window in force", () => {
+    expect(throttleRetentionMinutes([DEFAULT_LOOKUP_LIMITS.perAddress, DEFAULT_LOOKUP_LIMITS.perCase])).toBe(60);
+    expect(throttleRetentionMinutes([{ attempts: 5, windowMinutes: 1440 }, limit])).toBe(1440);
   });
 
   it("keys: one per address, and malformed case numbers counted by their text", () => {

@@ -18,19 +18,20 @@ type Category = "KANDAS" | "SETTLER";
 export type LookupLimit = { attempts: number; windowMinutes: number };
 
 /**
- * Per client address (room for a family retrying and a few neighbours behind one NAT) and per case
- * number across all addresses (a guesser spreading over many addresses still gets ten tries an hour).
+ * The limits until an administrator changes the settings `lookup.perAddress` and `lookup.perCase`
+ * (lib/domain/settings.ts): per client address (room for a family retrying and a few neighbours behind
+ * one NAT) and per case number across all addresses (a guesser spreading over many addresses still gets
+ * ten tries an hour).
  */
-export const PUBLIC_LOOKUP_LIMITS = {
+export const DEFAULT_LOOKUP_LIMITS = {
   perAddress: { attempts: 10, windowMinutes: 15 },
   perCase: { attempts: 10, windowMinutes: 60 },
 } as const satisfies Record<string, LookupLimit>;
 
-/** Counter rows older than the longest window count as absent, so they may be deleted. */
-export const LOOKUP_THROTTLE_RETENTION_MINUTES = Math.max(
-  PUBLIC_LOOKUP_LIMITS.perAddress.windowMinutes,
-  PUBLIC_LOOKUP_LIMITS.perCase.windowMinutes,
-);
+/** Counter rows older than the longest window in force count as absent, so they may be deleted. */
+export function throttleRetentionMinutes(limits: readonly LookupLimit[]): number {
+  return Math.max(...limits.map((limit) => limit.windowMinutes));
+}
 
 /** Every how many lookups a server process deletes expired counter rows. */
 export const LOOKUP_THROTTLE_PRUNE_EVERY = 100;

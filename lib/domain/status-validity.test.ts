@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_STATUS_VALIDITY_MONTHS,
   addMonths,
   daysUntil,
   isStatusValid,
   parseIsoDay,
   programmeToday,
   statusValidUntil,
-  validityMonthsFromSetting,
   validityState,
 } from "./status-validity";
 
@@ -29,21 +27,6 @@ describe("statusValidUntil", () => {
     expect(addMonths(day("2026-01-31"), 1)).toEqual(day("2026-02-28"));
     expect(addMonths(day("2027-12-31"), 2)).toEqual(day("2028-02-29"));
     expect(addMonths(day("2026-08-31"), 1)).toEqual(day("2026-09-30"));
-  });
-});
-
-describe("validityMonthsFromSetting", () => {
-  it("takes a whole number of months from the setting", () => {
-    expect(validityMonthsFromSetting(12)).toBe(12);
-    expect(validityMonthsFromSetting(18)).toBe(18);
-    expect(validityMonthsFromSetting("6")).toBe(6);
-  });
-
-  it("falls back to 12 when the setting is absent or unusable", () => {
-    for (const value of [undefined, null, 0, -3, 1.5, 500, "", "twelve", { months: 6 }, [12]]) {
-      expect(validityMonthsFromSetting(value), JSON.stringify(value)).toBe(DEFAULT_STATUS_VALIDITY_MONTHS);
-    }
-    expect(DEFAULT_STATUS_VALIDITY_MONTHS).toBe(12);
   });
 });
 

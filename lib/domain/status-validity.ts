@@ -4,7 +4,7 @@
  * days (PostgreSQL `date`, carried as UTC midnight).
  */
 
-/** Months a kandas status stays valid when the setting is absent or unusable. */
+/** Months a kandas status stays valid until an administrator sets `status.validityMonths` (lib/domain/settings.ts). */
 export const DEFAULT_STATUS_VALIDITY_MONTHS = 12;
 
 /** Days before expiry from which a status counts as expiring soon. */
@@ -47,12 +47,6 @@ export function addMonths(date: Date, months: number): Date {
   const m = date.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m, Math.min(date.getUTCDate(), lastDay)));
-}
-
-/** The months value of the `status.validityMonths` setting; the default when absent or not a whole number 1–120. */
-export function validityMonthsFromSetting(value: unknown): number {
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 120 ? n : DEFAULT_STATUS_VALIDITY_MONTHS;
 }
 
 /** Last day a kandas status granted on `decisionDate` is valid: the decision day plus `months` months. */

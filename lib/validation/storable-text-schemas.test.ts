@@ -15,7 +15,7 @@ import {
 import { loginSchema } from "./login";
 import { quotaAmendmentSchema, quotaOrderSchema } from "./quota-order";
 import { parseReportFilters } from "./report-filters";
-import { reviewTimeLimitSchema } from "./review-time-limit";
+import { mciRateFormSchema, settingChangeSchema } from "./settings";
 import { UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 import { transitionSchema } from "./transition";
 import { parseWaitlistQuery } from "./waitlist";
@@ -184,7 +184,29 @@ const CASES: Case[] = [
     },
     fields: ["reference", "orderDate", "note", "changes.0.regionId", "changes.0.total"],
   },
-  { name: "reviewTimeLimitSchema", schema: reviewTimeLimitSchema, input: { days: "15" }, fields: ["days"] },
+  {
+    name: "settingChangeSchema (a number)",
+    schema: settingChangeSchema,
+    input: { key: "review.timeLimitWorkingDays", value: "25", effectiveFrom: "2030-01-01", reason: "Order 12" },
+    fields: ["value", "effectiveFrom", "reason"],
+  },
+  {
+    name: "settingChangeSchema (a range)",
+    schema: settingChangeSchema,
+    input: {
+      key: "benefits.rentMciPerMonth",
+      value: { min: "15", max: "30" },
+      effectiveFrom: "2030-01-01",
+      reason: "",
+    },
+    fields: ["value.min", "value.max"],
+  },
+  {
+    name: "mciRateFormSchema",
+    schema: mciRateFormSchema,
+    input: { year: "2027", amountTenge: "4 500" },
+    fields: ["year", "amountTenge"],
+  },
   // The login form looks its messages up under `validation` itself, so it gets the bare key.
   {
     name: "loginSchema",

@@ -52,17 +52,8 @@ beforeAll(async () => {
   analyst = await createStaffUser(prisma, "ANALYST");
   admin = await createStaffUser(prisma, "ADMIN");
   family = await createFamily(prisma, PAVLODAR, caseworker.id);
-  // The test database starts empty: the rates and MCI the entitlements are computed from.
-  const settings: Record<string, object | number> = {
-    "benefits.relocationMciPerMember": 70,
-    "benefits.rentMciPerMonth": { min: 15, max: 30 },
-    "benefits.rentMonths": 12,
-    "benefits.housingSharePercent": 50,
-    "benefits.housingCapTenge": 4_560_000,
-  };
-  for (const [key, value] of Object.entries(settings)) {
-    await prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
-  }
+  // The test database starts empty: the benefit rates are the catalogue's defaults (70 MCI per member,
+  // 15–30 MCI of rent for 12 months, 50% of housing up to 4 560 000); the MCI of the year is set here.
   await prisma.mciRate.upsert({
     where: { year: YEAR },
     create: { year: YEAR, amountTenge: MCI },

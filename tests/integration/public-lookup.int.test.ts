@@ -7,7 +7,7 @@ import { createPrismaClient } from "@/lib/db/prisma-factory";
 import { lookupCaseStatus } from "@/lib/db/public-lookup";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { generateIin } from "@/lib/domain/iin";
-import { LOOKUP_THROTTLE_PRUNE_EVERY, PUBLIC_LOOKUP_LIMITS } from "@/lib/domain/public-lookup";
+import { DEFAULT_LOOKUP_LIMITS, LOOKUP_THROTTLE_PRUNE_EVERY } from "@/lib/domain/public-lookup";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { testDatabaseUrl } from "./db";
 import { createFamily, createStaffUser, insertQuotaOrder, PAVLODAR, prisma } from "./fixtures";
@@ -287,7 +287,8 @@ describe("lookupCaseStatus: the same database work whatever the outcome", () => 
       seen[name] = { kind: outcome.kind, operations: [...operations].sort() };
     }
     expect(seen.hit?.kind).toBe("found");
-    expect(seen.hit?.operations).toHaveLength(12); // two counters, the case, eight view queries, the audit entry
+    // The limits in force, two counters, the case, eight view queries, the audit entry.
+    expect(seen.hit?.operations).toHaveLength(13);
     for (const name of ["wrongSecret", "unknownCase", "malformed"]) {
       expect(seen[name], name).toEqual({ kind: "miss", operations: seen.hit?.operations });
     }
@@ -298,7 +299,7 @@ describe("lookupCaseStatus: rate limits", () => {
   it("limits one address to the per-address limit across case numbers, without extending the window, and resets after it", async () => {
     const ip = uniqueIp();
     const now = new Date();
-    const limit = PUBLIC_LOOKUP_LIMITS.perAddress;
+    const limit = DEFAULT_LOOKUP_LIMITS.perAddress;
     const guessAt = async (at: Date) => lookUp(await unknownCaseNumber(), { birthDate: "1980-01-01", ip }, { now: at });
     for (let attempt = 0; attempt < limit.attempts; attempt++) {
       expect(await guessAt(now)).toEqual({ kind: "miss" });
@@ -319,7 +320,7 @@ describe("lookupCaseStatus: rate limits", () => {
   it("limits one case number across addresses, refuses even the right answer then, and resets after the window", async () => {
     const { family, head } = await allocatedFamily();
     const now = new Date();
-    const limit = PUBLIC_LOOKUP_LIMITS.perCase;
+    const limit = DEFAULT_LOOKUP_LIMITS.perCase;
     for (let attempt = 0; attempt < limit.attempts; attempt++) {
       const guess = isoDay(new Date(Date.UTC(1950 + attempt, 0, 1)));
       expect(await lookUp(family.caseNumber, { birthDate: guess }, { now })).toEqual({ kind: "miss" });
@@ -339,13 +340,37 @@ describe("lookupCaseStatus: rate limits", () => {
     );
   });
 
+  it("counts against the limits in force now: a lower limit from today applies, one from tomorrow not yet", async () => {
+    const tomorrow = new Date(TODAY.getTime() + DAY_MS);
+    // Written directly, as the settings page would save them (tested in settings.int.test.ts).
+    const versions = await prisma.settingVersion.createManyAndReturn({
+      data: [
+        { key: "lookup.perCase", value: { attempts: 2, windowMinutes: 30 }, effectiveFrom: TODAY },
+        { key: "lookup.perCase", value: { attempts: 1, windowMinutes: 30 }, effectiveFrom: tomorrow },
+      ],
+      select: { id: true },
+    });
+    try {
+      const { family, head } = await allocatedFamily();
+      const now = new Date();
+      const outcomes = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        outcomes.push(await lookUp(family.caseNumber, { birthDate: birthDateOf(head) }, { now }));
+      }
+      expect(outcomes.map((outcome) => outcome.kind)).toEqual(["found", "found", "limited"]);
+      expect(outcomes[2]).toEqual({ kind: "limited", retryAfterSeconds: 30 * 60 });
+    } finally {
+      await prisma.settingVersion.deleteMany({ where: { id: { in: versions.map((version) => version.id) } } });
+    }
+  });
+
   it("counts a repeated malformed case number like a repeated unknown one, so the limit reveals nothing of the input", async () => {
     const junk = `<b>${randomUUID()}</b>`;
     const outcomes = [];
-    for (let attempt = 0; attempt <= PUBLIC_LOOKUP_LIMITS.perCase.attempts; attempt++) {
+    for (let attempt = 0; attempt <= DEFAULT_LOOKUP_LIMITS.perCase.attempts; attempt++) {
       outcomes.push((await lookUp(junk, { birthDate: "1980-01-01" })).kind);
     }
-    expect(outcomes).toEqual([...Array<string>(PUBLIC_LOOKUP_LIMITS.perCase.attempts).fill("miss"), "limited"]);
+    expect(outcomes).toEqual([...Array<string>(DEFAULT_LOOKUP_LIMITS.perCase.attempts).fill("miss"), "limited"]);
   });
 
   it("holds the per-case limit exactly when two app instances with their own pools race on one case", async () => {
@@ -358,12 +383,12 @@ describe("lookupCaseStatus: rate limits", () => {
         ),
       );
       const kinds = outcomes.map((outcome) => outcome.kind);
-      expect(kinds.filter((kind) => kind === "found")).toHaveLength(PUBLIC_LOOKUP_LIMITS.perCase.attempts);
-      expect(kinds.filter((kind) => kind === "limited")).toHaveLength(40 - PUBLIC_LOOKUP_LIMITS.perCase.attempts);
+      expect(kinds.filter((kind) => kind === "found")).toHaveLength(DEFAULT_LOOKUP_LIMITS.perCase.attempts);
+      expect(kinds.filter((kind) => kind === "limited")).toHaveLength(40 - DEFAULT_LOOKUP_LIMITS.perCase.attempts);
       const rows = await prisma.lookupThrottle.findMany({ where: { key: { startsWith: "case:" }, attempts: 40 } });
       expect(rows).toHaveLength(1);
       const audits = await prisma.auditLog.count({ where: { action: "public.lookup", entityId: String(family.id) } });
-      expect(audits).toBe(PUBLIC_LOOKUP_LIMITS.perCase.attempts);
+      expect(audits).toBe(DEFAULT_LOOKUP_LIMITS.perCase.attempts);
     } finally {
       await Promise.all(instances.map((instance) => instance.$disconnect()));
     }

@@ -6,7 +6,6 @@
 // so the national figures of 2064 are exactly those of the two regions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { listOverdueCases, processingReportTables, processingTimes } from "@/lib/db/reports/processing-times";
-import { getReviewTimeLimit, setReviewTimeLimit } from "@/lib/db/settings/review-time-limit";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { ReportTable } from "@/lib/domain/report-table";
 import type { ReportFilters } from "@/lib/validation/report-filters";
@@ -226,7 +225,7 @@ const NATIONAL_TOTAL = {
 describe("processingTimes", () => {
   it("gives an administrator the median and 90th percentile of every step per region and in total", async () => {
     const report = await processingTimes(admin, filters(), options);
-    expect(report.limit).toEqual({ days: 30, isDefault: true });
+    expect(report.limitDays).toBe(30);
     expect(report.isNational).toBe(true);
     expect(report.isSuppressed).toBe(false);
     expect(report.table.rows.map((row) => row[0])).toEqual([JAMBYL, JETISU]);
@@ -325,7 +324,7 @@ describe("listOverdueCases", () => {
 
   it("lists the cases awaiting a decision beyond the limit, oldest first, with calendar and working days", async () => {
     const result = await listOverdueCases(admin, filters(), options);
-    expect(result.limit).toEqual({ days: 30, isDefault: true });
+    expect(result.limitDays).toBe(30);
     // Counting back from Monday 1 December, Monday 20 October is the 31st working day: a case applied on
     // Sunday 19 October or earlier has more than 30 working days behind it.
     expect(result.cutoff).toEqual(new Date(Date.UTC(2064, 9, 19)));
@@ -390,48 +389,41 @@ describe("listOverdueCases", () => {
 });
 
 describe("the review time limit", () => {
-  crossRegionTest(
-    setReviewTimeLimit,
-    "only an administrator changes it, not a coordinator for the own region; the change is audited and moves the overdue cases",
-    async () => {
-      await expect(setReviewTimeLimit(jambylCoordinator, 70)).rejects.toThrow(FORBIDDEN);
-      await expect(setReviewTimeLimit(analyst, 70)).rejects.toThrow(FORBIDDEN);
-      await expect(setReviewTimeLimit(admin, 0)).rejects.toBeInstanceOf(RangeError);
-      await expect(setReviewTimeLimit(admin, 1.5)).rejects.toBeInstanceOf(RangeError);
-      expect(await getReviewTimeLimit()).toEqual({ days: 30, isDefault: true });
-
-      expect(await setReviewTimeLimit(admin, 70)).toEqual({ from: 30, to: 70 });
-      expect(await getReviewTimeLimit()).toEqual({ days: 70, isDefault: false });
-      const row = await prisma.setting.findUniqueOrThrow({ where: { key: "review.timeLimitWorkingDays" } });
-      expect(row).toMatchObject({ value: 70, updatedById: admin.id });
-      const [audit] = await prisma.auditLog.findMany({
-        where: { actorId: admin.id, action: "setting.update" },
-        orderBy: { id: "desc" },
-        take: 1,
-      });
-      expect(audit).toMatchObject({
-        entity: "setting",
-        entityId: "review.timeLimitWorkingDays",
-        changes: { changes: { value: { from: 30, to: 70 } } },
-      });
-
+  it("is the one in force on the day the report counts on", async () => {
+    // 70 working days from 1 November 2064, written directly: the settings page schedules at most five
+    // years ahead (its own tests are in settings.int.test.ts).
+    const version = await prisma.settingVersion.create({
+      data: { key: "review.timeLimitWorkingDays", value: 70, effectiveFrom: new Date(Date.UTC(2064, 10, 1)) },
+    });
+    try {
       // Under 70 working days J-open-old (65) and T-open-5 (43) are no longer overdue.
       const result = await listOverdueCases(admin, filters(), options);
+      expect(result.limitDays).toBe(70);
       expect(result.cases.map((item) => item.caseNumber)).toEqual(
         ["T-open-1", "T-open-2", "T-open-3", "T-open-4"].map((name) => caseNumber[name]),
       );
       const report = await processingTimes(admin, filters(), options);
-      expect(report.limit).toEqual({ days: 70, isDefault: false });
+      expect(report.limitDays).toBe(70);
       expect([
         figures(report.table, JAMBYL).overdue,
         figures(report.table, JETISU).overdue,
         figures(report.table, null).overdue,
       ]).toEqual([0, 4, 4]);
+      const [audit] = await prisma.auditLog.findMany({
+        where: { actorId: admin.id, action: "report.processing.overdue.view" },
+        orderBy: { id: "desc" },
+        take: 1,
+      });
+      expect(audit?.changes).toMatchObject({ limitDays: 70 });
 
-      expect(await setReviewTimeLimit(admin, 30)).toEqual({ from: 70, to: 30 });
-      expect((await listOverdueCases(admin, filters(), options)).cases).toHaveLength(6);
-    },
-  );
+      // Counted on 31 October 2064, the day before, the default of 30 applied.
+      const before = await processingTimes(admin, filters(), { today: new Date(Date.UTC(2064, 9, 31)) });
+      expect(before.limitDays).toBe(30);
+    } finally {
+      await prisma.settingVersion.delete({ where: { id: version.id } });
+    }
+    expect((await listOverdueCases(admin, filters(), options)).cases).toHaveLength(6);
+  });
 });
 
 describe("processingReportTables (the exports)", () => {

@@ -5,7 +5,8 @@ import { createDatabase, testDatabaseUrl } from "./db";
 import { migrate } from "@/scripts/lib/migrate";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import { validateIin } from "@/lib/domain/iin";
-import { seedDatabase } from "@/prisma/seed-database";
+import { parseSettingValue, SETTING_KEYS } from "@/lib/domain/settings";
+import { SEEDED_SETTINGS_FROM, seedDatabase } from "@/prisma/seed-database";
 import { DEMO_USER_LIST } from "@/prisma/demo-users";
 
 let prisma: PrismaClient;
@@ -69,6 +70,22 @@ describe("seedDatabase", () => {
       },
     });
     for (const family of families) expect(family.events[0]?.toStatus).toBe(family.status);
+  });
+
+  it("keeps every programme setting as a version the catalogue accepts, set by the administrator, and the MCI by year", async () => {
+    const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+    const versions = await prisma.settingVersion.findMany({ orderBy: { id: "asc" } });
+    expect(versions.map((version) => version.key)).toEqual(SETTING_KEYS);
+    for (const version of versions) {
+      expect(version, version.key).toMatchObject({ effectiveFrom: SEEDED_SETTINGS_FROM, changedById: admin.id });
+      expect(parseSettingValue(version.key as (typeof SETTING_KEYS)[number], version.value).ok, version.key).toBe(true);
+    }
+    const rates = await prisma.mciRate.findMany({ orderBy: { year: "asc" } });
+    expect(rates.map((rate) => [rate.year, rate.amountTenge, rate.updatedById])).toEqual([
+      [2024, 3692, admin.id],
+      [2025, 3932, admin.id],
+      [2026, 4325, admin.id],
+    ]);
   });
 
   it("has families in both demo regions so each regional account has work", async () => {

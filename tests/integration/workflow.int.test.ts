@@ -145,11 +145,15 @@ describe("transitionFamily: the whole lifecycle", () => {
     expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(1);
   });
 
-  it("takes the status validity from the setting, and none for settlers", async () => {
-    await prisma.setting.upsert({
-      where: { key: "status.validityMonths" },
-      create: { key: "status.validityMonths", value: 6 },
-      update: { value: 6 },
+  it("takes the status validity in force on the decision day, and none for settlers", async () => {
+    // 6 months for decisions from 1 January 2026, 9 months from 1 March 2026 (written directly: the
+    // settings page refuses days in the past).
+    const versions = await prisma.settingVersion.createManyAndReturn({
+      data: [
+        { key: "status.validityMonths", value: 6, effectiveFrom: new Date(Date.UTC(2026, 0, 1)) },
+        { key: "status.validityMonths", value: 9, effectiveFrom: new Date(Date.UTC(2026, 2, 1)) },
+      ],
+      select: { id: true },
     });
     try {
       const family = await createFamily(prisma, PAVLODAR, caseworker.id, "UNDER_REVIEW");
@@ -177,8 +181,19 @@ describe("transitionFamily: the whole lifecycle", () => {
         decisionDate: "2026-01-31",
       });
       expect((await prisma.family.findUniqueOrThrow({ where: { id: settler.id } })).statusValidUntil).toBeNull();
+      const later = await createFamily(prisma, PAVLODAR, caseworker.id, "UNDER_REVIEW");
+      await transitionFamily(coordinator, {
+        familyId: later.id,
+        version: 1,
+        to: "APPROVED",
+        decisionNumber: "55-8",
+        decisionDate: "2026-03-01",
+      });
+      expect((await prisma.family.findUniqueOrThrow({ where: { id: later.id } })).statusValidUntil).toEqual(
+        new Date(Date.UTC(2026, 11, 1)),
+      );
     } finally {
-      await prisma.setting.delete({ where: { key: "status.validityMonths" } });
+      await prisma.settingVersion.deleteMany({ where: { id: { in: versions.map((version) => version.id) } } });
     }
   });
 

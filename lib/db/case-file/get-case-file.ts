@@ -4,7 +4,8 @@ import { recordAudit } from "@/lib/db/audit";
 import { ensureChecklist, findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
 import { loadEntitlements } from "@/lib/db/case-file/entitlements";
 import type { Actor } from "@/lib/domain/permissions";
-import { entitlementYear, PAYMENT_KINDS, type PaymentKind } from "@/lib/domain/benefits";
+import { entitlementDay, PAYMENT_KINDS, type PaymentKind } from "@/lib/domain/benefits";
+import { programmeToday } from "@/lib/domain/status-validity";
 import { checklistKey, documentChecklist } from "@/lib/domain/documents";
 
 /**
@@ -74,8 +75,8 @@ export async function getCaseFile(actor: Actor, familyId: number) {
     });
 
     const membersMoving = plan?.membersArriving ?? family.members.length;
-    const year = entitlementYear(family.arrivalDate, plan?.plannedArrival ?? null, new Date());
-    const benefits = await loadEntitlements(tx, year, membersMoving);
+    const day = entitlementDay(family.arrivalDate, plan?.plannedArrival ?? null, programmeToday());
+    const benefits = await loadEntitlements(tx, day, membersMoving);
     const paidByKind = Object.fromEntries(
       PAYMENT_KINDS.map((kind) => [
         kind,

@@ -5,13 +5,15 @@ import { AppError } from "@/lib/domain/app-error";
 import { findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
 import { loadEntitlements } from "@/lib/db/case-file/entitlements";
 import type { Actor } from "@/lib/domain/permissions";
-import { entitlementYear, kazakhstanToday, paymentIssues } from "@/lib/domain/benefits";
+import { entitlementDay, kazakhstanToday, paymentIssues } from "@/lib/domain/benefits";
+import { programmeToday } from "@/lib/domain/status-validity";
 import type { PaymentInput } from "@/lib/validation/case-file";
 
 /**
  * Records a support payment for a family in scope after paymentIssues: positive amount, no future
- * date, months for rent, and no more than the entitlement (from the settings and MCI of the arrival
- * year) unless the note explains why. The family row is locked so two clerks cannot both pay the rest.
+ * date, months for rent, and no more than the entitlement (the rates in force on the arrival day and
+ * the MCI of its year, lib/db/case-file/entitlements) unless the note explains why. The family row is
+ * locked so two clerks cannot both pay the rest.
  */
 export async function recordPayment(actor: Actor, input: PaymentInput): Promise<{ id: number }> {
   return db().$transaction(async (tx) => {
@@ -24,8 +26,8 @@ export async function recordPayment(actor: Actor, input: PaymentInput): Promise<
       where: { familyId: family.id },
       select: { kind: true, amountTenge: true, months: true },
     });
-    const year = entitlementYear(family.arrivalDate, plan?.plannedArrival ?? null, new Date());
-    const { entitlements } = await loadEntitlements(tx, year, plan?.membersArriving ?? family.members.length);
+    const day = entitlementDay(family.arrivalDate, plan?.plannedArrival ?? null, programmeToday());
+    const { year, entitlements } = await loadEntitlements(tx, day, plan?.membersArriving ?? family.members.length);
     const draft = {
       kind: input.kind,
       amountTenge: input.amountTenge,

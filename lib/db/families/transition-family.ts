@@ -5,17 +5,12 @@ import { recordAudit } from "@/lib/db/audit";
 import { AppError, isNotFound, notFoundError } from "@/lib/domain/app-error";
 import { familyScopeWhere } from "@/lib/db/scopes";
 import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
+import { settingInForce } from "@/lib/db/settings/settings";
 import type { Actor } from "@/lib/domain/permissions";
 import type { FieldChange } from "@/lib/domain/audit-mask";
 import { checkTransition, type CaseStatus, type TransitionError, type TransitionInput } from "@/lib/domain/case-status";
 import { allocatesQuota, releasesQuota } from "@/lib/domain/quota";
-import {
-  calendarDay,
-  parseIsoDay,
-  programmeToday,
-  statusValidUntil,
-  validityMonthsFromSetting,
-} from "@/lib/domain/status-validity";
+import { calendarDay, parseIsoDay, programmeToday, statusValidUntil } from "@/lib/domain/status-validity";
 
 /** Somebody changed the case after the caseworker loaded it: names who and when; the form offers to reload. */
 function caseChanged(by: { updatedAt: Date; updatedBy: { fullName: string } }): AppError {
@@ -37,9 +32,6 @@ function transitionRefused(reason: TransitionError, field?: keyof TransitionInpu
 
 // Allocations of one quota queue on its row lock; give a busy moment more than Prisma's 2 s default.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
-
-/** The setting that holds how many months a kandas status stays valid. */
-const VALIDITY_SETTING = "status.validityMonths";
 
 export type TransitionFamilyInput = {
   familyId: number;
@@ -126,8 +118,9 @@ export async function transitionFamily(
         eventData.decisionNumber = data.decisionNumber;
         eventData.decisionDate = isoDay(decisionDate);
         if (family.category === "KANDAS") {
-          const setting = await tx.setting.findUnique({ where: { key: VALIDITY_SETTING }, select: { value: true } });
-          const validUntil = statusValidUntil(decisionDate, validityMonthsFromSetting(setting?.value));
+          // The validity in force on the day of the decision, whatever was set since.
+          const months = await settingInForce("status.validityMonths", decisionDate, tx);
+          const validUntil = statusValidUntil(decisionDate, months);
           data.statusValidUntil = validUntil;
           eventData.statusValidUntil = isoDay(validUntil);
         }

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { assertCan, familyScopeWhere, requireReportScope } from "@/lib/db/scopes";
-import { getReviewTimeLimit } from "@/lib/db/settings/review-time-limit";
+import { settingInForce } from "@/lib/db/settings/settings";
 import { can, type Actor } from "@/lib/domain/permissions";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import {
@@ -14,7 +14,6 @@ import {
   workingDaysBetween,
   overdueTable,
   type OverdueCaseCells,
-  type ReviewTimeLimit,
 } from "@/lib/domain/processing-times";
 import type { ReportTable } from "@/lib/domain/report-table";
 import { daysUntil, programmeToday } from "@/lib/domain/status-validity";
@@ -28,7 +27,8 @@ export type ProcessingTimes = {
   isSuppressed: boolean;
   /** The Kazakhstan calendar day the overdue figures are counted on (UTC midnight). */
   today: Date;
-  limit: ReviewTimeLimit;
+  /** The review time limit in working days in force on `today`. */
+  limitDays: number;
   /** Cases awaiting a decision that applied on or before this day are overdue. */
   cutoff: Date;
   /**
@@ -57,8 +57,8 @@ const percentiles = (column: string) => Prisma.sql`
  * percentile (percentile_cont) of its length in days. Step ends are the first time the case reached the
  * status (case_event): decision = APPROVED or REJECTED, allocation = QUOTA_ALLOCATED, arrival = RESETTLED;
  * the application end is family.applicationDate; days between Kazakhstan calendar days. Also the cases
- * awaiting a decision and those of them overdue on `today` under the review time limit (a setting, in
- * working days; lib/domain/processing-times). Aggregates only, so no audit entry for a view.
+ * awaiting a decision and those of them overdue on `today` under the review time limit in force on
+ * `today` (a setting, in working days; lib/domain/processing-times). Aggregates only, so no audit entry for a view.
  * ADMIN and ANALYST see the country, a COORDINATOR the own region, a CASEWORKER nothing (forbiddenError);
  * an ANALYST's small cells come back suppressed (null).
  */
@@ -70,8 +70,8 @@ export async function processingTimes(
   const scope = requireReportScope(actor, filters);
   const { year, regionId, category } = scope.filters;
   const today = options.today ?? programmeToday();
-  const limit = await getReviewTimeLimit();
-  const cutoff = overdueCutoff(today, limit.days);
+  const limitDays = await settingInForce("review.timeLimitWorkingDays", today);
+  const cutoff = overdueCutoff(today, limitDays);
 
   const rows = await db().$queryRaw<FigureRow[]>(Prisma.sql`
     WITH "reached" AS (
@@ -109,7 +109,7 @@ export async function processingTimes(
     isNational: scope.isNational,
     isSuppressed: scope.suppressSmallCells,
     today,
-    limit,
+    limitDays,
     cutoff,
     table: processingTable(rows, year, scope.suppressSmallCells),
   };
@@ -120,7 +120,8 @@ export type OverdueCase = OverdueCaseCells & { familyId: number };
 
 export type OverdueCases = {
   today: Date;
-  limit: ReviewTimeLimit;
+  /** The review time limit in working days in force on `today`. */
+  limitDays: number;
   cutoff: Date;
   /** Oldest application first; at most OVERDUE_LIST_LIMIT. */
   cases: OverdueCase[];
@@ -146,8 +147,8 @@ export async function listOverdueCases(
   assertCan(actor, "report.personalData");
   const { year, regionId, category } = scope.filters;
   const today = options.today ?? programmeToday();
-  const limit = await getReviewTimeLimit();
-  const cutoff = overdueCutoff(today, limit.days);
+  const limitDays = await settingInForce("review.timeLimitWorkingDays", today);
+  const cutoff = overdueCutoff(today, limitDays);
   const yearEnd = new Date(Date.UTC(year, 11, 31));
 
   const families = await db().family.findMany({
@@ -196,12 +197,12 @@ export async function listOverdueCases(
     details: {
       year,
       category,
-      limitDays: limit.days,
+      limitDays,
       today: isoDay(today),
       families: cases.map((item) => item.familyId),
     },
   });
-  return { today, limit, cutoff, cases, isTruncated: families.length > OVERDUE_LIST_LIMIT };
+  return { today, limitDays, cutoff, cases, isTruncated: families.length > OVERDUE_LIST_LIMIT };
 }
 
 /**

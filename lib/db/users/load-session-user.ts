@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { sessionLifetime } from "@/lib/db/users/session-lifetime";
+import { settingsInForce } from "@/lib/db/settings/settings";
 import type { Actor } from "@/lib/domain/permissions";
-import { isLastSeenStale, sessionEnd } from "@/lib/domain/session-lifetime";
+import { isLastSeenStale, sessionEnd, type SessionLifetime } from "@/lib/domain/session-lifetime";
 
 export type SessionUser = Actor & {
   email: string;
@@ -66,4 +66,10 @@ export async function loadSessionUser(claims: SessionClaims, now = new Date()): 
   }
   const { isActive: _isActive, sessionGeneration: _generation, sessions: _sessions, ...sessionUser } = user;
   return { user: { ...sessionUser, sessionId: claims.sessionId }, ended: null };
+}
+
+/** The idle timeout and absolute lifetime in force now (programme settings an administrator changes). */
+async function sessionLifetime(now: Date): Promise<SessionLifetime> {
+  const values = await settingsInForce(["session.idleMinutes", "session.absoluteHours"], now);
+  return { idleMinutes: values["session.idleMinutes"], absoluteHours: values["session.absoluteHours"] };
 }

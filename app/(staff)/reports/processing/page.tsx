@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
@@ -12,7 +13,6 @@ import { ReportSection, TableExportLinks } from "@/components/reports/report-tab
 import { CaseLink, HeadName } from "@/components/family-cells";
 import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ReviewLimitForm } from "./_components/review-limit-form";
 
 export async function generateMetadata() {
   const t = await getTranslations("reportProcessing");
@@ -34,7 +34,7 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
       </h2>
       <p className="mt-1 text-sm text-slate-600">
         {t("reportProcessing.overdue.note", {
-          days: overdue.limit.days,
+          days: overdue.limitDays,
           today: day(overdue.today),
           cutoff: day(overdue.cutoff),
         })}
@@ -80,8 +80,8 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
 
 /**
  * Processing times (issue 6): median and 90th percentile days per step and region, the cases awaiting a
- * decision and those overdue; the overdue cases themselves for administrators and coordinators, and the
- * review time limit for administrators to change.
+ * decision and those overdue under the review time limit in force today (administrators follow a link to
+ * the settings to change it); the overdue cases themselves for administrators and coordinators.
  */
 export default async function ProcessingReportPage({
   searchParams,
@@ -90,11 +90,10 @@ export default async function ProcessingReportPage({
 }) {
   const user = await requirePermission("report.view");
   const report = await orNotFound(processingTimes(user, parseReportFilters(await searchParams)));
-  const { filters, isNational, isSuppressed, limit } = report;
-  const overdue = can(user, "report.personalData")
-    ? await listOverdueCases(user, filters, { today: report.today })
-    : null;
+  const { filters, isNational, isSuppressed, limitDays, today } = report;
+  const overdue = can(user, "report.personalData") ? await listOverdueCases(user, filters, { today }) : null;
   const t = await getTranslations();
+  const format = await getFormatter();
 
   return (
     <section>
@@ -110,10 +109,17 @@ export default async function ProcessingReportPage({
           className="mt-2 rounded-md border-l-4 border-brand-700 bg-white px-3 py-2 text-sm shadow-sm"
           data-testid="review-limit"
         >
-          {t(limit.isDefault ? "reportProcessing.limitDefault" : "reportProcessing.limitSet", { days: limit.days })}{" "}
-          {t("reportProcessing.limitSource")}
+          {t("reportProcessing.limitSet", {
+            days: limitDays,
+            today: format.dateTime(today, { dateStyle: "medium", timeZone: "UTC" }),
+          })}{" "}
+          {t("reportProcessing.limitSource")}{" "}
+          {can(user, "settings.update") && (
+            <Link href="/admin/settings#review-time-limit" className="text-brand-700 underline">
+              {t("reportProcessing.limitChange")}
+            </Link>
+          )}
         </p>
-        {can(user, "settings.update") && <ReviewLimitForm days={limit.days} />}
       </ReportHeader>
       <ReportSection
         table={report.table}

@@ -169,7 +169,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
           />
         ) : (
           <p role="status" className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-            {benefits.missing === "mci" ? t("support.missingMci", { year: benefits.year }) : t("support.missingRates")}
+            {t("support.missingMci", { year: benefits.year })}
           </p>
         )}
 
