@@ -137,11 +137,11 @@ describe("countFamiliesByStatus", () => {
 
 describe("staff administration", () => {
   crossRegionTest(listUsers, "lists users for the administrator only, without password hashes", async () => {
-    const users = await listUsers(actors.admin);
+    const { items: users } = await listUsers(actors.admin, {});
     expect(users.length).toBeGreaterThanOrEqual(5);
     expect(users[0]).not.toHaveProperty("passwordHash");
     for (const actor of [actors.analyst, actors.pavlodarCoordinator, actors.pavlodarCaseworker]) {
-      await expect(listUsers(actor)).rejects.toThrow(FORBIDDEN);
+      await expect(listUsers(actor, {})).rejects.toThrow(FORBIDDEN);
     }
   });
 
@@ -150,12 +150,12 @@ describe("staff administration", () => {
     "lets only the administrator deactivate, even in the coordinator's own region; audits it and ends the session at once",
     async () => {
       const target = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
-      await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toThrow(
-        FORBIDDEN,
-      );
+      await expect(
+        setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false, reason: "Left the centre" }),
+      ).rejects.toThrow(FORBIDDEN);
       expect((await loadSessionUser(sessionOf(target))).user).not.toBeNull();
 
-      await setUserActive(actors.admin, { userId: target.id, isActive: false });
+      await setUserActive(actors.admin, { userId: target.id, isActive: false, reason: "Left the centre" });
       expect((await loadSessionUser(sessionOf(target))).user).toBeNull();
       const entry = await lastAudit("user.deactivate", target.id);
       expect(entry?.actorId).toBe(actors.admin.id);
@@ -164,7 +164,9 @@ describe("staff administration", () => {
   );
 
   it("refuses to let an administrator deactivate the own account", async () => {
-    await expect(setUserActive(actors.admin, { userId: actors.admin.id, isActive: false })).rejects.toMatchObject({
+    await expect(
+      setUserActive(actors.admin, { userId: actors.admin.id, isActive: false, reason: "Left the centre" }),
+    ).rejects.toMatchObject({
       code: "errors.selfDeactivation",
     });
   });
@@ -181,8 +183,8 @@ describe("staff administration", () => {
     await prisma.user.updateMany({ where: { id: { in: otherIds } }, data: { isActive: false } });
     try {
       const results = await Promise.allSettled([
-        setUserActive(first, { userId: second.id, isActive: false }),
-        setUserActive(second, { userId: first.id, isActive: false }),
+        setUserActive(first, { userId: second.id, isActive: false, reason: "Left the centre" }),
+        setUserActive(second, { userId: first.id, isActive: false, reason: "Left the centre" }),
       ]);
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((result) => result.status === "rejected");
