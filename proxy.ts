@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { addressedHost, isCrossSiteRequest } from "@/lib/domain/request-origin";
+import { REQUESTED_PATH_HEADER } from "@/lib/domain/redirect-target";
 
 // Convenience only: anonymous visitors are sent to the login page. Authorization is enforced in
 // lib/db and lib/auth on every request, never here.
@@ -58,6 +59,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-request-id", crypto.randomUUID());
+  // The page asked for, so that a session found ended while rendering it can send the person back here
+  // after signing in (lib/auth/session.ts); always overwritten, and checked again at sign-in.
+  requestHeaders.set(REQUESTED_PATH_HEADER, `${pathname}${search}`);
   // Lets server layouts know the current path (e.g. to return to it after switching language).
   requestHeaders.set("x-pathname", `${pathname}${search}`);
 

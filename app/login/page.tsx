@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
-import { afterSignInPath } from "@/lib/domain/redirect-target";
+import { afterSignInPath, signInReason } from "@/lib/domain/redirect-target";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LoginForm } from "./_components/login-form";
 
@@ -20,7 +20,7 @@ export default async function LoginPage({
   const callbackUrl = afterSignInPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations("login");
-  const reason = params.reason === "deactivated" || params.reason === "signedOut" ? params.reason : null;
+  const reason = signInReason(params.reason);
 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">

@@ -1,24 +1,24 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authenticate } from "@/lib/db/users/authenticate";
 import { endSession } from "@/lib/db/users/end-session";
+import { startSession } from "@/lib/db/users/start-session";
 import { clientIpFromForwardedFor } from "@/lib/domain/login-throttle";
+import { MAX_SESSION_HOURS } from "@/lib/domain/session-lifetime";
 import { loginSchema } from "@/lib/validation/login";
 
 /** Sign-in error codes the login page translates; next-auth passes a thrown message through as `error`. */
 export const LOGIN_ERROR = { invalid: "invalid", deactivated: "deactivated", throttledPrefix: "throttled:" } as const;
 
-/** How long a session lasts at most (an absolute lifetime; sign-out ends it earlier). */
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
 /** next-auth configuration: credentials only, JWT session carrying the user id, role and region. */
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // The cookie lives as long as the longest lifetime an administrator may set; the server ends the
+    // session earlier (idle timeout, absolute lifetime, sign-out) from its staff_session row.
+    session: { strategy: "jwt", maxAge: MAX_SESSION_HOURS * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -48,13 +48,13 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.userId = Number(user.id);
           token.role = user.role;
           token.regionId = user.regionId;
-          // Names this session, so that signing out can end exactly it (lib/db/users/end-session.ts).
-          token.sessionId = randomUUID();
+          // Names this session's row, which every request checks (lib/db/users/load-session-user.ts).
+          token.sessionId = await startSession(token.userId);
           token.generation = user.sessionGeneration;
         }
         return token;
@@ -74,10 +74,7 @@ export function authOptions(): NextAuthOptions {
       // Sign-out ends the session on the server too: a copy of the cookie is refused from now on.
       async signOut({ token }) {
         if (!token?.sessionId || token.generation === undefined) return;
-        const expiresInSeconds =
-          typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS;
-        const claims = { userId: token.userId, sessionId: token.sessionId, generation: token.generation };
-        await endSession(claims, new Date(expiresInSeconds * 1000));
+        await endSession({ userId: token.userId, sessionId: token.sessionId, generation: token.generation });
       },
     },
   };

@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { loadSessionUser, type SessionCheck, type SessionUser } from "@/lib/db/users/load-session-user";
 import { can, type Permission } from "@/lib/domain/permissions";
+import { REQUESTED_PATH_HEADER } from "@/lib/domain/redirect-target";
 
 /**
  * The session of this request, looked up once however many layouts, pages and server components ask
@@ -22,13 +24,20 @@ const sessionOfRequest = cache(async (): Promise<SessionCheck | null> => {
 
 /**
  * The signed-in staff user, re-read from the database on every request. Without a session the
- * visitor goes to the login page; a deactivated or deleted account, a session signed out elsewhere
- * and a copied cookie of a signed-out session all end here, with the reason shown at sign-in.
+ * visitor goes to the login page; a deactivated or deleted account, a session signed out elsewhere,
+ * idle too long or past its lifetime, and a copied cookie of a signed-out session all end here, with
+ * the reason shown at sign-in and the way back to the page.
  */
 export async function requireUser(): Promise<SessionUser> {
   const check = await sessionOfRequest();
   if (!check) redirect("/login");
-  if (!check.user) redirect(`/logout?reason=${check.ended}`);
+  if (!check.user) {
+    // Back to this page after signing in again: /logout clears the cookie and keeps the way back.
+    const query = new URLSearchParams({ reason: check.ended });
+    const path = (await headers()).get(REQUESTED_PATH_HEADER);
+    if (path) query.set("callbackUrl", path);
+    redirect(`/logout?${query.toString()}`);
+  }
   return check.user;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterSignInPath, safeRedirectPath } from "./redirect-target";
+import { afterSignInPath, safeRedirectPath, signInAgainPath, signInReason } from "./redirect-target";
 
 describe("safeRedirectPath", () => {
   it("keeps a path of the site with its query and fragment", () => {
@@ -52,5 +52,29 @@ describe("afterSignInPath", () => {
     }
     expect(afterSignInPath("/families?status=APPROVED")).toBe("/families?status=APPROVED");
     expect(afterSignInPath("/logins-report")).toBe("/logins-report");
+  });
+});
+
+describe("signInAgainPath", () => {
+  it("sends the person to sign in with the reason and the way back to the page", () => {
+    expect(signInAgainPath("idle", "/families/12?tab=documents")).toBe(
+      "/login?reason=idle&callbackUrl=%2Ffamilies%2F12%3Ftab%3Ddocuments",
+    );
+    expect(signInAgainPath("expired", "/")).toBe("/login?reason=expired");
+  });
+
+  it("never carries a way back that leaves the site or loops to the login page", () => {
+    expect(signInAgainPath("signedOut", "//evil.example/")).toBe("/login?reason=signedOut");
+    expect(signInAgainPath("signedOut", "/login?callbackUrl=/x")).toBe("/login?reason=signedOut");
+    expect(signInAgainPath("idle", undefined)).toBe("/login?reason=idle");
+  });
+});
+
+describe("signInReason", () => {
+  it("knows the reasons the login page explains and nothing else", () => {
+    expect(signInReason("idle")).toBe("idle");
+    expect(signInReason("sessionEnded")).toBe("sessionEnded");
+    expect(signInReason("<script>")).toBeNull();
+    expect(signInReason(["idle"])).toBeNull();
   });
 });

@@ -33,3 +33,23 @@ export function afterSignInPath(value: unknown): string {
     ? "/"
     : path;
 }
+
+/** The request header the proxy stamps with the page asked for, read when a session ends while rendering it. */
+export const REQUESTED_PATH_HEADER = "x-nk-requested-path";
+
+/** Why the login page was opened instead of the page asked for; each one has its message at sign-in. */
+export const SIGN_IN_REASONS = ["deactivated", "signedOut", "idle", "expired", "sessionEnded"] as const;
+export type SignInReason = (typeof SIGN_IN_REASONS)[number];
+
+/** The sign-in reason named by a query value, or null for anything else. */
+export function signInReason(value: unknown): SignInReason | null {
+  return SIGN_IN_REASONS.find((reason) => reason === value) ?? null;
+}
+
+/** The login page's address for a person whose session ended on `path`: the reason, and the way back. */
+export function signInAgainPath(reason: SignInReason, path: unknown): string {
+  const back = afterSignInPath(path);
+  const query = new URLSearchParams({ reason });
+  if (back !== "/") query.set("callbackUrl", back);
+  return `/login?${query.toString()}`;
+}

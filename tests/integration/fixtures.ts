@@ -51,9 +51,18 @@ export async function createStaffUser(
 
 export type StaffActor = Awaited<ReturnType<typeof createStaffUser>>;
 
-/** What a fresh session cookie of the user names (a new session id, the user's generation at sign-in). */
-export function sessionOf(user: { id: number }, generation = 0) {
-  return { userId: user.id, sessionId: randomUUID(), generation };
+/**
+ * A session started now, as sign-in starts one: its row, and what its cookie names (the session id and
+ * the person's generation at sign-in). `times` backdates it, for the idle timeout and the lifetime.
+ */
+export async function sessionOf(
+  user: { id: number },
+  generation = 0,
+  times: { startedAt?: Date; lastSeenAt?: Date } = {},
+) {
+  const sessionId = randomUUID();
+  await prisma.staffSession.create({ data: { id: sessionId, userId: user.id, ...times } });
+  return { userId: user.id, sessionId, generation };
 }
 
 /**

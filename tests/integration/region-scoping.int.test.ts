@@ -153,10 +153,10 @@ describe("staff administration", () => {
       await expect(
         setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false, reason: "Left the centre" }),
       ).rejects.toThrow(FORBIDDEN);
-      expect((await loadSessionUser(sessionOf(target))).user).not.toBeNull();
+      expect((await loadSessionUser(await sessionOf(target))).user).not.toBeNull();
 
       await setUserActive(actors.admin, { userId: target.id, isActive: false, reason: "Left the centre" });
-      expect((await loadSessionUser(sessionOf(target))).user).toBeNull();
+      expect((await loadSessionUser(await sessionOf(target))).user).toBeNull();
       const entry = await lastAudit("user.deactivate", target.id);
       expect(entry?.actorId).toBe(actors.admin.id);
       expect(entry?.changes).toMatchObject({ changes: { isActive: { from: true, to: false } } });
@@ -198,7 +198,7 @@ describe("staff administration", () => {
   it("reads role and region from the database, so a demotion applies on the next request", async () => {
     const user = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
     await prisma.user.update({ where: { id: user.id }, data: { role: "CASEWORKER", regionId: AKMOLA } });
-    expect((await loadSessionUser(sessionOf(user))).user).toMatchObject({ role: "CASEWORKER", regionId: AKMOLA });
+    expect((await loadSessionUser(await sessionOf(user))).user).toMatchObject({ role: "CASEWORKER", regionId: AKMOLA });
   });
 });
 

@@ -54,7 +54,7 @@ async function activatedAccount(role: StaffRole = "CASEWORKER", regionId: string
   await setPasswordWithLink({ token: link.token, password: GOOD_PASSWORD });
   const login = await authenticate(input.email, GOOD_PASSWORD, ip());
   if (!login.ok) throw new Error(`the new account could not sign in: ${login.reason}`);
-  const session = sessionOf({ id: userId }, login.sessionGeneration);
+  const session = await sessionOf({ id: userId }, login.sessionGeneration);
   return { ...input, id: userId, role, regionId, session };
 }
 
@@ -468,7 +468,7 @@ describe("changing the own password", () => {
 
   it("sets the new password, ends the other sessions and clears failed attempts", async () => {
     const person = await activatedAccount();
-    const otherDevice = sessionOf({ id: person.id }, person.session.generation);
+    const otherDevice = await sessionOf({ id: person.id }, person.session.generation);
     await changeOwnPassword(person, { currentPassword: "wrong", password: "x", sessionId: "s" }).catch(() => undefined);
 
     await changeOwnPassword(person, {
@@ -477,6 +477,8 @@ describe("changing the own password", () => {
       sessionId: person.session.sessionId,
     });
     expect(await loadSessionUser(otherDevice)).toEqual({ user: null, ended: "signedOut" });
+    // The session that changed the password goes on.
+    expect((await loadSessionUser(person.session)).user?.id).toBe(person.id);
     expect(await prisma.loginThrottle.findUnique({ where: { key: `account:${person.email}` } })).toBeNull();
     expect(await authenticate(person.email, GOOD_PASSWORD, ip())).toEqual({ ok: false, reason: "invalid" });
     expect(await authenticate(person.email, "Another-Steppe-Falcon-9", ip())).toMatchObject({ ok: true });

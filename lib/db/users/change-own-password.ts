@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { assertCan } from "@/lib/db/scopes";
 import { recordFailure } from "@/lib/db/users/authenticate";
-import { endSessionsOf } from "@/lib/db/users/end-sessions-of";
+import { endSessionsOf } from "@/lib/db/users/end-session";
 import { hashPassword, verifyPassword } from "@/lib/db/users/password";
 import { AppError, notFoundError } from "@/lib/domain/app-error";
 import { ACCOUNT_THROTTLE, accountThrottleKey, minutesUntil } from "@/lib/domain/login-throttle";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { assertCan } from "@/lib/db/scopes";
 import { issueAccountLink, type IssuedLink } from "@/lib/db/users/account-links";
-import { endSessionsOf } from "@/lib/db/users/end-sessions-of";
+import { endSessionsOf } from "@/lib/db/users/end-session";
 import { lockForStaffChange } from "@/lib/db/users/staff-lock";
 import { AppError, notFoundError } from "@/lib/domain/app-error";
 import type { Actor } from "@/lib/domain/permissions";

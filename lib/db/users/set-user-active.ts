@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { AppError, notFoundError } from "@/lib/domain/app-error";
 import { assertCan } from "@/lib/db/scopes";
 import { retireAccountLinks } from "@/lib/db/users/account-links";
-import { endSessionsOf } from "@/lib/db/users/end-sessions-of";
+import { endSessionsOf } from "@/lib/db/users/end-session";
 import { assertAnotherAdministratorStays, lockForStaffChange } from "@/lib/db/users/staff-lock";
 import { can, type Actor } from "@/lib/domain/permissions";
 import { diffFields } from "@/lib/domain/audit-mask";
