@@ -33,10 +33,10 @@ describe("staffAccountSchema", () => {
   it("requires a region for coordinators and caseworkers", () => {
     for (const role of ["COORDINATOR", "CASEWORKER"] as const) {
       expect(messagesAt(staffAccountSchema.safeParse({ ...account, role, regionId: "" }))).toEqual({
-        regionId: "staff.errors.regionRequired",
+        regionId: "users.errors.regionRequired",
       });
       expect(messagesAt(staffAccountSchema.safeParse({ ...account, role, regionId: "KZ-99" }))).toEqual({
-        regionId: "staff.errors.regionRequired",
+        regionId: "users.errors.regionRequired",
       });
     }
   });

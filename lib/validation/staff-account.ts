@@ -13,14 +13,15 @@ const E = {
   cyrillic: "familyForm.errors.cyrillic",
   latin: "familyForm.errors.latin",
   phone: "familyForm.errors.phone",
-  regionRequired: "staff.errors.regionRequired",
+  regionRequired: "users.errors.regionRequired",
 } as const;
 
 const userId = z.coerce.number().int().positive().max(2_147_483_647);
 const requiredText = (max: number) => storableString().trim().min(1, E.required).max(max, E.tooLong);
 
 const assignmentFields = {
-  role: z.enum(ROLES, E.required),
+  /** Chosen on purpose: the form starts without a role ("" until one is picked). */
+  role: z.enum(["", ...ROLES], E.required).pipe(z.enum(ROLES, E.required)),
   /** A region code for coordinators and caseworkers; ignored (stored as none) for national roles. */
   regionId: storableString().trim(),
 };
@@ -77,4 +78,5 @@ export type StaffAccountFormValues = z.input<typeof staffAccountSchema>;
 export type StaffAccountInput = z.output<typeof staffAccountSchema>;
 export type StaffAssignmentFormValues = z.input<typeof staffAssignmentSchema>;
 export type StaffAssignmentInput = z.output<typeof staffAssignmentSchema>;
-export type DeactivationInput = z.infer<typeof deactivationSchema>;
+export type DeactivationFormValues = z.input<typeof deactivationSchema>;
+export type DeactivationInput = z.output<typeof deactivationSchema>;

@@ -108,7 +108,7 @@ describe("creating an account", () => {
     await createStaffAccount(cast.admin, input);
     const again = { ...newAccount(), email: input.email.toUpperCase() };
     await expect(createStaffAccount(cast.admin, again)).rejects.toMatchObject({
-      code: "staff.errors.emailTaken",
+      code: "users.errors.emailTaken",
       field: "email",
       status: 409,
     });
@@ -123,16 +123,16 @@ describe("creating an account", () => {
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((result) => result.status === "rejected");
-    expect(refused?.reason).toMatchObject({ code: "staff.errors.emailTaken" });
+    expect(refused?.reason).toMatchObject({ code: "users.errors.emailTaken" });
   });
 
   it("requires a region for a caseworker and none for an analyst", async () => {
     await expect(createStaffAccount(cast.admin, newAccount("CASEWORKER", null))).rejects.toMatchObject({
-      code: "staff.errors.regionRequired",
+      code: "users.errors.regionRequired",
       field: "regionId",
     });
     await expect(createStaffAccount(cast.admin, newAccount("ANALYST", AKMOLA))).rejects.toMatchObject({
-      code: "staff.errors.regionRequired",
+      code: "users.errors.regionRequired",
     });
   });
 
@@ -264,12 +264,12 @@ describe("resetting a password", () => {
 
   it("is not for the own account nor for a deactivated one", async () => {
     await expect(resetStaffPassword(cast.admin, { userId: cast.admin.id })).rejects.toMatchObject({
-      code: "staff.errors.selfReset",
+      code: "users.errors.selfReset",
     });
     const person = await activatedAccount();
     await setUserActive(cast.admin, { userId: person.id, isActive: false, reason: "On leave" });
     await expect(resetStaffPassword(cast.admin, { userId: person.id })).rejects.toMatchObject({
-      code: "staff.errors.resetDeactivated",
+      code: "users.errors.resetDeactivated",
     });
   });
 
@@ -315,13 +315,13 @@ describe("changing role and region", () => {
     const person = await activatedAccount("ANALYST", null);
     await expect(
       changeStaffAssignment(cast.admin, { userId: person.id, role: "COORDINATOR", regionId: null }),
-    ).rejects.toMatchObject({ code: "staff.errors.regionRequired", field: "regionId" });
+    ).rejects.toMatchObject({ code: "users.errors.regionRequired", field: "regionId" });
   });
 
   it("lets nobody demote themself, and never the last active administrator, even two at once", async () => {
     await expect(
       changeStaffAssignment(cast.admin, { userId: cast.admin.id, role: "ANALYST", regionId: null }),
-    ).rejects.toMatchObject({ code: "staff.errors.selfDemotion", field: "role" });
+    ).rejects.toMatchObject({ code: "users.errors.selfDemotion", field: "role" });
 
     const first = await createStaffUser(prisma, "ADMIN");
     const second = await createStaffUser(prisma, "ADMIN");
@@ -332,7 +332,7 @@ describe("changing role and region", () => {
       ]);
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((result) => result.status === "rejected");
-      expect(refused?.reason).toMatchObject({ code: "staff.errors.lastAdministratorRole", status: 409 });
+      expect(refused?.reason).toMatchObject({ code: "users.errors.lastAdministratorRole", status: 409 });
       expect(await prisma.user.count({ where: { id: { in: [first.id, second.id] }, role: "ADMIN" } })).toBe(1);
     });
   });

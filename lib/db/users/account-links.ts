@@ -96,9 +96,12 @@ async function auditRefusal(state: Exclude<AccountLinkState, "valid">, userId: n
   });
 }
 
-/** The one refusal the activation page shows for an unknown, used, expired or deactivated link. */
+/**
+ * The one refusal the activation page shows for an unknown, used, expired or deactivated link; its form
+ * then gives way to the same page as a link that did not work when opened.
+ */
 function linkInvalid(): AppError {
-  return new AppError("activation.invalid", { status: 410 });
+  return new AppError("activation.invalid", { status: 410, details: { isLinkInvalid: true } });
 }
 
 /**

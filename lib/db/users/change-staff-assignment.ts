@@ -29,7 +29,7 @@ export async function changeStaffAssignment(
     );
     if (Object.keys(changes).length === 0) return { changed: false };
     if (isDemotionFromAdministration(before.role, input.role)) {
-      if (before.id === actor.id) throw new AppError("staff.errors.selfDemotion", { status: 409, field: "role" });
+      if (before.id === actor.id) throw new AppError("users.errors.selfDemotion", { status: 409, field: "role" });
       if (before.isActive) assertAnotherAdministratorStays(otherAdministrators, "demote");
     }
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role, regionId: input.regionId } });

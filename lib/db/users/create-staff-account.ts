@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/domain/permissions";
 import type { StaffAccountInput } from "@/lib/validation/staff-account";
 
 function emailTaken(): AppError {
-  return new AppError("staff.errors.emailTaken", { field: "email", status: 409 });
+  return new AppError("users.errors.emailTaken", { field: "email", status: 409 });
 }
 
 /**

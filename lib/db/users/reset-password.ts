@@ -16,11 +16,11 @@ import type { Actor } from "@/lib/domain/permissions";
  */
 export async function resetStaffPassword(actor: Actor, input: { userId: number }): Promise<IssuedLink> {
   assertCan(actor, "users.manage");
-  if (input.userId === actor.id) throw new AppError("staff.errors.selfReset", { status: 409 });
+  if (input.userId === actor.id) throw new AppError("users.errors.selfReset", { status: 409 });
   return db().$transaction(async (tx) => {
     const { account } = await lockForStaffChange(tx, input.userId);
     if (!account) throw notFoundError("user");
-    if (!account.isActive) throw new AppError("staff.errors.resetDeactivated", { status: 409 });
+    if (!account.isActive) throw new AppError("users.errors.resetDeactivated", { status: 409 });
     await tx.user.update({ where: { id: account.id }, data: { passwordHash: null } });
     await endSessionsOf(tx, account.id);
     await recordAudit(

@@ -62,8 +62,6 @@ export async function lockForStaffChange(
  */
 export function assertAnotherAdministratorStays(otherAdministrators: number, change: "deactivate" | "demote"): void {
   if (otherAdministrators > 0) return;
-  throw new AppError(change === "deactivate" ? "errors.lastAdministrator" : "staff.errors.lastAdministratorRole", {
-    status: 409,
-    field: change === "demote" ? "role" : undefined,
-  });
+  if (change === "deactivate") throw new AppError("errors.lastAdministrator", { status: 409 });
+  throw new AppError("users.errors.lastAdministratorRole", { status: 409, field: "role" });
 }

@@ -10,5 +10,5 @@ import { findRegion } from "@/lib/domain/regions";
  */
 export function assertRegionMatchesRole(role: StaffRole, regionId: string | null): void {
   const isValid = hasRegion(role) ? regionId !== null && findRegion(regionId) !== undefined : regionId === null;
-  if (!isValid) throw new AppError("staff.errors.regionRequired", { field: "regionId" });
+  if (!isValid) throw new AppError("users.errors.regionRequired", { field: "regionId" });
 }
