@@ -267,7 +267,8 @@ describe("listQuotas", () => {
 // - functions without an actor, which reach no region's families on behalf of a user: the client (db,
 //   createPrismaClient), reference data (listRegions, listDistricts, listAllDistricts), the public status
 //   lookup (lookupCaseStatus: one case by its number and a secret, tested in public-lookup.int.test.ts),
-//   sign-in (authenticate, loadSessionUser: the user's own account), a programme setting
+//   sign-in (authenticate, loadSessionUser: the user's own account), the one-time account links
+//   (openAccountLink, setPasswordWithLink: the token is the authority, staff-accounts.int.test.ts), a programme setting
 //   (getReviewTimeLimit), audit and request metadata (recordAudit, requestContext);
 // - helpers that get the actor or a scope from their caller (findFamilyInScope, ensureChecklist,
 //   loadEntitlements, waitingEntryWhere, sortedRows): their callers' actor-taking functions are checked.
