@@ -70,6 +70,9 @@ export default defineConfig({
       NK_EPHEMERAL: "1",
       NK_PG_PORT: process.env.NK_E2E_PG_PORT,
       NEXT_TELEMETRY_DISABLED: "1",
+      // As if behind one reverse proxy: a spec gives each simulated visitor its own address by sending
+      // X-Forwarded-For as that proxy would write it (e2e/client-address.spec.ts tries both settings).
+      TRUSTED_PROXY_HOPS: "1",
     },
   },
 });

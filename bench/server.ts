@@ -1,5 +1,5 @@
 // The production build under test: `next build` when the sources changed since the last one, then
-// `next start` on the benchmark database, with its resident memory sampled while it runs.
+// the app server (scripts/serve.ts, as `npm start` runs it) on the benchmark database, with its resident memory sampled while it runs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -60,7 +60,8 @@ export type RunningApp = {
 export async function startApp(databaseUrl: string, log: (line: string) => void): Promise<RunningApp> {
   const port = await findFreePort(3200);
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const serve = ["--import", "tsx", "scripts/serve.ts", "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, serve, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -76,7 +77,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void)
   child.stderr?.on("data", (chunk: Buffer) => log(`[next] ${chunk.toString().trimEnd()}`));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     try {
       const response = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) break;

@@ -7,7 +7,8 @@ import { hashPassword } from "@/lib/db/users/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import type { StaffRole } from "@/lib/domain/permissions";
 
-function e2eDatabaseUrl(): string {
+/** The connection string of the e2e database (the embedded cluster the e2e server started). */
+export function e2eDatabaseUrl(): string {
   const dataDir = process.env.NK_E2E_DATA_DIR;
   const port = process.env.NK_E2E_PG_PORT;
   if (!dataDir || !port)

@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { generateIin } from "@/lib/domain/iin";
 import { showcaseFamily } from "@/prisma/demo-families";
-import { e2eDb } from "./db";
-import { signedInPage } from "./fixtures";
+import { createTestUser, e2eDb } from "./db";
+import { login, signedInPage, useLanguage } from "./fixtures";
 
 type Person = { surname: string; given: string; birthDate: string; sex: "M" | "F"; relationship: string; iin: string };
 
@@ -212,19 +212,28 @@ test("a second editor's save is refused with who and when, and keeps what was ty
   await second.context.close();
 });
 
-test("a session that ends while the form is open brings the user back to the form with the input", async ({
+test("a session that times out while the form is open brings the user back to the form with the input", async ({
   browser,
 }) => {
-  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  const user = await createTestUser("CASEWORKER", "KZ-55");
+  const context = await browser.newContext();
+  await useLanguage(context, "en");
+  const page = await context.newPage();
+  await login(page, user.email, user.password);
   await page.goto("/families/new");
   await page.getByLabel("Country of origin").selectOption({ label: "Mongolia" });
   await fillMember(memberGroup(page, 1), person("Сессияұлы", "Нұрбол", "1990-02-02", "M", "Head of family", 77));
   await page.getByLabel("Address").fill("Павлодар, Ломов 3");
-  await context.clearCookies({ name: "next-auth.session-token" });
+  // The caseworker went to lunch: no request for longer than the idle timeout (30 minutes by default).
+  await e2eDb().staffSession.updateMany({
+    where: { userId: user.id },
+    data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+  });
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ffamilies%2Fnew/);
-  await page.getByLabel("E-mail").fill("caseworker.pavlodar@nurlykosh.kz");
-  await page.getByLabel("Password").fill("Demo-2026!");
+  await expect(page).toHaveURL(/\/login\?reason=sessionEnded&callbackUrl=%2Ffamilies%2Fnew/);
+  await expect(page.getByText("Your session ended while you were working.")).toBeVisible();
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/families\/new$/);
   await expect(page.getByText("What you typed before signing in again has been restored.")).toBeVisible();

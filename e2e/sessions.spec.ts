@@ -46,3 +46,37 @@ test("signing out everywhere ends the person's session in the other browser too"
   await expect(home.page.getByTestId("current-user")).toContainText("E2E COORDINATOR");
   await Promise.all([office.context.close(), home.context.close()]);
 });
+
+test("a session left idle sends the person to sign in with a message, and back to the page after", async ({
+  browser,
+}) => {
+  const user = await createTestUser("CASEWORKER", "KZ-55");
+  const { context, page } = await signedIn(browser, user);
+  await page.goto("/families?status=REGISTERED");
+  await e2eDb().staffSession.updateMany({
+    where: { userId: user.id },
+    data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+  });
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/login\?reason=idle&callbackUrl=%2Ffamilies%3Fstatus%3DREGISTERED/);
+  await expect(page.getByText("You were signed out because the session was left without activity.")).toBeVisible();
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/families\?status=REGISTERED$/);
+  await context.close();
+});
+
+test("a session past its absolute lifetime ends however busy it was", async ({ browser }) => {
+  const user = await createTestUser("ANALYST", null);
+  const { context, page } = await signedIn(browser, user);
+  await e2eDb().staffSession.updateMany({
+    where: { userId: user.id },
+    data: { startedAt: new Date(Date.now() - 8 * 60 * 60_000) },
+  });
+  await page.goto("/reports/overview");
+  await expect(page).toHaveURL(/\/login\?reason=expired&callbackUrl=%2Freports%2Foverview/);
+  await expect(page.getByText("Your session reached its time limit and ended.")).toBeVisible();
+  await context.close();
+});

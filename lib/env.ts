@@ -10,11 +10,6 @@ const envSchema = z.object({
   /** Connections per app server; several servers share one PostgreSQL, so keep it modest. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**
-   * How many reverse proxies in front of the app append to X-Forwarded-For; the client address for
-   * throttling and audit is the entry the outermost one wrote (see clientIpFromForwardedFor).
-   */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /**
    * Public address of the app as families reach it (e.g. https://nurlykosh.example.kz); receipts print
    * `<base>/status`. Unset (or empty): taken from the request's Host and X-Forwarded-Proto.
    */

@@ -176,7 +176,8 @@ async function main(): Promise<void> {
     await run(process.execPath, [nextCli, "build"], { ...childEnv, NODE_ENV: "production" });
   }
 
-  const child = spawn(process.execPath, [nextCli, mode, "-p", String(port)], {
+  // In this process's child directly (not through the tsx CLI, which would add a process between).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", mode, "-p", String(port)], {
     cwd: ROOT,
     env: mode === "start" ? { ...childEnv, NODE_ENV: "production" } : childEnv,
     stdio: "inherit",

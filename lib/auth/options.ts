@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { authenticate } from "@/lib/db/users/authenticate";
 import { endSession } from "@/lib/db/users/end-session";
 import { startSession } from "@/lib/db/users/start-session";
-import { clientIpFromForwardedFor } from "@/lib/domain/login-throttle";
+import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "@/lib/domain/client-address";
 import { MAX_SESSION_HOURS } from "@/lib/domain/session-lifetime";
 import { loginSchema } from "@/lib/validation/login";
 
@@ -27,11 +27,8 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = loginSchema.safeParse(credentials);
           if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
-          const forwardedFor = req.headers?.["x-forwarded-for"];
-          const ip = clientIpFromForwardedFor(
-            Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
-            env().TRUSTED_PROXY_HOPS,
-          );
+          const address = req.headers?.[CLIENT_ADDRESS_HEADER];
+          const ip = normaliseAddress(Array.isArray(address) ? address[0] : address);
           const result = await authenticate(parsed.data.email, parsed.data.password, ip);
           if (result.ok) {
             const { actor, sessionGeneration } = result;

@@ -24,20 +24,3 @@ export function normaliseEmail(email: string): string {
 export function minutesUntil(lockedUntil: Date, now: Date): number {
   return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
 }
-
-/**
- * Picks the client address from X-Forwarded-For. Each trusted proxy appends the address of its peer,
- * so with N trusted proxies the N-th entry from the right was written by the outermost one and is
- * the first a client cannot forge. With no proxy the app server's own entry (the right-most) is used;
- * a client talking to the app directly can then choose it, which is why production runs behind a
- * proxy with TRUSTED_PROXY_HOPS set (the per-account throttle holds either way).
- */
-export function clientIpFromForwardedFor(header: string | null | undefined, trustedHops: number): string {
-  const entries = (header ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return "unknown";
-  const index = Math.max(0, entries.length - Math.max(1, trustedHops));
-  return entries[index] ?? "unknown";
-}
