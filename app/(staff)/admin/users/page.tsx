@@ -4,12 +4,13 @@ import { requirePermission } from "@/lib/auth/session";
 import { listRegions } from "@/lib/db/regions";
 import { listUsers } from "@/lib/db/users/list-users";
 import { ROLES } from "@/lib/domain/permissions";
-import { STAFF_STATES, type StaffState } from "@/lib/domain/staff-accounts";
+import { STAFF_STATES } from "@/lib/domain/staff-accounts";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { parseStaffFilters, STAFF_SEARCH_MAX_LENGTH, type StaffFilters } from "@/lib/validation/staff-filters";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { STAFF_STATE_MESSAGE } from "./_lib/state-label";
 
 export async function generateMetadata() {
   const t = await getTranslations("users");
@@ -24,9 +25,6 @@ function hrefWith(filters: StaffFilters, page?: number): string {
   const query = params.toString();
   return query ? `/admin/users?${query}` : "/admin/users";
 }
-
-/** The catalogue key of a state's name: "active" and "deactivated" are the list's words since issue 1. */
-const STATE_KEY: Record<StaffState, string> = { active: "active", pending: "pending", deactivated: "inactive" };
 
 export default async function UsersPage({
   searchParams,
@@ -96,7 +94,7 @@ export default async function UsersPage({
           name="state"
           defaultValue={filters.state}
           anyLabel={any}
-          options={STAFF_STATES.map((state) => ({ value: state, label: t(`users.${STATE_KEY[state]}`) }))}
+          options={STAFF_STATES.map((state) => ({ value: state, label: t(STAFF_STATE_MESSAGE[state]) }))}
         />
         <Button type="submit">{t("users.apply")}</Button>
         <Link href="/admin/users" className="px-2 py-2 text-sm text-brand-700 hover:underline">
@@ -134,7 +132,7 @@ export default async function UsersPage({
             header: t("users.region"),
             cell: (user) => (user.region ? localName(user.region, locale) : t("region.national")),
           },
-          { header: t("users.state"), cell: (user) => t(`users.${STATE_KEY[user.state]}`) },
+          { header: t("users.state"), cell: (user) => t(STAFF_STATE_MESSAGE[user.state]) },
           {
             header: t("users.lastLogin"),
             cell: (user) =>

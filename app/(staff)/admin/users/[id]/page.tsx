@@ -10,6 +10,7 @@ import { Panel } from "@/components/ui/panel";
 import { AccountStateControls } from "./_components/account-state-controls";
 import { AssignmentForm } from "./_components/assignment-form";
 import { PasswordLinkControls } from "./_components/password-link-controls";
+import { STAFF_STATE_MESSAGE } from "../_lib/state-label";
 
 const MAX_ID = 2_147_483_647;
 
@@ -38,9 +39,6 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   const regionOptions = regions
     .map((region) => ({ value: region.id, label: localName(region, locale) }))
     .sort((a, b) => collator.compare(a.label, b.label));
-  const stateLabel = t(
-    member.state === "pending" ? "users.pending" : member.state === "active" ? "users.active" : "users.inactive",
-  );
 
   const facts: [string, React.ReactNode][] = [
     [t("users.member.fullNameLatin"), member.fullNameLatin ?? "—"],
@@ -48,7 +46,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
     [t("users.member.phone"), member.phone ?? "—"],
     [t("users.role"), t(`role.${member.role}`)],
     [t("users.region"), member.region ? localName(member.region, locale) : t("region.national")],
-    [t("users.state"), stateLabel],
+    [t("users.state"), t(STAFF_STATE_MESSAGE[member.state])],
     [t("users.lastLogin"), member.lastLoginAt ? dateTime(member.lastLoginAt) : "—"],
     [t("users.secondFactor"), member.hasSecondFactor ? t("users.secondFactorOn") : t("users.secondFactorOff")],
     [t("users.member.created"), dateTime(member.createdAt)],
