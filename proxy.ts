@@ -4,7 +4,7 @@ import { REQUESTED_PATH_HEADER } from "@/lib/domain/redirect-target";
 
 // Convenience only: anonymous visitors are sent to the login page. Authorization is enforced in
 // lib/db and lib/auth on every request, never here.
-const PUBLIC_PATHS = ["/login", "/logout", "/api/auth", "/api/health", "/status"];
+const PUBLIC_PATHS = ["/login", "/logout", "/api/auth", "/api/health", "/status", "/activate"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {

@@ -12,10 +12,11 @@ test("a user deactivated by the administrator is signed out on the next request"
   await expect(userPage.getByRole("heading", { name: "Families" })).toBeVisible();
 
   const admin = await signedInPage(browser, "admin");
-  await admin.page.goto("/admin/users");
-  const row = admin.page.getByRole("row").filter({ hasText: caseworker.email });
-  await row.getByRole("button", { name: `Deactivate ${caseworker.email}` }).click();
-  await expect(row.getByRole("cell", { name: "Deactivated" })).toBeVisible();
+  await admin.page.goto(`/admin/users/${caseworker.id}`);
+  await admin.page.getByRole("button", { name: "Deactivate the account" }).click();
+  await admin.page.getByLabel("Reason for deactivation").fill("Left the employment centre");
+  await admin.page.getByRole("button", { name: "Confirm deactivation" }).click();
+  await expect(admin.page.getByTestId("deactivation-reason")).toHaveText("Left the employment centre");
 
   await userPage.reload();
   await expect(userPage).toHaveURL(/\/login\?reason=deactivated/);

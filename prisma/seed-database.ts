@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/db/users/password";
 import { DISTRICTS, REGIONS } from "@/lib/domain/regions";
 import { documentChecklist } from "@/lib/domain/documents";
 import { SETTING_KEYS, SETTINGS } from "@/lib/domain/settings";
+import { transliterateKazakh } from "@/lib/domain/transliteration";
 import { DEMO_USER_LIST } from "./demo-users";
 import { eventData, familyRowData, personData, regionRowData } from "./factories/prisma-data";
 import { planSeed, type SeedPlanOptions } from "./seed-plan";
@@ -78,6 +79,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
         data: DEMO_USER_LIST.map((u, i) => ({
           email: u.email.toLowerCase(),
           fullName: u.fullName,
+          fullNameLatin: transliterateKazakh(u.fullName),
           passwordHash: hashes[i] ?? "",
           role: u.role,
           regionId: u.regionId,

@@ -21,6 +21,8 @@ export default async function LoginPage({
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations("login");
   const reason = signInReason(params.reason);
+  // Set by the activation page once the person has chosen a password.
+  const isPasswordSet = params.notice === "passwordSet";
 
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
@@ -32,6 +34,11 @@ export default async function LoginPage({
       <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold text-brand-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
+        {isPasswordSet && (
+          <p role="status" className="mt-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+            {t("passwordSet")}
+          </p>
+        )}
         {reason && (
           <p role="status" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
             {t(`reason.${reason}`)}

@@ -30,6 +30,32 @@ type ActionDefinition<S extends z.ZodType, T> = {
   revalidate?: string[] | ((input: z.infer<S>, data: T) => string[]);
 };
 
+/** The input parsed with the action's schema, or the refusal with the messages at the fields. */
+function parseInput<S extends z.ZodType>(
+  schema: S,
+  rawInput: unknown,
+  text: (code: string) => string,
+): { ok: true; data: z.infer<S> } | ActionFailure {
+  const parsed = schema.safeParse(rawInput);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= text(issue.message);
+  return { ok: false, message: text(INVALID_INPUT), fieldErrors };
+}
+
+/** A thrown error as the form's refusal: an AppError in words, anything else logged under the request's id. */
+async function failureOf(error: unknown, translator: Translator): Promise<ActionFailure> {
+  if (error instanceof AppError)
+    return { ok: false, ...translator.translate(error, { forForm: true }), details: error.details };
+  const { requestId } = await requestContext();
+  return {
+    ok: false,
+    message: translator.text("errors.unexpected", { requestId: logUnexpected("action", requestId, error) }),
+  };
+}
+
+type Translator = Awaited<ReturnType<typeof errorTranslator>>;
+
 /**
  * The single wrapper every server action goes through: parse with the shared schema → load the
  * session from the database → check the permission → run the lib/db mutation (which authorizes
@@ -39,15 +65,11 @@ type ActionDefinition<S extends z.ZodType, T> = {
  */
 export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
   return async (rawInput: unknown): Promise<ActionResult<T>> => {
-    const { text, translate } = await errorTranslator();
-    const parsed = definition.schema.safeParse(rawInput);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= text(issue.message);
-      return { ok: false, message: text(INVALID_INPUT), fieldErrors };
-    }
+    const translator = await errorTranslator();
+    const parsed = parseInput(definition.schema, rawInput, translator.text);
+    if (!parsed.ok) return parsed;
     const user = await currentUser();
-    if (!user) return { ok: false, message: text("errors.signedOut"), isSignedOut: true };
+    if (!user) return { ok: false, message: translator.text("errors.signedOut"), isSignedOut: true };
     try {
       if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
       const data = await definition.run(parsed.data, user);
@@ -58,13 +80,28 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
       for (const path of paths) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError)
-        return { ok: false, ...translate(error, { forForm: true }), details: error.details };
-      const { requestId } = await requestContext();
-      return {
-        ok: false,
-        message: text("errors.unexpected", { requestId: logUnexpected("action", requestId, error) }),
-      };
+      return failureOf(error, translator);
+    }
+  };
+}
+
+/**
+ * A server action of a page that has no session (the activation link): the same parsing, refusals and
+ * logging as defineAction, without a session or a permission. Its input must carry its own authority
+ * (a one-time token), which the lib/db function it runs checks.
+ */
+export function definePublicAction<S extends z.ZodType, T>(definition: {
+  schema: S;
+  run: (input: z.infer<S>) => Promise<T>;
+}) {
+  return async (rawInput: unknown): Promise<ActionResult<T>> => {
+    const translator = await errorTranslator();
+    const parsed = parseInput(definition.schema, rawInput, translator.text);
+    if (!parsed.ok) return parsed;
+    try {
+      return { ok: true, data: await definition.run(parsed.data) };
+    } catch (error) {
+      return failureOf(error, translator);
     }
   };
 }

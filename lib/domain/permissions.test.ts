@@ -4,6 +4,8 @@ import {
   canSeeFamilyInRegion,
   familyScope,
   figuresScope,
+  hasRegion,
+  isDemotionFromAdministration,
   permissionsOf,
   PERMISSIONS,
   ROLES,
@@ -135,5 +137,27 @@ describe("canSeeFamilyInRegion and scopeIncludes", () => {
   });
   it("reaches nothing from an empty scope", () => {
     expect(scopeIncludes({ kind: "none" }, "KZ-11")).toBe(false);
+  });
+});
+
+describe("hasRegion", () => {
+  it("gives coordinators and caseworkers a region and national roles none", () => {
+    expect(ROLES.filter(hasRegion)).toEqual(["COORDINATOR", "CASEWORKER"]);
+  });
+  it("agrees with the scopes: exactly the roles that reach no region without one of their own", () => {
+    for (const role of ROLES) {
+      const withoutRegion: Actor = { id: 9, role, regionId: null };
+      expect(statusCountScope(withoutRegion).kind === "all", role).toBe(!hasRegion(role));
+    }
+  });
+});
+
+describe("isDemotionFromAdministration", () => {
+  it("is a change from a role that administers staff to one that does not", () => {
+    expect(isDemotionFromAdministration("ADMIN", "COORDINATOR")).toBe(true);
+    expect(isDemotionFromAdministration("ADMIN", "ANALYST")).toBe(true);
+    expect(isDemotionFromAdministration("ADMIN", "ADMIN")).toBe(false);
+    expect(isDemotionFromAdministration("CASEWORKER", "COORDINATOR")).toBe(false);
+    expect(isDemotionFromAdministration("CASEWORKER", "ADMIN")).toBe(false);
   });
 });

@@ -87,6 +87,25 @@ export function permissionsOf(role: StaffRole): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can({ role }, permission));
 }
 
+/**
+ * The roles whose people belong to one region; the others are national and have none. The database
+ * holds the same rule (CHECK app_user_region_matches_role), so an account can never break it.
+ */
+const REGIONAL_ROLES = ["COORDINATOR", "CASEWORKER"] as const satisfies readonly StaffRole[];
+
+/** Whether a person of the role belongs to one region (and must have one). */
+export function hasRegion(role: StaffRole): boolean {
+  return (REGIONAL_ROLES as readonly StaffRole[]).includes(role);
+}
+
+/**
+ * Whether changing a person's role from `before` to `after` takes away the administration of staff: the
+ * change that must leave another active administrator (the last one cannot be demoted).
+ */
+export function isDemotionFromAdministration(before: StaffRole, after: StaffRole): boolean {
+  return can({ role: before }, "users.manage") && !can({ role: after }, "users.manage");
+}
+
 /** Which regions' rows a view reaches: every region, one region, or none. */
 export type RegionScope = { kind: "all" } | { kind: "region"; regionId: string } | { kind: "none" };
 

@@ -47,6 +47,8 @@ export function loadMessages(locale: Locale): Catalogue {
  * add some 20 kB to each page. lib/i18n/client-messages.test.ts keeps the list complete.
  */
 export const CLIENT_NAMESPACES = [
+  "account",
+  "activation",
   "casefile",
   "category",
   "education",
@@ -56,6 +58,7 @@ export const CLIENT_NAMESPACES = [
   "nav",
   "quotas",
   "relationship",
+  "role",
   "sex",
   "status",
   "settings",

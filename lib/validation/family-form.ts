@@ -35,9 +35,10 @@ export const IIN_ERROR_KEYS = {
 
 export const MAX_MEMBERS = 20;
 
-// Kazakh and Russian Cyrillic letters, with hyphen, apostrophe and inner spaces for compound names.
-const CYRILLIC_NAME = /^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:[ '\-‐][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*$/u;
-const LATIN_NAME = /^[A-Za-z]+(?:[ '\-][A-Za-z]+)*$/;
+// Kazakh and Russian Cyrillic letters, with hyphen, apostrophe and inner spaces for compound names
+// (staff names use the same patterns, lib/validation/staff-account.ts).
+export const CYRILLIC_NAME = /^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:[ '\-‐][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*$/u;
+export const LATIN_NAME = /^[A-Za-z]+(?:[ '\-][A-Za-z]+)*$/;
 
 // Every text field starts from storableString: a NUL or a broken surrogate is refused before any other check.
 const requiredText = (max: number) => storableString().trim().min(1, E.required).max(max, E.tooLong);

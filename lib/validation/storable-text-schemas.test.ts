@@ -14,8 +14,10 @@ import {
 } from "./family-form";
 import { loginSchema } from "./login";
 import { quotaAmendmentSchema, quotaOrderSchema } from "./quota-order";
+import { activationSchema, ownPasswordSchema } from "./password";
 import { parseReportFilters } from "./report-filters";
 import { mciRateFormSchema, settingChangeSchema } from "./settings";
+import { deactivationSchema, staffAccountSchema, staffAssignmentSchema } from "./staff-account";
 import { UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 import { transitionSchema } from "./transition";
 import { parseWaitlistQuery } from "./waitlist";
@@ -206,6 +208,51 @@ const CASES: Case[] = [
     schema: mciRateFormSchema,
     input: { year: "2027", amountTenge: "4 500" },
     fields: ["year", "amountTenge"],
+  },
+  {
+    name: "staffAccountSchema",
+    schema: staffAccountSchema,
+    input: {
+      fullName: "Сейітов Ерлан Қайратұлы",
+      fullNameLatin: "Seyitov Yerlan Kairatuly",
+      email: "e.seitov@nurlykosh.kz",
+      phone: "+7 701 234 56 78",
+      role: "CASEWORKER",
+      regionId: "KZ-11",
+    },
+    fields: ["fullName", "fullNameLatin", "email", "phone", "regionId"],
+  },
+  {
+    name: "staffAssignmentSchema",
+    schema: staffAssignmentSchema,
+    input: { userId: 7, role: "COORDINATOR", regionId: "KZ-55" },
+    fields: ["regionId"],
+  },
+  {
+    name: "deactivationSchema",
+    schema: deactivationSchema,
+    input: { userId: 7, reason: "Left the employment centre" },
+    fields: ["reason"],
+  },
+  {
+    name: "activationSchema",
+    schema: activationSchema(),
+    input: {
+      token: "q0dTUx2xk4V_Wk-9f8ZfYcvJ1n3yH4lP2m5nB7cD8eF",
+      password: "Steppe-Falcon-Morning-7",
+      confirmation: "Steppe-Falcon-Morning-7",
+    },
+    fields: ["token", "password", "confirmation"],
+  },
+  {
+    name: "ownPasswordSchema",
+    schema: ownPasswordSchema(),
+    input: {
+      currentPassword: "Demo-2026!",
+      password: "Steppe-Falcon-Morning-7",
+      confirmation: "Steppe-Falcon-Morning-7",
+    },
+    fields: ["currentPassword", "password", "confirmation"],
   },
   // The login form looks its messages up under `validation` itself, so it gets the bare key.
   {

@@ -137,11 +137,11 @@ describe("countFamiliesByStatus", () => {
 
 describe("staff administration", () => {
   crossRegionTest(listUsers, "lists users for the administrator only, without password hashes", async () => {
-    const users = await listUsers(actors.admin);
+    const { items: users } = await listUsers(actors.admin, {});
     expect(users.length).toBeGreaterThanOrEqual(5);
     expect(users[0]).not.toHaveProperty("passwordHash");
     for (const actor of [actors.analyst, actors.pavlodarCoordinator, actors.pavlodarCaseworker]) {
-      await expect(listUsers(actor)).rejects.toThrow(FORBIDDEN);
+      await expect(listUsers(actor, {})).rejects.toThrow(FORBIDDEN);
     }
   });
 
@@ -150,12 +150,12 @@ describe("staff administration", () => {
     "lets only the administrator deactivate, even in the coordinator's own region; audits it and ends the session at once",
     async () => {
       const target = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
-      await expect(setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false })).rejects.toThrow(
-        FORBIDDEN,
-      );
+      await expect(
+        setUserActive(actors.pavlodarCoordinator, { userId: target.id, isActive: false, reason: "Left the centre" }),
+      ).rejects.toThrow(FORBIDDEN);
       expect((await loadSessionUser(await sessionOf(target))).user).not.toBeNull();
 
-      await setUserActive(actors.admin, { userId: target.id, isActive: false });
+      await setUserActive(actors.admin, { userId: target.id, isActive: false, reason: "Left the centre" });
       expect((await loadSessionUser(await sessionOf(target))).user).toBeNull();
       const entry = await lastAudit("user.deactivate", target.id);
       expect(entry?.actorId).toBe(actors.admin.id);
@@ -164,7 +164,9 @@ describe("staff administration", () => {
   );
 
   it("refuses to let an administrator deactivate the own account", async () => {
-    await expect(setUserActive(actors.admin, { userId: actors.admin.id, isActive: false })).rejects.toMatchObject({
+    await expect(
+      setUserActive(actors.admin, { userId: actors.admin.id, isActive: false, reason: "Left the centre" }),
+    ).rejects.toMatchObject({
       code: "errors.selfDeactivation",
     });
   });
@@ -181,8 +183,8 @@ describe("staff administration", () => {
     await prisma.user.updateMany({ where: { id: { in: otherIds } }, data: { isActive: false } });
     try {
       const results = await Promise.allSettled([
-        setUserActive(first, { userId: second.id, isActive: false }),
-        setUserActive(second, { userId: first.id, isActive: false }),
+        setUserActive(first, { userId: second.id, isActive: false, reason: "Left the centre" }),
+        setUserActive(second, { userId: first.id, isActive: false, reason: "Left the centre" }),
       ]);
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((result) => result.status === "rejected");
@@ -265,8 +267,10 @@ describe("listQuotas", () => {
 // - functions without an actor, which reach no region's families on behalf of a user: the client (db,
 //   createPrismaClient), reference data (listRegions, listDistricts, listAllDistricts), the public status
 //   lookup (lookupCaseStatus: one case by its number and a secret, tested in public-lookup.int.test.ts),
-//   sign-in (authenticate, loadSessionUser: the user's own account), the programme settings in force
-//   (settingInForce, settingsInForce: no personal data), audit and request metadata (recordAudit, requestContext);
+//   sign-in (authenticate, loadSessionUser: the user's own account), the one-time account links
+//   (openAccountLink, setPasswordWithLink: the token is the authority, staff-accounts.int.test.ts), the programme
+//   settings in force (settingInForce, settingsInForce: no personal data), audit and request metadata (recordAudit,
+//   requestContext);
 // - helpers that get the actor or a scope from their caller (findFamilyInScope, ensureChecklist,
 //   loadEntitlements, waitingEntryWhere, sortedRows): their callers' actor-taking functions are checked.
 const ACTOR_FUNCTION = /export\s+(?:async\s+)?function\s+(\w+)\s*(?:<[^>]*>)?\(\s*actor\s*:\s*Actor\b/g;

@@ -7,6 +7,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import { validateIin } from "@/lib/domain/iin";
 import { parseSettingValue, SETTING_KEYS } from "@/lib/domain/settings";
 import { SEEDED_SETTINGS_FROM, seedDatabase } from "@/prisma/seed-database";
+import { transliterateKazakh } from "@/lib/domain/transliteration";
 import { DEMO_USER_LIST } from "@/prisma/demo-users";
 
 let prisma: PrismaClient;
@@ -34,11 +35,17 @@ describe("seedDatabase", () => {
     expect(await prisma.family.count()).toBe(families);
   });
 
-  it("creates all 20 regions and one account per demo user, hashed with argon2id", async () => {
+  it("creates all 20 regions and one active account per demo user, hashed with argon2id, with a Latin name", async () => {
     expect(await prisma.region.count()).toBe(20);
-    const users = await prisma.user.findMany({ select: { email: true, passwordHash: true } });
+    const users = await prisma.user.findMany({
+      select: { email: true, passwordHash: true, isActive: true, fullName: true, fullNameLatin: true },
+    });
     expect(users.map((user) => user.email).sort()).toEqual(DEMO_USER_LIST.map((user) => user.email).sort());
-    for (const user of users) expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    for (const user of users) {
+      expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect(user.isActive).toBe(true);
+      expect(user.fullNameLatin).toBe(transliterateKazakh(user.fullName));
+    }
   });
 
   it("gives every person with an IIN a valid one and every family exactly one head", async () => {

@@ -103,7 +103,7 @@ export async function authenticate(email: string, password: string, ip: string):
 }
 
 /** Counts one failure inside the policy's window and locks the key once the limit is reached, atomically. */
-async function recordFailure(key: string, policy: ThrottlePolicy): Promise<void> {
+export async function recordFailure(key: string, policy: ThrottlePolicy): Promise<void> {
   const window = `${policy.windowMinutes} minutes`;
   const lock = `${policy.lockMinutes} minutes`;
   await db().$executeRaw(Prisma.sql`

@@ -1,32 +1,41 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { AppError, notFoundError } from "@/lib/domain/app-error";
 import { assertCan } from "@/lib/db/scopes";
-import { rolesWith, type Actor } from "@/lib/domain/permissions";
+import { retireAccountLinks } from "@/lib/db/users/account-links";
+import { endSessionsOf } from "@/lib/db/users/end-session";
+import { assertAnotherAdministratorStays, lockForStaffChange } from "@/lib/db/users/staff-lock";
+import { can, type Actor } from "@/lib/domain/permissions";
 import { diffFields } from "@/lib/domain/audit-mask";
 
+/** Deactivating needs the administrator's reason; reactivating clears it. */
+export type UserActiveInput = { userId: number; isActive: false; reason: string } | { userId: number; isActive: true };
+
 /**
- * Activates or deactivates a staff account (ADMIN only). A deactivated user is signed out on their
- * next request because every request re-reads the account. The last active person who can administer
- * staff is never deactivated: the rows of all of them are locked first, so two administrators who
- * deactivate each other at the same moment cannot both succeed.
+ * Deactivates a staff account with a reason, or reactivates it (ADMIN only). A deactivated person is
+ * signed out on the next request (every request re-reads the account), the sessions are ended so that a
+ * reactivation does not bring an old cookie back, and open activation links stop working. The last
+ * active person who can administer staff is never deactivated: the rows of all of them are locked first
+ * (lockForStaffChange), so two administrators who deactivate each other at once cannot both succeed.
  */
-export async function setUserActive(actor: Actor, input: { userId: number; isActive: boolean }): Promise<void> {
+export async function setUserActive(actor: Actor, input: UserActiveInput): Promise<void> {
   assertCan(actor, "users.manage");
   // An administrator who deactivated the own account could lock everyone out.
   if (input.userId === actor.id && !input.isActive) throw new AppError("errors.selfDeactivation", { status: 409 });
   await db().$transaction(async (tx) => {
-    const before = await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { isActive: true, regionId: true },
-    });
+    const { account: before, otherAdministrators } = await lockForStaffChange(tx, input.userId);
     if (!before) throw notFoundError("user");
-    const changes = diffFields(before, { isActive: input.isActive });
-    if (Object.keys(changes).length === 0) return;
-    if (!input.isActive) await assertAnotherAdministratorStays(tx, input.userId);
-    await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive } });
+    if (before.isActive === input.isActive) return;
+    const after = input.isActive
+      ? { isActive: true, deactivationReason: null, deactivatedAt: null }
+      : { isActive: false, deactivationReason: input.reason, deactivatedAt: new Date() };
+    if (!input.isActive) {
+      if (can(before, "users.manage")) assertAnotherAdministratorStays(otherAdministrators, "deactivate");
+      await endSessionsOf(tx, input.userId);
+      await retireAccountLinks(tx, input.userId);
+    }
+    await tx.user.update({ where: { id: input.userId }, data: after });
     await recordAudit(
       {
         actor,
@@ -34,20 +43,12 @@ export async function setUserActive(actor: Actor, input: { userId: number; isAct
         entity: "user",
         entityId: input.userId,
         regionId: before.regionId,
-        changes,
+        changes: diffFields(
+          { isActive: before.isActive, deactivationReason: before.deactivationReason },
+          { isActive: after.isActive, deactivationReason: after.deactivationReason },
+        ),
       },
       tx,
     );
   });
-}
-
-/** Refuses to deactivate `userId` when it is the last active person who can administer staff. */
-async function assertAnotherAdministratorStays(tx: Prisma.TransactionClient, userId: number): Promise<void> {
-  const administrators = await tx.$queryRaw<{ id: number }[]>(Prisma.sql`
-    SELECT "id" FROM "app_user"
-     WHERE "isActive" AND "role"::text IN (${Prisma.join(rolesWith("users.manage"))})
-     ORDER BY "id"
-       FOR UPDATE`);
-  const staying = administrators.filter((administrator) => administrator.id !== userId);
-  if (staying.length === 0) throw new AppError("errors.lastAdministrator", { status: 409 });
 }
