@@ -66,6 +66,12 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * The roles that sign in with a second factor (TOTP) unless the setting `security.secondFactorRoles` names
+ * others: those who decide cases and administer the system.
+ */
+export const DEFAULT_SECOND_FACTOR_ROLES = ["ADMIN", "COORDINATOR"] as const satisfies readonly StaffRole[];
+
 /** Whether the person (or a bare role) holds the permission. */
 export function can(subject: { role: StaffRole }, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly StaffRole[]).includes(subject.role);
