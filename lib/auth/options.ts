@@ -3,13 +3,12 @@ import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { LOGIN_ERROR } from "@/lib/auth/login-errors";
+import { secondFactorChallengeError, signInSecondStep } from "@/lib/auth/second-factor-sign-in";
 import { authenticate } from "@/lib/db/users/authenticate";
 import { endSession } from "@/lib/db/users/end-session";
 import { clientIpFromForwardedFor } from "@/lib/domain/login-throttle";
 import { loginSchema } from "@/lib/validation/login";
-
-/** Sign-in error codes the login page translates; next-auth passes a thrown message through as `error`. */
-export const LOGIN_ERROR = { invalid: "invalid", deactivated: "deactivated", throttledPrefix: "throttled:" } as const;
 
 /** How long a session lasts at most (an absolute lifetime; sign-out ends it earlier). */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -23,20 +22,32 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: {
+          email: { type: "email" },
+          password: { type: "password" },
+          // The second request of a sign-in with a second factor (lib/auth/second-factor-sign-in.ts).
+          challenge: { type: "text" },
+          code: { type: "text" },
+          recoveryCode: { type: "text" },
+        },
         async authorize(credentials, req) {
-          const parsed = loginSchema.safeParse(credentials);
-          if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
           const forwardedFor = req.headers?.["x-forwarded-for"];
           const ip = clientIpFromForwardedFor(
             Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
             env().TRUSTED_PROXY_HOPS,
           );
+          if (credentials?.challenge) {
+            const { actor, sessionGeneration } = await signInSecondStep(credentials, ip);
+            return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
+          }
+          const parsed = loginSchema.safeParse(credentials);
+          if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
           const result = await authenticate(parsed.data.email, parsed.data.password, ip);
           if (result.ok) {
             const { actor, sessionGeneration } = result;
             return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
           }
+          if (result.reason === "secondFactor") throw new Error(secondFactorChallengeError(result.pending));
           throw new Error(
             result.reason === "throttled"
               ? `${LOGIN_ERROR.throttledPrefix}${result.retryAfterMinutes}`

@@ -4,7 +4,15 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { loadSessionUser, type SessionCheck, type SessionUser } from "@/lib/db/users/load-session-user";
+import { rolesRequiringSecondFactor } from "@/lib/db/users/second-factor-policy";
 import { can, type Permission } from "@/lib/domain/permissions";
+import { mustEnrolSecondFactor } from "@/lib/domain/second-factor";
+
+/** Where a person whose role requires a second factor sets one up; until then nothing else opens. */
+export const SECOND_FACTOR_PATH = "/account/second-factor";
+
+/** For the enrolment page and its actions only: let a person in who still has to set up a second factor. */
+export type SessionOptions = { duringEnrolment?: boolean };
 
 /**
  * The session of this request, looked up once however many layouts, pages and server components ask
@@ -21,14 +29,26 @@ const sessionOfRequest = cache(async (): Promise<SessionCheck | null> => {
 });
 
 /**
+ * Whether the person of this request still has to set up the second factor their role requires (the
+ * policy is read only for people without one). Once per request, like the session.
+ */
+const owesSecondFactorInRequest = cache(async (): Promise<boolean> => {
+  const user = (await sessionOfRequest())?.user;
+  if (!user || user.hasSecondFactor) return false;
+  return mustEnrolSecondFactor(user, await rolesRequiringSecondFactor());
+});
+
+/**
  * The signed-in staff user, re-read from the database on every request. Without a session the
  * visitor goes to the login page; a deactivated or deleted account, a session signed out elsewhere
- * and a copied cookie of a signed-out session all end here, with the reason shown at sign-in.
+ * and a copied cookie of a signed-out session all end here, with the reason shown at sign-in. A person
+ * who still owes a required second factor is sent to set it up (the one page that lets them in).
  */
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(options: SessionOptions = {}): Promise<SessionUser> {
   const check = await sessionOfRequest();
   if (!check) redirect("/login");
   if (!check.user) redirect(`/logout?reason=${check.ended}`);
+  if (!options.duringEnrolment && (await owesSecondFactorInRequest())) redirect(SECOND_FACTOR_PATH);
   return check.user;
 }
 
@@ -39,7 +59,13 @@ export async function requirePermission(permission: Permission): Promise<Session
   return user;
 }
 
-/** The signed-in user if there is one, without redirecting (for public pages, actions and route handlers). */
-export async function currentUser(): Promise<SessionUser | null> {
-  return (await sessionOfRequest())?.user ?? null;
+/**
+ * The signed-in user if there is one, without redirecting (for public pages, actions and route
+ * handlers). A person who still owes a required second factor counts as not signed in, except for the
+ * enrolment's own actions.
+ */
+export async function currentUser(options: SessionOptions = {}): Promise<SessionUser | null> {
+  const user = (await sessionOfRequest())?.user ?? null;
+  if (user && !options.duringEnrolment && (await owesSecondFactorInRequest())) return null;
+  return user;
 }

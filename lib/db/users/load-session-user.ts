@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/domain/permissions";
 
 export type SessionUser = Actor & {
   email: string;
+  /** Whether the person has set up a second factor (lib/auth/session.ts sends those who must to set one up). */
+  hasSecondFactor: boolean;
   fullName: string;
   locale: string;
   region: { id: string; nameKk: string; nameRu: string; nameEn: string } | null;
@@ -33,6 +35,7 @@ export async function loadSessionUser(claims: SessionClaims): Promise<SessionChe
       isActive: true,
       locale: true,
       sessionGeneration: true,
+      mfaEnabledAt: true,
       region: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
       endedSessions: { where: { sessionId: claims.sessionId }, select: { sessionId: true }, take: 1 },
     },
@@ -40,6 +43,12 @@ export async function loadSessionUser(claims: SessionClaims): Promise<SessionChe
   if (!user || !user.isActive) return { user: null, ended: "deactivated" };
   if (user.sessionGeneration !== claims.generation || user.endedSessions.length > 0)
     return { user: null, ended: "signedOut" };
-  const { isActive: _isActive, sessionGeneration: _generation, endedSessions: _ended, ...sessionUser } = user;
-  return { user: sessionUser, ended: null };
+  const {
+    isActive: _isActive,
+    sessionGeneration: _generation,
+    endedSessions: _ended,
+    mfaEnabledAt,
+    ...sessionUser
+  } = user;
+  return { user: { ...sessionUser, hasSecondFactor: mfaEnabledAt !== null }, ended: null };
 }
