@@ -41,8 +41,8 @@ export const signInRecoveryCodeSchema = z.object({ recoveryCode: recoveryCodeFie
  * with, and exactly one of the two kinds of code.
  */
 export const secondStepCredentialsSchema = z.union([
-  z.object({ challenge: z.string().min(1).max(2000), code: totpCodeField, recoveryCode: z.undefined() }),
-  z.object({ challenge: z.string().min(1).max(2000), recoveryCode: recoveryCodeField, code: z.undefined() }),
+  z.object({ challenge: z.string().min(1).max(2000), code: totpCodeField, recoveryCode: z.undefined().optional() }),
+  z.object({ challenge: z.string().min(1).max(2000), recoveryCode: recoveryCodeField, code: z.undefined().optional() }),
 ]);
 
 export type EnrolmentConfirmInput = z.infer<typeof enrolmentConfirmSchema>;
