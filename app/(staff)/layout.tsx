@@ -40,6 +40,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               {user.region ? localName(user.region, locale) : t("region.national")}
             </span>
             <LanguageSwitcher returnTo={currentPath} />
+            <Link href="/account/second-factor" className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-200">
+              {t("secondFactor.nav")}
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -57,6 +57,7 @@ export const CLIENT_NAMESPACES = [
   "quotas",
   "relationship",
   "reportProcessing",
+  "secondFactor",
   "sex",
   "status",
   "users",

@@ -32,9 +32,9 @@ export const recoveryCodesRenewSchema = z.object({ code: totpCodeField });
 /** The administrator's reset of another person's second factor. */
 export const secondFactorResetSchema = z.object({ userId: z.coerce.number().int().positive() });
 
-/** The code step of the login form: the app's code, or a recovery code instead. */
+/** The code step of the login form: the app's code, or (the same field, another mode) a recovery code. */
 export const signInCodeSchema = z.object({ code: totpCodeField });
-export const signInRecoveryCodeSchema = z.object({ recoveryCode: recoveryCodeField });
+export const signInRecoveryCodeSchema = z.object({ code: recoveryCodeField });
 
 /**
  * The second request of a sign-in with a second factor: the sealed challenge the first one answered
@@ -47,4 +47,3 @@ export const secondStepCredentialsSchema = z.union([
 
 export type EnrolmentConfirmInput = z.infer<typeof enrolmentConfirmSchema>;
 export type SignInCodeInput = z.infer<typeof signInCodeSchema>;
-export type SignInRecoveryCodeInput = z.infer<typeof signInRecoveryCodeSchema>;
