@@ -52,7 +52,7 @@ export function EnrolmentForm({
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="space-y-4">
       <p className="text-sm">{t("scan")}</p>
-      <div className="w-48">{qr}</div>
+      <div className="w-56">{qr}</div>
       <div>
         <p className="text-sm text-slate-700">{t("manualKey")}</p>
         <label htmlFor="totp-key" className="mt-2 block text-sm font-medium">
