@@ -5,6 +5,7 @@ import { signInWithSecondFactor } from "@/lib/db/users/sign-in-second-factor";
 import type { Actor } from "@/lib/domain/permissions";
 import { SIGN_IN_SECOND_STEP_MINUTES } from "@/lib/domain/second-factor";
 import { env } from "@/lib/env";
+import { logUnexpected } from "@/lib/log";
 import { seal, unseal } from "@/lib/secret-box";
 import { secondStepCredentialsSchema } from "@/lib/validation/second-factor";
 
@@ -47,7 +48,12 @@ export async function signInSecondStep(
   if (!pending) throw new Error(LOGIN_ERROR.restart);
   const answer =
     parsed.data.code !== undefined ? { code: parsed.data.code } : { recoveryCode: parsed.data.recoveryCode };
-  const result = await signInWithSecondFactor(pending, answer, ip);
+  // next-auth hands a thrown message to the browser: anything unexpected (a key that no longer opens after
+  // NEXTAUTH_SECRET changed, the database away) is logged here and answered as a refused code.
+  const result = await signInWithSecondFactor(pending, answer, ip).catch((error: unknown) => {
+    logUnexpected("sign-in", null, error);
+    throw new Error(LOGIN_ERROR.wrongCode);
+  });
   if (result.ok) return result;
   throw new Error(
     result.reason === "throttled"
