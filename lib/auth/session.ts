@@ -28,15 +28,17 @@ const sessionOfRequest = cache(async (): Promise<SessionCheck | null> => {
   return loadSessionUser({ userId: id, sessionId, generation });
 });
 
+/** The roles that require a second factor, read once per render however many layouts and pages ask. */
+const rolesRequiringSecondFactorInRequest = cache(rolesRequiringSecondFactor);
+
 /**
- * Whether the person of this request still has to set up the second factor their role requires (the
- * policy is read only for people without one). Once per request, like the session.
+ * Whether the person still has to set up the second factor their role requires. The policy is read
+ * only for people who have none.
  */
-const owesSecondFactorInRequest = cache(async (): Promise<boolean> => {
-  const user = (await sessionOfRequest())?.user;
-  if (!user || user.hasSecondFactor) return false;
-  return mustEnrolSecondFactor(user, await rolesRequiringSecondFactor());
-});
+async function owesSecondFactor(user: SessionUser): Promise<boolean> {
+  if (user.hasSecondFactor) return false;
+  return mustEnrolSecondFactor(user, await rolesRequiringSecondFactorInRequest());
+}
 
 /**
  * The signed-in staff user, re-read from the database on every request. Without a session the
@@ -48,7 +50,7 @@ export async function requireUser(options: SessionOptions = {}): Promise<Session
   const check = await sessionOfRequest();
   if (!check) redirect("/login");
   if (!check.user) redirect(`/logout?reason=${check.ended}`);
-  if (!options.duringEnrolment && (await owesSecondFactorInRequest())) redirect(SECOND_FACTOR_PATH);
+  if (!options.duringEnrolment && (await owesSecondFactor(check.user))) redirect(SECOND_FACTOR_PATH);
   return check.user;
 }
 
@@ -66,6 +68,6 @@ export async function requirePermission(permission: Permission): Promise<Session
  */
 export async function currentUser(options: SessionOptions = {}): Promise<SessionUser | null> {
   const user = (await sessionOfRequest())?.user ?? null;
-  if (user && !options.duringEnrolment && (await owesSecondFactorInRequest())) return null;
+  if (user && !options.duringEnrolment && (await owesSecondFactor(user))) return null;
   return user;
 }
