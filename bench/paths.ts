@@ -2,7 +2,9 @@
 // phone) sends, what a correct answer looks like, and the lib/db calls whose SQL is baseline B.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { generate, generateSecret } from "otplib";
 import type pg from "pg";
+import { LOGIN_ERROR } from "@/lib/auth/login-errors";
 import { authenticate } from "@/lib/db/users/authenticate";
 import { getCaseFile } from "@/lib/db/case-file/get-case-file";
 import { getFamily } from "@/lib/db/families/get-family";
@@ -18,6 +20,7 @@ import type { Actor } from "@/lib/domain/permissions";
 import { quotaYearFor } from "@/lib/domain/quota";
 import { programmeToday } from "@/lib/domain/status-validity";
 import type { ReportFilters } from "@/lib/validation/report-filters";
+import { seal } from "@/lib/secret-box";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users";
 import { ROOT } from "../scripts/lib/prisma6";
 import { recordStatements, type Recording } from "./capture";
@@ -36,7 +39,7 @@ export type BenchPath = {
   finish?: () => Promise<string>;
 };
 
-export type PathContext = { pool: pg.Pool; origin: string; sampleSize: number };
+export type PathContext = { pool: pg.Pool; origin: string; authSecret: string; sampleSize: number };
 
 const BENCH_COORDINATORS = 8;
 const LIST_DEPTH = 10_000;
@@ -55,18 +58,56 @@ async function csrfPair(origin: string): Promise<{ token: string; cookie: string
   return { token: ((await response.json()) as { csrfToken: string }).csrfToken, cookie };
 }
 
-/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
-async function signIn(origin: string, email: string, password: string): Promise<string> {
+/** One request to next-auth's credentials endpoint; the session cookie it set, or the error it answered. */
+async function postCredentials(
+  origin: string,
+  fields: Record<string, string>,
+): Promise<{ session: string | null; error: string | null; status: number }> {
   const csrf = await csrfPair(origin);
   const response = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie },
-    body: new URLSearchParams({ csrfToken: csrf.token, email, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken: csrf.token, ...fields, json: "true" }),
   });
   const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`could not sign in as ${email} (HTTP ${response.status})`);
-  return session.split(";")[0]!;
+  const { url } = (await response.json().catch(() => ({}))) as { url?: string };
+  const error = url ? new URL(url, origin).searchParams.get("error") : null;
+  return { session: session?.split(";")[0] ?? null, error, status: response.status };
+}
+
+/**
+ * Gives a benchmark account a second factor with a key the benchmark knows, sealed as the server seals
+ * it (lib/secret-box.ts), as the person would enrol with a phone; its codes answer the sign-in's code step.
+ */
+async function enrolSecondFactor(ctx: PathContext, email: string): Promise<string> {
+  const secret = generateSecret();
+  const { rows } = await ctx.pool.query<{ id: number }>(`SELECT id FROM app_user WHERE email = $1`, [email]);
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`no account ${email}`);
+  const sealed = seal(secret, { serverSecret: ctx.authSecret, purpose: "totp-secret", context: `user:${id}` });
+  await ctx.pool.query(
+    `UPDATE app_user SET "mfaSecret" = $2, "mfaEnabledAt" = now(), "mfaLastStep" = NULL WHERE id = $1`,
+    [id, sealed],
+  );
+  return secret;
+}
+
+/**
+ * Signs in as an administrator or coordinator (whose role requires a second factor) through next-auth's
+ * credentials endpoint — the password, then a code of the account's key — and returns the session cookie.
+ */
+async function signIn(ctx: PathContext, email: string): Promise<string> {
+  const secret = await enrolSecondFactor(ctx, email);
+  const first = await postCredentials(ctx.origin, { email, password: DEMO_PASSWORD });
+  const challenge = first.error?.startsWith(LOGIN_ERROR.secondFactorPrefix)
+    ? first.error.slice(LOGIN_ERROR.secondFactorPrefix.length)
+    : null;
+  if (!challenge)
+    throw new Error(`could not sign in as ${email} (HTTP ${first.status}, ${first.error ?? "no code step"})`);
+  const second = await postCredentials(ctx.origin, { challenge, code: await generate({ secret }) });
+  if (!second.session) throw new Error(`could not sign in as ${email} (HTTP ${second.status}, ${second.error ?? "-"})`);
+  return second.session;
 }
 
 /** The id of a server action in the production build, from Next's manifest of server references. */
@@ -121,7 +162,7 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
   const today = programmeToday();
   const year = quotaYearFor(today);
   const admin = await actorOf(pool, DEMO_USERS.admin.email);
-  const adminCookie = await signIn(origin, DEMO_USERS.admin.email, DEMO_PASSWORD);
+  const adminCookie = await signIn(ctx, DEMO_USERS.admin.email);
   const asAdmin = { cookie: adminCookie };
   // A full year for the reports over the programme's history; the current one is still filling up.
   const reportFilters: ReportFilters = { year: year - 1, regionId: null, category: null };
@@ -268,7 +309,8 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
     },
     {
       name: "login",
-      description: "POST /api/auth/callback/credentials: sign-in with an Argon2id password check",
+      description:
+        "POST /api/auth/callback/credentials: the password step of a sign-in (Argon2id), answered with the code step",
       http: loginCase(await csrfPair(origin), loginEmails),
       record: () => recordEach(loginEmails, (email) => authenticate(email, DEMO_PASSWORD, "10.255.255.2")),
     },
@@ -288,8 +330,10 @@ function loginCase(csrf: { token: string; cookie: string }, emails: string[]): H
         json: "true",
       }).toString(),
     }),
-    // next-auth answers {"url": …}; a refused sign-in sends back to /login?error=….
-    accept: (status, body) => status === 200 && body.includes('"url"') && !body.includes("error="),
+    // next-auth answers {"url": …}; these coordinators have a second factor, so a right password is
+    // answered with the code step (error=secondFactor:<challenge>); any other error is a refusal.
+    accept: (status, body) =>
+      status === 200 && body.includes(`error=${encodeURIComponent(LOGIN_ERROR.secondFactorPrefix)}`),
   };
 }
 
@@ -336,7 +380,7 @@ async function prepareAllocation(ctx: PathContext, year: number) {
       [email, template[0]!.passwordHash, regionId],
     );
   }
-  const cookies = await Promise.all(coordinators.map((c) => signIn(origin, c.email, DEMO_PASSWORD)));
+  const cookies = await Promise.all(coordinators.map((c) => signIn(ctx, c.email)));
 
   const ids = families.map((f) => f.id);
   const before = await pool.query<{ id: number; total: number; allocated: number }>(

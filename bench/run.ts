@@ -98,9 +98,9 @@ async function withDataset<T>(persons: number, settings: Settings, work: (sessio
   let app: RunningApp | undefined;
   try {
     app = await startApp(database.url, log);
-    const paths = (await preparePaths({ pool, origin: app.origin, sampleSize: settings.sampleSize })).filter(
-      (p) => !settings.only || settings.only.includes(p.name),
-    );
+    const paths = (
+      await preparePaths({ pool, origin: app.origin, authSecret: app.authSecret, sampleSize: settings.sampleSize })
+    ).filter((p) => !settings.only || settings.only.includes(p.name));
     return await work({ pool, paths, origin: app.origin, app });
   } finally {
     await app?.stop();

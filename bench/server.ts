@@ -50,6 +50,8 @@ function treeRssMb(rootPid: number): number {
 
 export type RunningApp = {
   origin: string;
+  /** The server's NEXTAUTH_SECRET, which seals the second-factor keys of the accounts the benchmark signs in as. */
+  authSecret: string;
   /** Current resident memory of the app server in MB. */
   rssMb: () => number;
   /** Highest resident memory seen since the start (sampled every 250 ms). */
@@ -60,6 +62,7 @@ export type RunningApp = {
 export async function startApp(databaseUrl: string, log: (line: string) => void): Promise<RunningApp> {
   const port = await findFreePort(3200);
   const origin = `http://127.0.0.1:${port}`;
+  const authSecret = randomBytes(32).toString("base64url");
   const serve = ["--import", "tsx", "scripts/serve.ts", "start", "-p", String(port), "-H", "127.0.0.1"];
   const child: ChildProcess = spawn(process.execPath, serve, {
     cwd: ROOT,
@@ -68,7 +71,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void)
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: origin,
       PUBLIC_BASE_URL: origin,
     },
@@ -91,6 +94,7 @@ export async function startApp(databaseUrl: string, log: (line: string) => void)
     peak = Math.max(peak, treeRssMb(child.pid!));
   }, 250);
   return {
+    authSecret,
     origin,
     rssMb: () => treeRssMb(child.pid!),
     peakRssMb: () => Math.max(peak, treeRssMb(child.pid!)),

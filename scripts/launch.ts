@@ -199,6 +199,9 @@ async function main(): Promise<void> {
         DEMO_USERS.analyst,
       ];
       say(`Demo logins (password ${DEMO_PASSWORD}): ${accounts.map((user) => user.email).join(", ")}.`);
+      say(
+        "Administrators and coordinators set up a second factor (an authenticator app on a phone) at their first sign-in.",
+      );
     }
     say(database ? "Ctrl-C stops the app, then its database." : "Ctrl-C stops the app.");
   }

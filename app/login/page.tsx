@@ -18,7 +18,8 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const callbackUrl = afterSignInPath(params.callbackUrl);
-  if (await currentUser()) redirect(callbackUrl);
+  // Someone who still has to set up a required second factor is signed in too: the page they go to sends them on.
+  if (await currentUser({ duringEnrolment: true })) redirect(callbackUrl);
   const t = await getTranslations("login");
   const reason = signInReason(params.reason);
   // Set by the activation page once the person has chosen a password.

@@ -26,6 +26,8 @@ type ActionDefinition<S extends z.ZodType, T> = {
   /** What the caller must be allowed to do at all; finer checks happen in lib/db against the row. */
   permission: Permission;
   run: (input: z.infer<S>, user: SessionUser) => Promise<T>;
+  /** Only the second factor's enrolment: also for a person who has yet to set up a required second factor. */
+  duringEnrolment?: boolean;
   /** Paths whose server-rendered pages change when the action succeeds (a function when they depend on it). */
   revalidate?: string[] | ((input: z.infer<S>, data: T) => string[]);
 };
@@ -68,7 +70,7 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
     const translator = await errorTranslator();
     const parsed = parseInput(definition.schema, rawInput, translator.text);
     if (!parsed.ok) return parsed;
-    const user = await currentUser();
+    const user = await currentUser({ duringEnrolment: definition.duringEnrolment });
     if (!user) return { ok: false, message: translator.text("errors.signedOut"), isSignedOut: true };
     try {
       if (!can(user, definition.permission)) throw forbiddenError(definition.permission);

@@ -2,6 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { LOGIN_ERROR } from "@/lib/auth/login-errors";
+import { secondFactorChallengeError, signInSecondStep } from "@/lib/auth/second-factor-sign-in";
 import { authenticate } from "@/lib/db/users/authenticate";
 import { endSession } from "@/lib/db/users/end-session";
 import { startSession } from "@/lib/db/users/start-session";
@@ -9,8 +11,6 @@ import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "@/lib/domain/client-add
 import { MAX_SESSION_HOURS } from "@/lib/domain/session-lifetime";
 import { loginSchema } from "@/lib/validation/login";
 
-/** Sign-in error codes the login page translates; next-auth passes a thrown message through as `error`. */
-export const LOGIN_ERROR = { invalid: "invalid", deactivated: "deactivated", throttledPrefix: "throttled:" } as const;
 
 /** next-auth configuration: credentials only, JWT session carrying the user id, role and region. */
 export function authOptions(): NextAuthOptions {
@@ -23,17 +23,29 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: {
+          email: { type: "email" },
+          password: { type: "password" },
+          // The second request of a sign-in with a second factor (lib/auth/second-factor-sign-in.ts).
+          challenge: { type: "text" },
+          code: { type: "text" },
+          recoveryCode: { type: "text" },
+        },
         async authorize(credentials, req) {
-          const parsed = loginSchema.safeParse(credentials);
-          if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
           const address = req.headers?.[CLIENT_ADDRESS_HEADER];
           const ip = normaliseAddress(Array.isArray(address) ? address[0] : address);
+          if (credentials?.challenge) {
+            const { actor, sessionGeneration } = await signInSecondStep(credentials, ip);
+            return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
+          }
+          const parsed = loginSchema.safeParse(credentials);
+          if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
           const result = await authenticate(parsed.data.email, parsed.data.password, ip);
           if (result.ok) {
             const { actor, sessionGeneration } = result;
             return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
           }
+          if (result.reason === "secondFactor") throw new Error(secondFactorChallengeError(result.pending));
           throw new Error(
             result.reason === "throttled"
               ? `${LOGIN_ERROR.throttledPrefix}${result.retryAfterMinutes}`

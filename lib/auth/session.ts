@@ -5,8 +5,16 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { loadSessionUser, type SessionCheck, type SessionUser } from "@/lib/db/users/load-session-user";
+import { rolesRequiringSecondFactor } from "@/lib/db/users/second-factor-policy";
 import { can, type Permission } from "@/lib/domain/permissions";
 import { REQUESTED_PATH_HEADER } from "@/lib/domain/redirect-target";
+import { mustEnrolSecondFactor } from "@/lib/domain/second-factor";
+
+/** Where a person whose role requires a second factor sets one up; until then nothing else opens. */
+export const SECOND_FACTOR_PATH = "/account/second-factor";
+
+/** For the enrolment page and its actions only: let a person in who still has to set up a second factor. */
+export type SessionOptions = { duringEnrolment?: boolean };
 
 /**
  * The session of this request, looked up once however many layouts, pages and server components ask
@@ -22,13 +30,26 @@ const sessionOfRequest = cache(async (): Promise<SessionCheck | null> => {
   return loadSessionUser({ userId: id, sessionId, generation });
 });
 
+/** The roles that require a second factor, read once per render however many layouts and pages ask. */
+const rolesRequiringSecondFactorInRequest = cache(rolesRequiringSecondFactor);
+
+/**
+ * Whether the person still has to set up the second factor their role requires. The policy is read
+ * only for people who have none.
+ */
+async function owesSecondFactor(user: SessionUser): Promise<boolean> {
+  if (user.hasSecondFactor) return false;
+  return mustEnrolSecondFactor(user, await rolesRequiringSecondFactorInRequest());
+}
+
 /**
  * The signed-in staff user, re-read from the database on every request. Without a session the
  * visitor goes to the login page; a deactivated or deleted account, a session signed out elsewhere,
  * idle too long or past its lifetime, and a copied cookie of a signed-out session all end here, with
- * the reason shown at sign-in and the way back to the page.
+ * the reason shown at sign-in and the way back to the page. A person who still owes a required second
+ * factor is sent to set it up (the one page that lets them in).
  */
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(options: SessionOptions = {}): Promise<SessionUser> {
   const check = await sessionOfRequest();
   if (!check) redirect("/login");
   if (!check.user) {
@@ -38,6 +59,7 @@ export async function requireUser(): Promise<SessionUser> {
     if (path) query.set("callbackUrl", path);
     redirect(`/logout?${query.toString()}`);
   }
+  if (!options.duringEnrolment && (await owesSecondFactor(check.user))) redirect(SECOND_FACTOR_PATH);
   return check.user;
 }
 
@@ -48,7 +70,13 @@ export async function requirePermission(permission: Permission): Promise<Session
   return user;
 }
 
-/** The signed-in user if there is one, without redirecting (for public pages, actions and route handlers). */
-export async function currentUser(): Promise<SessionUser | null> {
-  return (await sessionOfRequest())?.user ?? null;
+/**
+ * The signed-in user if there is one, without redirecting (for public pages, actions and route
+ * handlers). A person who still owes a required second factor counts as not signed in, except for the
+ * enrolment's own actions.
+ */
+export async function currentUser(options: SessionOptions = {}): Promise<SessionUser | null> {
+  const user = (await sessionOfRequest())?.user ?? null;
+  if (user && !options.duringEnrolment && (await owesSecondFactor(user))) return null;
+  return user;
 }

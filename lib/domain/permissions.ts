@@ -60,7 +60,7 @@ export const PERMISSIONS = {
   "audit.view": MINISTRY,
   /** Load an existing registry from a file. */
   "import.run": DECIDERS,
-  /** The own account: sign out everywhere (later: password, second factor). */
+  /** The own account: sign out everywhere, the second factor (later: password). */
   "account.own": EVERYONE,
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -59,6 +59,7 @@ export const CLIENT_NAMESPACES = [
   "quotas",
   "relationship",
   "role",
+  "secondFactor",
   "sex",
   "status",
   "settings",

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { localName, toLocale } from "@/lib/i18n/config";
@@ -9,7 +10,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-/** The signed-in person's own account: who they are in the system, and their password (security settings join here). */
+/** The signed-in person's own account: who they are in the system, their password and second factor. */
 export default async function AccountPage() {
   const user = await requirePermission("account.own");
   const t = await getTranslations();
@@ -36,6 +37,14 @@ export default async function AccountPage() {
       </Panel>
       <Panel id="account-password" title={t("account.password.title")}>
         <OwnPasswordForm email={user.email} names={[user.fullName]} />
+      </Panel>
+      <Panel id="account-second-factor" title={t("secondFactor.nav")}>
+        <p className="mt-2 text-sm">
+          {t(user.hasSecondFactor ? "secondFactor.account.on" : "secondFactor.account.off")}
+        </p>
+        <Link href="/account/second-factor" className="mt-2 inline-block text-sm text-brand-700 underline">
+          {t("secondFactor.account.manage")}
+        </Link>
       </Panel>
     </article>
   );

@@ -8,21 +8,51 @@ import { useForm } from "react-hook-form";
 import { useIsHydrated } from "@/components/form-messages";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { LOGIN_ERROR } from "@/lib/auth/login-errors";
 import { loginSchema, type LoginInput } from "@/lib/validation/login";
+import { SecondFactorStep } from "./second-factor-step";
 
-// The codes lib/auth/options.ts (LOGIN_ERROR) passes through next-auth as the sign-in error.
-const THROTTLED_PREFIX = "throttled:";
-const DEACTIVATED = "deactivated";
-
+/**
+ * E-mail and password; for an account with a second factor the server answers with a sealed challenge
+ * instead of a session, and the form is replaced by the code step (docs/decisions/016-second-factor.md).
+ * The password is cleared then: the code step sends only the challenge and the code.
+ */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (challenge)
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        callbackUrl={callbackUrl}
+        onRestart={(message) => {
+          setNotice(message);
+          setChallenge(null);
+        }}
+      />
+    );
+  return <PasswordStep callbackUrl={callbackUrl} notice={notice} onSecondFactor={setChallenge} />;
+}
+
+function PasswordStep({
+  callbackUrl,
+  notice,
+  onSecondFactor,
+}: {
+  callbackUrl: string;
+  /** Why the form is shown again (the code step took too long), until the next attempt. */
+  notice: string | null;
+  onSecondFactor: (challenge: string) => void;
+}) {
   const t = useTranslations("login");
   const tv = useTranslations("validation");
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(notice);
   // Until React has hydrated, a click would submit the bare HTML form and lose the sign-in.
   const isHydrated = useIsHydrated();
   const {
     register,
     handleSubmit,
+    resetField,
     formState: { errors, isSubmitting },
   } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
 
@@ -35,10 +65,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     const error = result?.error ?? "";
+    if (error.startsWith(LOGIN_ERROR.secondFactorPrefix)) {
+      resetField("password");
+      onSecondFactor(error.slice(LOGIN_ERROR.secondFactorPrefix.length));
+      return;
+    }
     setFormError(
-      error.startsWith(THROTTLED_PREFIX)
-        ? t("throttled", { minutes: Number(error.slice(THROTTLED_PREFIX.length)) || 15 })
-        : error === DEACTIVATED
+      error.startsWith(LOGIN_ERROR.throttledPrefix)
+        ? t("throttled", { minutes: Number(error.slice(LOGIN_ERROR.throttledPrefix.length)) || 15 })
+        : error === LOGIN_ERROR.deactivated
           ? t("reason.deactivated")
           : t("invalid"),
     );

@@ -1,24 +1,21 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
+import { activeLoginLock, clearAccountFailures, recordLoginFailure } from "@/lib/db/users/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/db/users/password";
 import type { Actor } from "@/lib/domain/permissions";
-import {
-  ACCOUNT_THROTTLE,
-  IP_THROTTLE,
-  accountThrottleKey,
-  ipThrottleKey,
-  minutesUntil,
-  normaliseEmail,
-  type ThrottlePolicy,
-} from "@/lib/domain/login-throttle";
+import { minutesUntil, normaliseEmail } from "@/lib/domain/login-throttle";
+
+/** A right password of an account with a second factor: the code is still to come (lib/db/users/sign-in-second-factor.ts). */
+export type PendingSignIn = { userId: number; generation: number };
 
 export type LoginResult =
   | { ok: true; actor: Actor; sessionGeneration: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "deactivated" }
-  | { ok: false; reason: "throttled"; retryAfterMinutes: number };
+  | { ok: false; reason: "throttled"; retryAfterMinutes: number }
+  | { ok: false; reason: "secondFactor"; pending: PendingSignIn };
 
 // Verifying against a real hash when the account is unknown keeps the answer time the same, so the
 // timing of a failed login does not reveal whether an account exists.
@@ -32,30 +29,30 @@ function dummyPasswordHash(): Promise<string> {
  * Checks staff credentials with throttling per account and per client address, both kept in
  * PostgreSQL. A wrong password and an unknown account give the same answer; a deactivated account is
  * told so only with its right password (which proves the person holds it), so the answer discloses
- * nothing about an e-mail to anyone else.
+ * nothing about an e-mail to anyone else. An account with a second factor is not signed in by its
+ * password alone: the answer asks for the code, and neither the account's failures are forgotten nor
+ * the sign-in recorded until the code is right (docs/decisions/016-second-factor.md).
  */
 export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {
-  const prisma = db();
-  const accountKey = accountThrottleKey(email);
-  const ipKey = ipThrottleKey(ip);
   const now = new Date();
-
-  const locks = await prisma.loginThrottle.findMany({
-    where: { key: { in: [accountKey, ipKey] }, lockedUntil: { gt: now } },
-    select: { lockedUntil: true },
-  });
-  const latestLock = locks
-    .map((lock) => lock.lockedUntil)
-    .filter((date): date is Date => date !== null)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
-  if (latestLock) {
+  const lockedUntil = await activeLoginLock(email, ip, now);
+  if (lockedUntil) {
     await recordAudit({ actor: null, action: "auth.login.throttled", entity: "user", details: { ip } });
-    return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(latestLock, now) };
+    return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(lockedUntil, now) };
   }
 
-  const user = await prisma.user.findUnique({
+  const user = await db().user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, role: true, regionId: true, isActive: true, passwordHash: true, sessionGeneration: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      regionId: true,
+      isActive: true,
+      passwordHash: true,
+      sessionGeneration: true,
+      mfaEnabledAt: true,
+    },
   });
   const isPasswordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 
@@ -70,8 +67,7 @@ export async function authenticate(email: string, password: string, ip: string):
     return { ok: false, reason: "deactivated" };
   }
   if (!user || !user.isActive || !isPasswordRight) {
-    await recordFailure(accountKey, ACCOUNT_THROTTLE);
-    await recordFailure(ipKey, IP_THROTTLE);
+    await recordLoginFailure(email, ip);
     await recordAudit({
       actor: null,
       action: "auth.login.failed",
@@ -81,39 +77,26 @@ export async function authenticate(email: string, password: string, ip: string):
     });
     return { ok: false, reason: "invalid" };
   }
+  if (user.mfaEnabledAt)
+    return { ok: false, reason: "secondFactor", pending: { userId: user.id, generation: user.sessionGeneration } };
 
-  await prisma.$transaction(async (tx) => {
-    await tx.loginThrottle.deleteMany({ where: { key: accountKey } });
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-    await recordAudit(
-      {
-        actor: { id: user.id, role: user.role, regionId: user.regionId },
-        action: "auth.login",
-        entity: "user",
-        entityId: user.id,
-      },
-      tx,
-    );
-  });
-  return {
-    ok: true,
-    actor: { id: user.id, role: user.role, regionId: user.regionId },
-    sessionGeneration: user.sessionGeneration,
-  };
+  const actor: Actor = { id: user.id, role: user.role, regionId: user.regionId };
+  await db().$transaction((tx) => completeSignIn(tx, actor, user.email, now));
+  return { ok: true, actor, sessionGeneration: user.sessionGeneration };
 }
 
-/** Counts one failure inside the policy's window and locks the key once the limit is reached, atomically. */
-export async function recordFailure(key: string, policy: ThrottlePolicy): Promise<void> {
-  const window = `${policy.windowMinutes} minutes`;
-  const lock = `${policy.lockMinutes} minutes`;
-  await db().$executeRaw(Prisma.sql`
-    INSERT INTO login_throttle (key, failures, "windowStart", "lockedUntil")
-    VALUES (${key}, 1, now(), CASE WHEN 1 >= ${policy.maxFailures} THEN now() + ${lock}::interval END)
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN login_throttle."windowStart" < now() - ${window}::interval THEN 1 ELSE login_throttle.failures + 1 END,
-      "windowStart" = CASE WHEN login_throttle."windowStart" < now() - ${window}::interval THEN now() ELSE login_throttle."windowStart" END,
-      "lockedUntil" = CASE
-        WHEN (CASE WHEN login_throttle."windowStart" < now() - ${window}::interval THEN 1 ELSE login_throttle.failures + 1 END) >= ${policy.maxFailures}
-        THEN now() + ${lock}::interval
-        ELSE login_throttle."lockedUntil" END`);
+/**
+ * What every complete sign-in does, with a password alone or with the second factor after it: the
+ * account's failed attempts are forgotten, the time is kept and the sign-in is audited.
+ */
+export async function completeSignIn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  email: string,
+  now: Date,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await clearAccountFailures(email, tx);
+  await tx.user.update({ where: { id: actor.id }, data: { lastLoginAt: now } });
+  await recordAudit({ actor, action: "auth.login", entity: "user", entityId: actor.id, details }, tx);
 }

@@ -2,11 +2,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { assertCan } from "@/lib/db/scopes";
-import { recordFailure } from "@/lib/db/users/authenticate";
+import { activeLoginLock, clearAccountFailures, recordLoginFailure } from "@/lib/db/users/login-throttle";
 import { endSessionsOf } from "@/lib/db/users/end-session";
 import { hashPassword, verifyPassword } from "@/lib/db/users/password";
 import { AppError, notFoundError } from "@/lib/domain/app-error";
-import { ACCOUNT_THROTTLE, accountThrottleKey, minutesUntil } from "@/lib/domain/login-throttle";
+import { minutesUntil } from "@/lib/domain/login-throttle";
 import { passwordProblem } from "@/lib/domain/password-policy";
 import type { Actor } from "@/lib/domain/permissions";
 import { PASSWORD_MESSAGES } from "@/lib/validation/password";
@@ -29,21 +29,18 @@ export async function changeOwnPassword(
     select: { email: true, fullName: true, fullNameLatin: true, regionId: true, passwordHash: true },
   });
   if (!user?.passwordHash) throw notFoundError("user");
-  const accountKey = accountThrottleKey(user.email);
   const now = new Date();
-  const lock = await prisma.loginThrottle.findFirst({
-    where: { key: accountKey, lockedUntil: { gt: now } },
-    select: { lockedUntil: true },
-  });
-  if (lock?.lockedUntil) {
+  // The account's counter only: the person is signed in, so this is not an address spraying accounts.
+  const lockedUntil = await activeLoginLock(user.email, null, now);
+  if (lockedUntil) {
     throw new AppError("login.throttled", {
       field: "currentPassword",
       status: 429,
-      values: { minutes: minutesUntil(lock.lockedUntil, now) },
+      values: { minutes: minutesUntil(lockedUntil, now) },
     });
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailure(accountKey, ACCOUNT_THROTTLE);
+    await recordLoginFailure(user.email, null);
     await recordAudit({ actor, action: "user.password.change.refused", entity: "user", entityId: actor.id });
     throw new AppError("account.password.wrongCurrent", { field: "currentPassword" });
   }
@@ -59,7 +56,7 @@ export async function changeOwnPassword(
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
     await endSessionsOf(tx, actor.id, { exceptSessionId: input.sessionId });
-    await tx.loginThrottle.deleteMany({ where: { key: accountKey } });
+    await clearAccountFailures(user.email, tx);
     await recordAudit(
       {
         actor,

@@ -6,6 +6,8 @@ import { isLastSeenStale, sessionEnd, type SessionLifetime } from "@/lib/domain/
 
 export type SessionUser = Actor & {
   email: string;
+  /** Whether the person has set up a second factor (lib/auth/session.ts sends those who must to set one up). */
+  hasSecondFactor: boolean;
   fullName: string;
   locale: string;
   region: { id: string; nameKk: string; nameRu: string; nameEn: string } | null;
@@ -43,6 +45,7 @@ export async function loadSessionUser(claims: SessionClaims, now = new Date()): 
         isActive: true,
         locale: true,
         sessionGeneration: true,
+        mfaEnabledAt: true,
         region: { select: { id: true, nameKk: true, nameRu: true, nameEn: true } },
         sessions: {
           where: { id: claims.sessionId },
@@ -64,8 +67,11 @@ export async function loadSessionUser(claims: SessionClaims, now = new Date()): 
       data: { lastSeenAt: now },
     });
   }
-  const { isActive: _isActive, sessionGeneration: _generation, sessions: _sessions, ...sessionUser } = user;
-  return { user: { ...sessionUser, sessionId: claims.sessionId }, ended: null };
+  const { isActive: _isActive, sessionGeneration: _generation, sessions: _sessions, mfaEnabledAt, ...sessionUser } = user;
+  return {
+    user: { ...sessionUser, sessionId: claims.sessionId, hasSecondFactor: mfaEnabledAt !== null },
+    ended: null,
+  };
 }
 
 /** The idle timeout and absolute lifetime in force now (programme settings an administrator changes). */

@@ -10,6 +10,7 @@ import { Panel } from "@/components/ui/panel";
 import { AccountStateControls } from "./_components/account-state-controls";
 import { AssignmentForm } from "./_components/assignment-form";
 import { PasswordLinkControls } from "./_components/password-link-controls";
+import { ResetSecondFactorButton } from "../_components/reset-second-factor-button";
 import { STAFF_STATE_MESSAGE } from "../_lib/state-label";
 
 const MAX_ID = 2_147_483_647;
@@ -99,6 +100,11 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           member.state !== "deactivated" && (
             <PasswordLinkControls userId={member.id} name={member.fullName} isPending={member.state === "pending"} />
           )
+        )}
+        {!isSelf && member.hasSecondFactor && (
+          <div className="mt-4">
+            <ResetSecondFactorButton userId={member.id} userLabel={member.fullName} />
+          </div>
         )}
       </Panel>
 
