@@ -11,7 +11,6 @@ import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "@/lib/domain/client-add
 import { MAX_SESSION_HOURS } from "@/lib/domain/session-lifetime";
 import { loginSchema } from "@/lib/validation/login";
 
-
 /** next-auth configuration: credentials only, JWT session carrying the user id, role and region. */
 export function authOptions(): NextAuthOptions {
   return {

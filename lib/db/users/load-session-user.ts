@@ -67,7 +67,13 @@ export async function loadSessionUser(claims: SessionClaims, now = new Date()): 
       data: { lastSeenAt: now },
     });
   }
-  const { isActive: _isActive, sessionGeneration: _generation, sessions: _sessions, mfaEnabledAt, ...sessionUser } = user;
+  const {
+    isActive: _isActive,
+    sessionGeneration: _generation,
+    sessions: _sessions,
+    mfaEnabledAt,
+    ...sessionUser
+  } = user;
   return {
     user: { ...sessionUser, sessionId: claims.sessionId, hasSecondFactor: mfaEnabledAt !== null },
     ended: null,
