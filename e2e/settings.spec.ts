@@ -58,6 +58,8 @@ test("the administrator changes the review time limit and a benefit rate, and se
   const days = limit.getByLabel("New value, working days");
   await expect(days).toHaveValue("30");
   await expect(limit.getByLabel("Applies from")).toHaveValue(isoDay(TODAY));
+  // The button is enabled once the form is hydrated; typing before that would race its default values.
+  await expect(limit.getByRole("button", { name: "Save the change" })).toBeEnabled();
   await days.fill("0");
   await limit.getByRole("button", { name: "Save the change" }).click();
   await expect(limit.getByText("Enter a whole number of working days from 1 to 365.")).toBeVisible();
@@ -133,6 +135,8 @@ test("the administrator adds the MCI of a year; a bad amount is refused and kept
   await page.goto("/admin/settings");
   const mci = page.getByRole("region", { name: "MCI by year" });
   const form = mci.getByRole("form", { name: "Set the MCI of a year" });
+  // The button is enabled once the form is hydrated; typing before that would race its default values.
+  await expect(form.getByRole("button", { name: "Save the MCI" })).toBeEnabled();
   await form.getByLabel("Year").fill(String(MCI_YEAR));
   const amount = form.getByLabel("MCI, tenge");
   await amount.fill("4 700,5");
