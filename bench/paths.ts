@@ -330,10 +330,10 @@ function loginCase(csrf: { token: string; cookie: string }, emails: string[]): H
         json: "true",
       }).toString(),
     }),
-    // next-auth answers {"url": …}; these coordinators have a second factor, so a right password is
-    // answered with the code step (error=secondFactor:<challenge>); any other error is a refusal.
+    // These coordinators have a second factor: next-auth answers a right password with 401 and
+    // {"url": "…?error=secondFactor:<challenge>"} (the code step); any other error is a refusal.
     accept: (status, body) =>
-      status === 200 && body.includes(`error=${encodeURIComponent(LOGIN_ERROR.secondFactorPrefix)}`),
+      status === 401 && body.includes(`error=${encodeURIComponent(LOGIN_ERROR.secondFactorPrefix)}`),
   };
 }
 

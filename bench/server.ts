@@ -72,6 +72,9 @@ export async function startApp(databaseUrl: string, log: (line: string) => void)
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: authSecret,
+      // As if behind one reverse proxy: the status lookups come from many families, each with its own
+      // address in X-Forwarded-For (docs/decisions/017).
+      TRUSTED_PROXY_HOPS: "1",
       NEXTAUTH_URL: origin,
       PUBLIC_BASE_URL: origin,
     },

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createTestUser, e2eDb } from "./db";
-import { useLanguage } from "./fixtures";
+import { login, signedInPage, useLanguage } from "./fixtures";
 import { freshTotpCode } from "./totp";
 
 /** The e-mail and password step of the login form. */
@@ -110,4 +110,31 @@ test("an analyst signs in with the password alone and is never asked to set up a
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   await page.goto("/reports/overview");
   await expect(page).toHaveURL(/\/reports\/overview/);
+});
+
+test("an administrator resets a coordinator's lost second factor: the coordinator's session ends and the next sign-in enrols again", async ({
+  browser,
+}) => {
+  const coordinator = await createTestUser("COORDINATOR", "KZ-11");
+  const phone = await browser.newContext();
+  await useLanguage(phone, "en");
+  const coordinatorPage = await phone.newPage();
+  await login(coordinatorPage, coordinator.email, coordinator.password);
+
+  const admin = await signedInPage(browser, "admin");
+  await admin.page.goto(`/admin/users/${coordinator.id}`);
+  const security = admin.page.getByRole("region", { name: "Sign-in" });
+  await security.getByRole("button", { name: "Reset the second factor of E2E COORDINATOR" }).click();
+  await security.getByRole("button", { name: "Yes, reset" }).click();
+  await expect(security.getByText("The second factor has been reset.")).toBeVisible();
+
+  await coordinatorPage.goto("/families");
+  await expect(coordinatorPage).toHaveURL(/\/login\?reason=signedOut/);
+  await enterPassword(coordinatorPage, coordinator);
+  await expect(coordinatorPage).toHaveURL(/\/account\/second-factor$/);
+  const reset = await e2eDb().auditLog.findFirst({
+    where: { action: "auth.mfa.reset", entityId: String(coordinator.id) },
+  });
+  expect(reset?.actorRole).toBe("ADMIN");
+  await Promise.all([phone.close(), admin.context.close()]);
 });

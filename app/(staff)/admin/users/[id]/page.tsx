@@ -101,9 +101,13 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
             <PasswordLinkControls userId={member.id} name={member.fullName} isPending={member.state === "pending"} />
           )
         )}
-        {!isSelf && member.hasSecondFactor && (
+        {!isSelf && (
           <div className="mt-4">
-            <ResetSecondFactorButton userId={member.id} userLabel={member.fullName} />
+            <ResetSecondFactorButton
+              userId={member.id}
+              userLabel={member.fullName}
+              hasSecondFactor={member.hasSecondFactor}
+            />
           </div>
         )}
       </Panel>

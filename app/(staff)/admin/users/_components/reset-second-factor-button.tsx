@@ -7,10 +7,19 @@ import { resetSecondFactorAction } from "../actions-second-factor";
 
 /**
  * Resets another person's second factor after a confirmation (for a lost phone or used-up recovery
- * codes): their sessions end and their next sign-in leads to setting up a new one. Show it only for a
- * person who has a second factor, and not on the administrator's own account.
+ * codes): their sessions end and their next sign-in leads to setting up a new one. Not for the
+ * administrator's own account.
  */
-export function ResetSecondFactorButton({ userId, userLabel }: { userId: number; userLabel: string }) {
+export function ResetSecondFactorButton({
+  userId,
+  userLabel,
+  hasSecondFactor,
+}: {
+  userId: number;
+  userLabel: string;
+  /** Whether there is a factor to reset; after a reset the page says so and this keeps its message. */
+  hasSecondFactor: boolean;
+}) {
   const t = useTranslations("secondFactor.reset");
   const [isConfirming, setIsConfirming] = useState(false);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
@@ -27,7 +36,7 @@ export function ResetSecondFactorButton({ userId, userLabel }: { userId: number;
 
   return (
     <div className="space-y-2">
-      {isConfirming ? (
+      {!hasSecondFactor ? null : isConfirming ? (
         <div role="group" aria-label={t("buttonFor", { user: userLabel })} className="space-y-2">
           <p className="text-sm">{t("question", { user: userLabel })}</p>
           <div className="flex flex-wrap gap-2">
