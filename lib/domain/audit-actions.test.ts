@@ -7,6 +7,7 @@ import {
   describeAction,
   isFilterAction,
   isRefusalAction,
+  matchingActions,
 } from "./audit-actions";
 
 describe("auditOutcome", () => {
@@ -98,5 +99,58 @@ describe("the action filter", () => {
     expect(isFilterAction("family.view.denied")).toBe(false);
     expect(isFilterAction("family")).toBe(false);
     expect(isFilterAction("__proto__")).toBe(false);
+  });
+});
+
+describe("matchingActions", () => {
+  const present = [
+    "auth.login",
+    "auth.login.failed",
+    "auth.logout",
+    "family.view",
+    "family.view.denied",
+    "family.viewer",
+    "public.lookup",
+    "quota.allocate",
+    "quota.allocate.reactivated",
+    "quota.allocation.adjust",
+  ];
+
+  it("asks for every action when no filter is about the action", () => {
+    expect(matchingActions(present, { action: null, prefix: null, outcome: null })).toBeNull();
+  });
+
+  it("matches a chosen action and its refusals by whole segments", () => {
+    expect(matchingActions(present, { action: "family.view", prefix: null, outcome: null })).toEqual([
+      "family.view",
+      "family.view.denied",
+    ]);
+    expect(matchingActions(present, { action: "quota.allocate", prefix: null, outcome: null })).toEqual([
+      "quota.allocate",
+      "quota.allocate.reactivated",
+    ]);
+  });
+
+  it("matches a typed prefix letter by letter", () => {
+    expect(matchingActions(present, { action: null, prefix: "auth.log", outcome: null })).toEqual([
+      "auth.login",
+      "auth.login.failed",
+      "auth.logout",
+    ]);
+    expect(matchingActions(present, { action: null, prefix: "nothing", outcome: null })).toEqual([]);
+  });
+
+  it("keeps the refusals for 'refused' and the rest for 'succeeded', the public lookup in both", () => {
+    expect(matchingActions(present, { action: null, prefix: null, outcome: "refused" })).toEqual([
+      "auth.login.failed",
+      "family.view.denied",
+      "public.lookup",
+    ]);
+    expect(matchingActions(present, { action: "auth.login", prefix: null, outcome: "succeeded" })).toEqual([
+      "auth.login",
+    ]);
+    expect(matchingActions(present, { action: "family.view", prefix: "family", outcome: "refused" })).toEqual([
+      "family.view.denied",
+    ]);
   });
 });

@@ -162,3 +162,24 @@ export function actionFilterOptions(): { area: AuditArea; actions: KnownAuditAct
 export function isFilterAction(action: string): action is KnownAuditAction {
   return isKnown(action) && !isRefusalAction(action);
 }
+
+/** What the viewer's action and outcome filters ask for (lib/domain/audit-query.ts). */
+export type ActionFilters = { action: string | null; prefix: string | null; outcome: AuditOutcome | null };
+
+/**
+ * Of the actions present in the log, those the filters can match, or null when no filter is about the
+ * action (every action). A chosen action matches itself and its refusals (`family.view`,
+ * `family.view.denied`) but not `family.viewer`; a typed prefix matches any action starting with it;
+ * "refused" keeps the refusal actions and the public lookup, whose outcome is in its details (the
+ * query checks it), "succeeded" the others and the public lookup too.
+ */
+export function matchingActions(present: readonly string[], filters: ActionFilters): string[] | null {
+  const { action, prefix, outcome } = filters;
+  if (!action && !prefix && !outcome) return null;
+  return present.filter(
+    (name) =>
+      (!action || name === action || name.startsWith(`${action}.`)) &&
+      (!prefix || name.startsWith(prefix)) &&
+      (!outcome || name === PUBLIC_LOOKUP_ACTION || isRefusalAction(name) === (outcome === "refused")),
+  );
+}
