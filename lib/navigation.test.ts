@@ -12,8 +12,16 @@ describe("navigationFor", () => {
       "/quotas",
       "/reports/overview",
       "/admin/users",
+      "/admin/audit",
     ]);
-    expect(hrefs("COORDINATOR")).toEqual(["/", "/families", "/families/expiring", "/quotas", "/reports/overview"]);
+    expect(hrefs("COORDINATOR")).toEqual([
+      "/",
+      "/families",
+      "/families/expiring",
+      "/quotas",
+      "/reports/overview",
+      "/admin/audit",
+    ]);
     expect(hrefs("CASEWORKER")).toEqual(["/", "/families", "/families/expiring"]);
     expect(hrefs("ANALYST")).toEqual(["/", "/quotas", "/reports/overview"]);
   });

@@ -1,6 +1,9 @@
 import { can, type Permission, type StaffRole } from "@/lib/domain/permissions";
 
-export type NavItem = { href: string; labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" };
+export type NavItem = {
+  href: string;
+  labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" | "audit";
+};
 
 // Navigation is a convenience; every page and action checks the permission again on the server.
 const NAVIGATION: (NavItem & { permission: Permission | null })[] = [
@@ -10,6 +13,7 @@ const NAVIGATION: (NavItem & { permission: Permission | null })[] = [
   { href: "/quotas", labelKey: "quotas", permission: "quota.view" },
   { href: "/reports/overview", labelKey: "reports", permission: "report.view" },
   { href: "/admin/users", labelKey: "users", permission: "users.manage" },
+  { href: "/admin/audit", labelKey: "audit", permission: "audit.view" },
 ];
 
 /** The navigation entries a role sees in the shell: those whose page it may open. */

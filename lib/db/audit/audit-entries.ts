@@ -10,6 +10,7 @@ import {
   PUBLIC_LOOKUP_REFUSED_OUTCOMES,
   type AuditOutcome,
 } from "@/lib/domain/audit-actions";
+import type { AuditSubject } from "@/lib/domain/audit-entry-text";
 import { auditTimeRange, type AuditFilters } from "@/lib/domain/audit-query";
 import type { RegionScope } from "@/lib/domain/permissions";
 
@@ -259,14 +260,6 @@ export async function countEntries(reach: AuditReach, filters: ResolvedFilters, 
   const [row] = await db().$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM (${inner}) matching`);
   return Number(row?.n ?? 0);
 }
-
-/** What an entry is about, as the viewer may show it. */
-export type AuditSubject =
-  /** A family: its case number only when the reader may open the family, else its number alone. */
-  | { kind: "family"; familyId: number; caseNumber: string | null }
-  | { kind: "user"; userId: number; fullName: string | null }
-  | { kind: "region"; regionId: string }
-  | { kind: "other"; entity: string; entityId: string | null };
 
 export type AuditEntry = {
   id: string;

@@ -23,18 +23,20 @@ export async function exportAuditEntries(actor: Actor, filters: AuditFilters): P
   assertCan(actor, "audit.view");
   const reach = await auditReach(auditScope(actor));
   const resolved = await resolveFilters(filters);
-  const entry = (action: string, details: Record<string, unknown>) =>
-    recordAudit({
-      actor,
-      action,
-      entity: "audit_log",
-      regionId: reach.kind === "region" ? reach.regionId : null,
-      details: { filters: Object.fromEntries(auditQueryParams(filters)), ...details },
-    });
+  const common = {
+    actor,
+    entity: "audit_log",
+    regionId: reach.kind === "region" ? reach.regionId : null,
+  };
+  const filterParams = Object.fromEntries(auditQueryParams(filters));
   if (resolved) {
     const matching = await countEntries(reach, resolved, AUDIT_EXPORT_MAX_ROWS + 1);
     if (matching > AUDIT_EXPORT_MAX_ROWS) {
-      await entry("audit.export.refused", { matching: `>${AUDIT_EXPORT_MAX_ROWS}` });
+      await recordAudit({
+        ...common,
+        action: "audit.export.refused",
+        details: { filters: filterParams, matching: `>${AUDIT_EXPORT_MAX_ROWS}` },
+      });
       throw new AppError("audit.errors.exportTooLarge", {
         status: 400,
         values: { max: { count: AUDIT_EXPORT_MAX_ROWS } },
@@ -43,6 +45,6 @@ export async function exportAuditEntries(actor: Actor, filters: AuditFilters): P
   }
   const rows = resolved ? await selectEntries(reach, resolved, null, AUDIT_EXPORT_MAX_ROWS) : [];
   const entries = await describeEntries(rows, familyScopeWhere(actor));
-  await entry("audit.export", { rows: entries.length });
+  await recordAudit({ ...common, action: "audit.export", details: { filters: filterParams, rows: entries.length } });
   return entries;
 }
