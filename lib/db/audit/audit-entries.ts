@@ -46,7 +46,7 @@ export type AuditReach = { kind: "all" } | { kind: "region"; regionId: string; s
  * the waitlist). The same expression is indexed by audit_log_family_subject_idx (migration
  * audit_viewer_indexes); an edit here needs a new index there.
  */
-const FAMILY_SUBJECT_SQL = Prisma.raw(
+export const FAMILY_SUBJECT_SQL = Prisma.raw(
   `(CASE WHEN l.entity IN ('family', 'adaptation_plan') THEN l."entityId" ELSE l.changes ->> 'familyId' END)`,
 );
 
