@@ -65,6 +65,8 @@ describe("auditCsv", () => {
       ),
     );
     expect(row).toBe("42;2026-12-07 10:15:03;actorNone;;;familyUpdate;family.update;succeeded;—;—;;;;");
+    const [, lookup] = lines(auditCsv([entry({ action: "public.lookup", actor: null })], t, "en"));
+    expect(lookup).toMatch(/^42;2026-12-07 10:15:03;actorPublic;;;publicLookup;public\.lookup;/);
   });
 
   it("writes only the header when nothing matched", () => {

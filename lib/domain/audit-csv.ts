@@ -6,6 +6,7 @@
 import type { AuditOutcome } from "./audit-actions";
 import {
   actionText,
+  actorlessText,
   changeText,
   fieldChanges,
   outcomeText,
@@ -71,7 +72,7 @@ export function auditCsv(entries: readonly AuditCsvEntry[], t: Translate, locale
   const rows = entries.map((entry) => [
     entry.id,
     kazakhstanTime(entry.at),
-    entry.actor?.fullName ?? t("audit.actorNone"),
+    entry.actor?.fullName ?? actorlessText(entry.action, t),
     entry.actor?.email ?? null,
     entry.actor?.role ? t(`role.${entry.actor.role}`) : null,
     actionText(entry.action, t).label,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   actionText,
+  actorlessText,
   changeText,
   fieldChanges,
   outcomeText,
@@ -22,6 +23,15 @@ describe("actionText", () => {
   it("names only the area of an action newer than the catalogue, and keeps its code beside it", () => {
     expect(actionText("user.create", t)).toEqual({ label: "audit.area.staff", code: "user.create" });
     expect(actionText("import.run", t)).toEqual({ label: "audit.action.other", code: "import.run" });
+  });
+});
+
+describe("actorlessText", () => {
+  it("names the system, a visitor of the public page, or someone not signed in", () => {
+    expect(actorlessText("seed", t)).toBe("audit.actorSystem");
+    expect(actorlessText("public.lookup", t)).toBe("audit.actorPublic");
+    expect(actorlessText("auth.login.failed", t)).toBe("audit.actorNone");
+    expect(actorlessText("something.new", t)).toBe("audit.actorNone");
   });
 });
 

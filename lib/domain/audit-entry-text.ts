@@ -72,6 +72,17 @@ export function actionText(action: string, t: Translate): { label: string; code:
   return { label: described.area ? t(`audit.area.${described.area}`) : t("audit.action.other"), code: action };
 }
 
+/**
+ * Who acted, for an entry written without a signed-in person: the system (seed, generated data), a
+ * visitor of the public status page, or someone not signed in (sign-in attempts, sign-outs).
+ */
+export function actorlessText(action: string, t: Translate): string {
+  const { area } = describeAction(action);
+  if (area === "system") return t("audit.actorSystem");
+  if (area === "publicLookup") return t("audit.actorPublic");
+  return t("audit.actorNone");
+}
+
 /** The outcome in words. */
 export function outcomeText(outcome: AuditOutcome, t: Translate): string {
   return t(`audit.outcome.${outcome}`);

@@ -5,6 +5,7 @@ import { listAuditEntries, type AuditPage } from "@/lib/db/audit/list-audit";
 import { actionFilterOptions, AUDIT_ACTIONS } from "@/lib/domain/audit-actions";
 import {
   actionText,
+  actorlessText,
   changeText,
   fieldChanges,
   outcomeText,
@@ -195,7 +196,7 @@ export default async function AuditPage({
                   )}
                 </>
               ) : (
-                <span className="text-slate-500">{t("audit.actorNone")}</span>
+                <span className="text-slate-500">{actorlessText(entry.action, t)}</span>
               ),
           },
           {
@@ -214,7 +215,9 @@ export default async function AuditPage({
             header: t("audit.col.subject"),
             cell: (entry) =>
               entry.subject?.kind === "family" && entry.subject.caseNumber ? (
-                <CaseLink familyId={entry.subject.familyId} caseNumber={entry.subject.caseNumber} />
+                <span className="whitespace-nowrap">
+                  <CaseLink familyId={entry.subject.familyId} caseNumber={entry.subject.caseNumber} />
+                </span>
               ) : (
                 subjectText(entry.subject, t, locale)
               ),
