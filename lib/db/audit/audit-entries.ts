@@ -44,10 +44,12 @@ export type AuditReach = { kind: "all" } | { kind: "region"; regionId: string; s
  * The family an entry is about: the entity itself for a family or its adaptation plan (whose id is the
  * family's), else the `familyId` its details name (notes, documents, files, payments, quota places,
  * the waitlist). The same expression is indexed by audit_log_family_subject_idx (migration
- * audit_viewer_indexes); an edit here needs a new index there.
+ * audit_viewer_indexes); an edit here needs a new index there. The casts to text are spelt out so that
+ * PostgreSQL's own rendering of the index (pg_get_indexdef, which db:generate uses to rebuild it) reads
+ * back as the same expression; `varchar IN (…)` does not, and the rebuilt index would serve no query.
  */
 export const FAMILY_SUBJECT_SQL = Prisma.raw(
-  `(CASE WHEN l.entity IN ('family', 'adaptation_plan') THEN l."entityId" ELSE l.changes ->> 'familyId' END)`,
+  `(CASE WHEN l.entity::text IN ('family', 'adaptation_plan') THEN l."entityId"::text ELSE l.changes ->> 'familyId' END)`,
 );
 
 /** A public lookup whose details say it was refused (lib/domain/audit-actions.ts). */

@@ -27,8 +27,9 @@ CREATE INDEX "audit_log_regionId_action_at_id_idx" ON "audit_log"("regionId", "a
 -- alternatives (lib/db/audit/audit-entries.ts, docs/decisions/014).
 
 -- The family an entry is about; the expression must stay identical to FAMILY_SUBJECT_SQL.
-CREATE INDEX "audit_log_family_subject_idx" ON "audit_log" ((CASE WHEN entity IN ('family', 'adaptation_plan') THEN "entityId" ELSE changes ->> 'familyId' END), "at", "id")
-  WHERE (CASE WHEN entity IN ('family', 'adaptation_plan') THEN "entityId" ELSE changes ->> 'familyId' END) IS NOT NULL;
+-- The casts are spelt out so that pg_get_indexdef's rendering reads back as the same expression.
+CREATE INDEX "audit_log_family_subject_idx" ON "audit_log" ((CASE WHEN entity::text IN ('family', 'adaptation_plan') THEN "entityId"::text ELSE changes ->> 'familyId' END), "at", "id")
+  WHERE (CASE WHEN entity::text IN ('family', 'adaptation_plan') THEN "entityId"::text ELSE changes ->> 'familyId' END) IS NOT NULL;
 
 -- A staff member's entries without a region (sign-ins, lists, refused attempts), for a coordinator.
 CREATE INDEX "audit_log_regionless_actor_idx" ON "audit_log" ("actorId", "at", "id") WHERE "regionId" IS NULL;
