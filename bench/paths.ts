@@ -156,6 +156,14 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
   const deep = depthRows[0]!;
 
   const auditDeep = await auditCursor(pool);
+  // Seeded demo families have no entries of their own (the seed writes one summary entry); generated ones do.
+  const { rows: audited } = await pool.query<{ entityId: string }>(
+    `SELECT DISTINCT "entityId" FROM audit_log WHERE entity = 'family' AND "entityId" = ANY($1::text[])`,
+    [heads.map((head) => String(head.id))],
+  );
+  const auditedIds = new Set(audited.map((row) => Number(row.entityId)));
+  const auditedCases = heads.filter((head) => auditedIds.has(head.id)).map((head) => head.caseNumber);
+  if (auditedCases.length === 0) throw new Error("the dataset has no family with audit entries");
   const coordinator = await actorOf(pool, DEMO_USERS.coordinatorPavlodar.email);
   const asCoordinator = { cookie: await signIn(origin, DEMO_USERS.coordinatorPavlodar.email, DEMO_PASSWORD) };
   const listAudit = (actor: Actor, params: string) => {
@@ -255,12 +263,12 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
       name: "audit-case",
       description: "GET /admin/audit?case=…: who opened one family's case and when (administrator)",
       http: {
-        request: (i) => ({ path: `/admin/audit?case=${heads[i % heads.length]!.caseNumber}`, headers: asAdmin }),
+        request: (i) => ({ path: `/admin/audit?case=${auditedCases[i % auditedCases.length]!}`, headers: asAdmin }),
         accept: hasAuditRows,
       },
       record: () =>
         recordEach(
-          heads.map((head) => `case=${head.caseNumber}`),
+          auditedCases.map((caseNumber) => `case=${caseNumber}`),
           (params) => listAudit(admin, params),
         ),
     },

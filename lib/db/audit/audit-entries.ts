@@ -33,8 +33,9 @@ import type { RegionScope } from "@/lib/domain/permissions";
  * and each staff member, a person's own entries and those about the account) is one ordered, limited
  * walk per alternative, merged. The action, prefix and outcome filters are turned into the list of
  * matching actions present in the log (about fifty, found by one probe of the action index each), and
- * the whole log and a region are walked once per matching action; so asking a region for sign-ins,
- * which never carry a region, costs one empty probe instead of a walk through all its entries.
+ * the whole log, a region and the staff's entries without a region are walked once per matching action;
+ * so asking a region for sign-ins, which never carry a region, costs one empty probe instead of a walk
+ * through all its entries. Why the account indexes are split as they are: docs/decisions/014.
  */
 
 /** Whose entries: every region, or one region and its staff's entries without a region. */
@@ -139,10 +140,7 @@ function alternatives(reach: AuditReach, personId: number | null): Alternative[]
   const person = Prisma.sql`${personId}::int`;
   if (reach.kind === "all") {
     if (personId === null) return [{ condition: TRUE, byAction: true }];
-    return [
-      { condition: Prisma.sql`l."actorId" = ${person}` },
-      { condition: aboutAccount(person), byAction: true, account: true },
-    ];
+    return [{ condition: Prisma.sql`l."actorId" = ${person}` }, { condition: aboutAccount(person), account: true }];
   }
   const inRegion = Prisma.sql`l."regionId" = ${reach.regionId}`;
   if (personId === null) {
@@ -167,7 +165,7 @@ function alternatives(reach: AuditReach, personId: number | null): Alternative[]
     : inRegion;
   return [
     { condition: Prisma.sql`l."actorId" = ${person} AND ${region}` },
-    { condition: Prisma.sql`${aboutAccount(person)} AND ${region}`, byAction: true, account: true },
+    { condition: Prisma.sql`${aboutAccount(person)} AND ${region}`, account: true },
   ];
 }
 
