@@ -8,6 +8,8 @@ import { ROOT } from "../scripts/lib/prisma6";
 import { bin, runToEnd } from "../scripts/lib/run-child";
 
 const MARKER = "generated.json";
+/** Raised when db:generate writes new kinds of rows (2: staff activity in the audit log), so older datasets are made again. */
+const GENERATOR_VERSION = 2;
 
 const dataDirOf = (persons: number) => path.join(ROOT, "bench", ".data", String(persons));
 
@@ -31,13 +33,18 @@ export async function openDataset(
 ): Promise<RunningPostgres> {
   const dataDir = dataDirOf(persons);
   const marker = path.join(dataDir, MARKER);
-  const current =
-    existsSync(marker) && (JSON.parse(readFileSync(marker, "utf8")) as { persons: number }).persons === persons;
+  const made = existsSync(marker)
+    ? (JSON.parse(readFileSync(marker, "utf8")) as { persons: number; generator?: number })
+    : null;
+  const current = made?.persons === persons && made.generator === GENERATOR_VERSION;
   if (options.regenerate || !current) {
     rmSync(dataDir, { recursive: true, force: true });
     options.log(`generating ${persons} persons into ${path.relative(ROOT, dataDir)} (npm run db:generate)…`);
     await runGenerator(persons, dataDir, await findFreePort(54340));
-    writeFileSync(marker, `${JSON.stringify({ persons, generatedAt: new Date().toISOString() })}\n`);
+    writeFileSync(
+      marker,
+      `${JSON.stringify({ persons, generator: GENERATOR_VERSION, generatedAt: new Date().toISOString() })}\n`,
+    );
   }
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "postgres"),

@@ -5,6 +5,7 @@ import path from "node:path";
 import { generate, generateSecret } from "otplib";
 import type pg from "pg";
 import { LOGIN_ERROR } from "@/lib/auth/login-errors";
+import { listAuditEntries } from "@/lib/db/audit/list-audit";
 import { authenticate } from "@/lib/db/users/authenticate";
 import { getCaseFile } from "@/lib/db/case-file/get-case-file";
 import { getFamily } from "@/lib/db/families/get-family";
@@ -16,6 +17,7 @@ import { listOverdueCases, processingTimes } from "@/lib/db/reports/processing-t
 import { quotaReport } from "@/lib/db/reports/quota-report";
 import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
 import { supportPaidReport } from "@/lib/db/reports/support-paid";
+import { parseAuditQuery } from "@/lib/domain/audit-query";
 import type { Actor } from "@/lib/domain/permissions";
 import { quotaYearFor } from "@/lib/domain/quota";
 import { programmeToday } from "@/lib/domain/status-validity";
@@ -43,10 +45,12 @@ export type PathContext = { pool: pg.Pool; origin: string; authSecret: string; s
 
 const BENCH_COORDINATORS = 8;
 const LIST_DEPTH = 10_000;
+const AUDIT_DEPTH = 10_000;
 const RECORDED_INPUTS = 20;
 
 const anyPage = (status: number) => status === 200;
 const hasFamilyRows = (status: number, body: string) => status === 200 && /href="\/families\/\d+"/.test(body);
+const hasAuditRows = (status: number, body: string) => status === 200 && body.includes('data-testid="audit-entry-');
 
 /** next-auth's CSRF token and the cookie that goes with it (one pair serves many sign-ins). */
 async function csrfPair(origin: string): Promise<{ token: string; cookie: string }> {
@@ -192,6 +196,22 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
   );
   const deep = depthRows[0]!;
 
+  const auditDeep = await auditCursor(pool);
+  // Seeded demo families have no entries of their own (the seed writes one summary entry); generated ones do.
+  const { rows: audited } = await pool.query<{ entityId: string }>(
+    `SELECT DISTINCT "entityId" FROM audit_log WHERE entity = 'family' AND "entityId" = ANY($1::text[])`,
+    [heads.map((head) => String(head.id))],
+  );
+  const auditedIds = new Set(audited.map((row) => Number(row.entityId)));
+  const auditedCases = heads.filter((head) => auditedIds.has(head.id)).map((head) => head.caseNumber);
+  if (auditedCases.length === 0) throw new Error("the dataset has no family with audit entries");
+  const coordinator = await actorOf(pool, DEMO_USERS.coordinatorPavlodar.email);
+  const asCoordinator = { cookie: await signIn(ctx, DEMO_USERS.coordinatorPavlodar.email) };
+  const listAudit = (actor: Actor, params: string) => {
+    const { filters, before } = parseAuditQuery(new URLSearchParams(params));
+    return listAuditEntries(actor, { filters, before });
+  };
+
   const allocation = await prepareAllocation(ctx, year);
   const loginEmails = allocation.coordinators.map((c) => c.email);
 
@@ -266,6 +286,40 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
         }),
     },
     {
+      name: "audit-log",
+      description: "GET /admin/audit: the first page of the whole audit log (administrator)",
+      http: { request: () => ({ path: "/admin/audit", headers: asAdmin }), accept: hasAuditRows },
+      record: () => recordEach([""], (params) => listAudit(admin, params)),
+    },
+    {
+      name: "audit-log-deep",
+      description: `GET /admin/audit?action=family.view&before=…: views of families, the page ${auditDeep.depth} entries deep`,
+      http: {
+        request: () => ({ path: `/admin/audit?action=family.view&before=${auditDeep.id}`, headers: asAdmin }),
+        accept: hasAuditRows,
+      },
+      record: () => recordEach([`action=family.view&before=${auditDeep.id}`], (params) => listAudit(admin, params)),
+    },
+    {
+      name: "audit-case",
+      description: "GET /admin/audit?case=…: who opened one family's case and when (administrator)",
+      http: {
+        request: (i) => ({ path: `/admin/audit?case=${auditedCases[i % auditedCases.length]!}`, headers: asAdmin }),
+        accept: hasAuditRows,
+      },
+      record: () =>
+        recordEach(
+          auditedCases.map((caseNumber) => `case=${caseNumber}`),
+          (params) => listAudit(admin, params),
+        ),
+    },
+    {
+      name: "audit-log-coordinator",
+      description: "GET /admin/audit?outcome=refused: refused requests in one region and of its staff (coordinator)",
+      http: { request: () => ({ path: "/admin/audit?outcome=refused", headers: asCoordinator }), accept: anyPage },
+      record: () => recordEach(["outcome=refused"], (params) => listAudit(coordinator, params)),
+    },
+    {
       name: "allocation",
       description: `server action on /families/<id>: ${BENCH_COORDINATORS} coordinators of one region allocate quota places at once`,
       http: allocation.http,
@@ -315,6 +369,22 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
       record: () => recordEach(loginEmails, (email) => authenticate(email, DEMO_PASSWORD, "10.255.255.2")),
     },
   ];
+}
+
+/**
+ * The id of the family view AUDIT_DEPTH entries deep in the viewer's order (or as deep as a small
+ * dataset goes, keeping a page after it), for the deep page of the audit log.
+ */
+async function auditCursor(pool: pg.Pool): Promise<{ id: string; depth: number }> {
+  const matching = `FROM audit_log WHERE action = 'family.view' OR action LIKE 'family.view.%'`;
+  const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n ${matching}`);
+  const depth = Math.min(AUDIT_DEPTH, Math.max(0, Number(counted[0]!.n) - 51));
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id::text AS id ${matching} ORDER BY at DESC, id DESC OFFSET $1 LIMIT 1`,
+    [depth],
+  );
+  if (!rows[0]) throw new Error("the dataset has no views of families in its audit log");
+  return { id: rows[0].id, depth };
 }
 
 function loginCase(csrf: { token: string; cookie: string }, emails: string[]): HttpCase {

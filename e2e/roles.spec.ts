@@ -5,11 +5,11 @@ import { DEMO_PASSWORD, DEMO_USERS, signedInPage, useLanguage, type DemoAccount 
 type RoleAccount = Exclude<DemoAccount, "throttleProbe">;
 
 const EXPECTED_NAVIGATION: Record<RoleAccount, string[]> = {
-  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Users", "Settings"],
+  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Users", "Settings", "Audit log"],
   analyst: ["Overview", "Quotas", "Reports"],
-  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports"],
+  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Audit log"],
   caseworkerPavlodar: ["Overview", "Families", "Expiring statuses"],
-  coordinatorAkmola: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports"],
+  coordinatorAkmola: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Audit log"],
   caseworkerAkmola: ["Overview", "Families", "Expiring statuses"],
 };
 

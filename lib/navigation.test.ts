@@ -13,8 +13,16 @@ describe("navigationFor", () => {
       "/reports/overview",
       "/admin/users",
       "/admin/settings",
+      "/admin/audit",
     ]);
-    expect(hrefs("COORDINATOR")).toEqual(["/", "/families", "/families/expiring", "/quotas", "/reports/overview"]);
+    expect(hrefs("COORDINATOR")).toEqual([
+      "/",
+      "/families",
+      "/families/expiring",
+      "/quotas",
+      "/reports/overview",
+      "/admin/audit",
+    ]);
     expect(hrefs("CASEWORKER")).toEqual(["/", "/families", "/families/expiring"]);
     expect(hrefs("ANALYST")).toEqual(["/", "/quotas", "/reports/overview"]);
   });

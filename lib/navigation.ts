@@ -2,7 +2,7 @@ import { can, type Permission, type StaffRole } from "@/lib/domain/permissions";
 
 export type NavItem = {
   href: string;
-  labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" | "settings";
+  labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" | "settings" | "audit";
 };
 
 // Navigation is a convenience; every page and action checks the permission again on the server.
@@ -14,6 +14,7 @@ const NAVIGATION: (NavItem & { permission: Permission | null })[] = [
   { href: "/reports/overview", labelKey: "reports", permission: "report.view" },
   { href: "/admin/users", labelKey: "users", permission: "users.manage" },
   { href: "/admin/settings", labelKey: "settings", permission: "settings.update" },
+  { href: "/admin/audit", labelKey: "audit", permission: "audit.view" },
 ];
 
 /** The navigation entries a role sees in the shell: those whose page it may open. */

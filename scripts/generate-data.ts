@@ -1,6 +1,7 @@
 // npm run db:generate -- --persons N [--seed S] [--indexes auto|keep|rebuild] [--dry-run]
 // Adds N synthetic persons (families of 1–8 with histories, allocations, documents and audit entries)
-// to the database after the rows already there, through PostgreSQL COPY, in one transaction.
+// to the database after the rows already there, through PostgreSQL COPY, in one transaction, and half an
+// audit entry of everyday staff activity per person (views, sign-ins, refusals: scripts/lib/audit-activity.ts).
 // Database: DATABASE_URL, or else the embedded one under NK_DATA_DIR (default .data), started, migrated
 // and seeded like `npm start` does (port NK_PG_PORT, default 54329).
 //
@@ -42,6 +43,7 @@ import {
   rebuildableIndexes,
   type IndexDefinition,
 } from "./lib/bulk-load";
+import { AUDIT_ACTIVITY_PER_PERSON, insertAuditActivity } from "./lib/audit-activity";
 import { processCpuMs, threadCpuMs } from "./lib/cpu-time";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import type { GenerateWorkerInput, GenerateWorkerMessage, GenerateWorkerRequest } from "./lib/generate-worker";
@@ -462,7 +464,20 @@ async function main(): Promise<void> {
     );
 
     const indexMs: { index: IndexDefinition; ms: number }[] = [];
+    let activity = 0;
     if (!dryRun) {
+      // Before the indexes are rebuilt, so that they are built over these rows too.
+      activity = await phases.time("audit activity (INSERT … SELECT)", () =>
+        insertAuditActivity(client, {
+          seed,
+          count: Math.round(summary.persons * AUDIT_ACTIVITY_PER_PERSON),
+          firstId: summary.nextIds.audit_log,
+          firstFamilyId: firstIds.family,
+          families: summary.nextIds.family - firstIds.family,
+          requestId,
+        }),
+      );
+      summary.nextIds.audit_log += activity;
       await phases.time(REBUILD_PHASE, () =>
         createIndexes(client, setAside, (index, ms) => indexMs.push({ index, ms })),
       );
@@ -491,7 +506,17 @@ async function main(): Promise<void> {
         }
         await client.query(
           `INSERT INTO audit_log ("actorId", "actorRole", action, entity, changes, "requestId") VALUES ($1, 'ADMIN', 'generate', 'family', $2, $3)`,
-          [admin.id, JSON.stringify({ seed, persons: summary.persons, families: summary.families, rows }), requestId],
+          [
+            admin.id,
+            JSON.stringify({
+              seed,
+              persons: summary.persons,
+              families: summary.families,
+              rows,
+              auditActivity: activity,
+            }),
+            requestId,
+          ],
         );
       });
       await phases.time("commit", () => client.query("COMMIT"));
@@ -544,6 +569,8 @@ async function main(): Promise<void> {
     for (const t of TABLES) {
       console.log(`  ${t.padEnd(12)} ${String(rows[t]).padStart(10)} rows, plain COPY ${seconds(plainMs[t])}`);
     }
+    if (activity > 0)
+      console.log(`  audit_log    ${String(activity).padStart(10)} more rows of staff activity (INSERT … SELECT)`);
     console.log("phases (wall time on the main thread):");
     for (const [phase, ms] of phases.ms) {
       line(phase, ms, serverCpu(phase));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  auditScope,
   can,
   canSeeFamilyInRegion,
   familyScope,
@@ -43,6 +44,7 @@ describe("the permission map", () => {
         "settings.update",
         "users.manage",
         "audit.view",
+        "audit.allRegions",
         "import.run",
         "account.own",
       ],
@@ -60,6 +62,7 @@ describe("the permission map", () => {
         "waitlist.manage",
         "report.view",
         "report.personalData",
+        "audit.view",
         "import.run",
         "account.own",
       ],
@@ -123,6 +126,17 @@ describe("figuresScope and statusCountScope", () => {
     expect(statusCountScope(pavlodarCaseworker)).toEqual({ kind: "region", regionId: "KZ-55" });
     expect(statusCountScope(caseworkerWithoutRegion)).toEqual({ kind: "none" });
     expect(statusCountScope(analyst)).toEqual({ kind: "all" });
+  });
+});
+
+describe("auditScope", () => {
+  it("gives the administrator every region's entries and a coordinator the own region's", () => {
+    expect(auditScope(admin)).toEqual({ kind: "all" });
+    expect(auditScope(akmolaCoordinator)).toEqual({ kind: "region", regionId: "KZ-11" });
+  });
+  it("gives caseworkers and analysts no audit entries", () => {
+    expect(auditScope(pavlodarCaseworker)).toEqual({ kind: "none" });
+    expect(auditScope(analyst)).toEqual({ kind: "none" });
   });
 });
 

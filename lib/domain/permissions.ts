@@ -56,8 +56,10 @@ export const PERMISSIONS = {
   "settings.update": MINISTRY,
   /** Staff accounts: create, change role or region, deactivate. */
   "users.manage": MINISTRY,
-  /** Read the audit log. */
-  "audit.view": MINISTRY,
+  /** Read the audit log and export it: a coordinator the own region's entries (auditScope). */
+  "audit.view": DECIDERS,
+  /** The audit log of every region, entries without a region included. */
+  "audit.allRegions": MINISTRY,
   /** Load an existing registry from a file. */
   "import.run": DECIDERS,
   /** The own account: sign out everywhere, the second factor (later: password). */
@@ -127,6 +129,15 @@ export function familyScope(actor: Actor): RegionScope {
 /** Whose quota and report figures an actor sees: national readers all, a coordinator the own region, others none. */
 export function figuresScope(actor: Actor): RegionScope {
   return regionScope(actor, "report.view", "report.allRegions");
+}
+
+/**
+ * Whose audit entries an actor reads: the administrator every entry; a coordinator those of the own
+ * region (lib/db/audit/audit-scope.ts says which entries without a region count as the region's);
+ * everyone else none.
+ */
+export function auditScope(actor: Actor): RegionScope {
+  return regionScope(actor, "audit.view", "audit.allRegions");
 }
 
 /**

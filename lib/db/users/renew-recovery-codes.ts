@@ -48,7 +48,7 @@ export async function renewRecoveryCodes(actor: Actor, input: { code: string }):
   });
   if (!recoveryCodes) {
     await recordLoginFailure(user.email, ip);
-    await recordAudit({ actor, action: "auth.mfa.wrongCode", entity: "user", entityId: actor.id });
+    await recordAudit({ actor, action: "auth.mfa.recoveryCodesRenewed.refused", entity: "user", entityId: actor.id });
     throw new AppError("secondFactor.errors.wrongCode", { field: "code" });
   }
   return { recoveryCodes };

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getFamily } from "@/lib/db/families/get-family";
 import { orNotFound } from "@/lib/page-data";
 import { countryName } from "@/lib/domain/countries";
+import { can } from "@/lib/domain/permissions";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
@@ -29,6 +30,8 @@ export async function generateMetadata() {
 
 export default async function FamilyPage({ params }: { params: Promise<{ id: string }> }) {
   const family = await loadFamily((await params).id);
+  // The session of this request, looked up once (React cache) for loadFamily and here.
+  const user = await requireUser();
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = toLocale(await getLocale());
@@ -70,6 +73,14 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
         >
           {t("receipt.link")}
         </Link>
+        {can(user, "audit.view") && (
+          <Link
+            href={`/admin/audit?case=${family.caseNumber}`}
+            className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:underline"
+          >
+            {t("audit.accessHistory")}
+          </Link>
+        )}
         <Link
           href={`/families/${family.id}/edit`}
           className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
