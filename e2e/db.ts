@@ -20,7 +20,6 @@ function e2eDataDir(): string {
 
 /** The connection string of the e2e database (the embedded cluster the e2e server started). */
 export function e2eDatabaseUrl(): string {
-  const dataDir = process.env.NK_E2E_DATA_DIR;
   const port = process.env.NK_E2E_PG_PORT;
   if (!port)
     throw new Error("Run e2e tests through playwright.config.ts (it sets NK_E2E_DATA_DIR and NK_E2E_PG_PORT).");

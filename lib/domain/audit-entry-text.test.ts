@@ -21,7 +21,7 @@ describe("actionText", () => {
   });
 
   it("names only the area of an action newer than the catalogue, and keeps its code beside it", () => {
-    expect(actionText("user.create", t)).toEqual({ label: "audit.area.staff", code: "user.create" });
+    expect(actionText("user.archive", t)).toEqual({ label: "audit.area.staff", code: "user.archive" });
     expect(actionText("import.run", t)).toEqual({ label: "audit.action.other", code: "import.run" });
   });
 });
