@@ -3,6 +3,8 @@ import { createTestUser, e2eDb } from "./db";
 import { login, useLanguage } from "./fixtures";
 
 /** A new browser signed in as `user`, in English. */
+const SIGNED_OUT = "Your session has ended. Sign in again to continue.";
+
 async function signedIn(browser: Browser, user: { email: string; password: string }) {
   const context = await browser.newContext();
   await useLanguage(context, "en");
@@ -25,10 +27,16 @@ test("a copy of the cookie sent after signing out is treated as signed out", asy
   const replayed = await replay.newPage();
   await replayed.goto("/families");
   await expect(replayed).toHaveURL(/\/login\?reason=signedOut/);
-  await expect(replayed.getByText("You have signed out.")).toBeVisible();
+  await expect(replayed.getByText(SIGNED_OUT)).toBeVisible();
+  // next-auth's own session endpoint neither shows nor renews the ended session, and deletes the cookie.
+  const replay2 = await browser.newContext();
+  await replay2.addCookies(copied);
+  const session = await replay2.request.get("/api/auth/session");
+  expect(await session.json()).toEqual({});
+  expect(session.headers()["set-cookie"]).toMatch(/next-auth\.session-token=;/);
   const ended = await e2eDb().auditLog.count({ where: { action: "auth.logout", entityId: String(user.id) } });
   expect(ended).toBe(1);
-  await Promise.all([context.close(), replay.close()]);
+  await Promise.all([context.close(), replay.close(), replay2.close()]);
 });
 
 test("signing out everywhere ends the person's session in the other browser too", async ({ browser }) => {

@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { clearSessionCookies } from "@/lib/auth/session-cookies";
 import { signInAgainPath, signInReason } from "@/lib/domain/redirect-target";
-
-const SESSION_COOKIE_NAMES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
  * Ends a session that the server no longer honours (deactivated account, signed out elsewhere, idle,
@@ -12,11 +11,5 @@ export function GET(request: NextRequest) {
   const { searchParams } = request.nextUrl;
   const reason = signInReason(searchParams.get("reason")) ?? "signedOut";
   const target = signInAgainPath(reason, searchParams.get("callbackUrl"));
-  const response = NextResponse.redirect(new URL(target, request.url));
-  for (const cookie of request.cookies.getAll()) {
-    if (SESSION_COOKIE_NAMES.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`))) {
-      response.cookies.set(cookie.name, "", { path: "/", maxAge: 0 });
-    }
-  }
-  return response;
+  return clearSessionCookies(request, NextResponse.redirect(new URL(target, request.url)));
 }

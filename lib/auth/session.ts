@@ -80,3 +80,9 @@ export async function currentUser(options: SessionOptions = {}): Promise<Session
   if (user && !options.duringEnrolment && (await owesSecondFactor(user))) return null;
   return user;
 }
+
+/** Whether the request carries a session cookie whose session the server no longer honours. */
+export async function hasSessionEnded(): Promise<boolean> {
+  const check = await sessionOfRequest();
+  return check !== null && check.user === null;
+}

@@ -288,7 +288,7 @@ describe("the export", () => {
         fullName: '=HYPERLINK("http://evil.example","x")',
         role: "CASEWORKER",
         regionId: PAVLODAR,
-        passwordHash: "not-a-hash",
+        passwordHash: null,
       },
     });
     await getFamily({ id: user.id, role: "CASEWORKER", regionId: PAVLODAR }, pavlodarFamily.id);

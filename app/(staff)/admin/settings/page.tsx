@@ -176,6 +176,11 @@ export default async function SettingsPage() {
                 rows={page.mciRates.map((rate) => ({
                   year: rate.year,
                   amountTenge: rate.amountTenge,
+                  amount: format.number(rate.amountTenge, {
+                    style: "currency",
+                    currency: "KZT",
+                    maximumFractionDigits: 0,
+                  }),
                   updated: rate.updatedBy
                     ? t("settings.mci.updatedBy", { at: moment(rate.updatedAt), name: rate.updatedBy })
                     : moment(rate.updatedAt),

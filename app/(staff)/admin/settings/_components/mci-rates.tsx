@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { useFieldMessage } from "@/components/form-messages";
@@ -12,7 +12,8 @@ import { SubmitRow, useActionForm } from "@/components/use-action-form";
 import { mciRateFormSchema, type MciRateFormData, type MciRateFormInput } from "@/lib/validation/settings";
 import { setMciRateAction } from "../actions";
 
-export type MciRow = { year: number; amountTenge: number; updated: string };
+/** A year's MCI; `amount` is formatted on the server (the browser may lack Kazakh number formats). */
+export type MciRow = { year: number; amountTenge: number; amount: string; updated: string };
 
 /**
  * The MCI of each year with who changed it last, and one form that sets the MCI of a year: "Edit" puts
@@ -20,7 +21,6 @@ export type MciRow = { year: number; amountTenge: number; updated: string };
  */
 export function MciRates({ rows, nextYear }: { rows: MciRow[]; nextYear: number }) {
   const t = useTranslations();
-  const format = useFormatter();
   const router = useRouter();
   const messageOf = useFieldMessage();
   const {
@@ -42,8 +42,6 @@ export function MciRates({ rows, nextYear }: { rows: MciRow[]; nextYear: number 
       return t("settings.mci.saved", { year });
     },
   });
-  const tenge = (amount: number) =>
-    format.number(amount, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
 
   function onEdit(row: MciRow) {
     setValue("year", String(row.year));
@@ -62,7 +60,7 @@ export function MciRates({ rows, nextYear }: { rows: MciRow[]; nextYear: number 
         empty={t("settings.mci.empty")}
         columns={[
           { header: t("settings.mci.year"), isRowHeader: true, cell: (row) => row.year },
-          { header: t("settings.mci.amount"), isNumeric: true, cell: (row) => tenge(row.amountTenge) },
+          { header: t("settings.mci.amount"), isNumeric: true, cell: (row) => row.amount },
           { header: t("settings.mci.updated"), cell: (row) => row.updated },
           {
             header: t("settings.mci.edit"),
