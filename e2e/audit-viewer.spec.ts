@@ -102,12 +102,14 @@ test("a hand-edited filter is answered with a message at its field, not an error
   await expect(page.getByText("Enter an e-mail address or a staff number.")).toBeVisible();
   await expect(page.getByText("Enter a date between 2000 and 2999.")).toBeVisible();
   await expect(page.getByLabel("Person", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("No entries match these filters.")).toBeVisible();
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-02-30");
+  await expect(page.getByText("Nothing is listed until the filters marked above are corrected.")).toBeVisible();
+  await page.goto("/admin/audit?from=2026-12-08&to=2026-12-01");
+  await expect(page.getByText("The last day comes before the first.")).toBeVisible();
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue("2026-12-01");
   const exported = await page.request.get("/admin/audit/export?case=NK-1");
   expect(exported.status()).toBe(400);
-  expect(await exported.json()).toMatchObject({
-    ok: false,
-    fieldErrors: { case: "Enter a case number such as NK-2026-000123." },
-  });
+  expect(exported.headers()["content-type"]).toMatch(/^text\/plain/);
+  expect(await exported.text()).toBe("Enter a case number such as NK-2026-000123.");
   await context.close();
 });

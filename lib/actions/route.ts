@@ -27,6 +27,11 @@ type RouteDefinition<P extends z.ZodType, Q extends z.ZodType> = {
   /** The query string as an object of strings; a value that does not parse is a 400 with field messages. */
   query?: Q;
   handler: (context: RouteContext<z.infer<P>, z.infer<Q>>) => Promise<Response>;
+  /**
+   * How refusals are written: JSON for a caller that reads them (the default), plain text for a route a
+   * person opens by a link (a download), whose browser shows the answer as it is.
+   */
+  refusals?: "json" | "text";
 };
 
 /** Every route answer carries personal data or is about it: never cached, never sniffed, traceable. */
@@ -38,10 +43,23 @@ function secured(response: Response, requestId: string | null): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+type Refusal = (status: number, message: string, fieldErrors?: Record<string, string>) => Response;
+
 /** A refusal as JSON, in the interface language: `{ ok: false, message, fieldErrors? }`. */
-function refusal(status: number, message: string, fieldErrors?: Record<string, string>): Response {
-  return Response.json({ ok: false, message, ...(fieldErrors && { fieldErrors }) }, { status });
-}
+const jsonRefusal: Refusal = (status, message, fieldErrors) =>
+  Response.json({ ok: false, message, ...(fieldErrors && { fieldErrors }) }, { status });
+
+/**
+ * A refusal as plain text, in the interface language: each field's message on a line, else the message
+ * (with no form, "correct the highlighted fields" would point at nothing).
+ */
+const textRefusal: Refusal = (status, message, fieldErrors) => {
+  const lines = Object.values(fieldErrors ?? {});
+  return new Response((lines.length > 0 ? lines : [message]).join("\n"), {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+};
 
 /** A request that changes something must come from this site: cookies alone do not authorize. */
 function isCrossSite(request: Request): boolean {
@@ -76,6 +94,7 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
   return async (request: Request, segment?: { params?: Promise<unknown> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id");
     const { text, translate } = await errorTranslator();
+    const refusal = definition.refusals === "text" ? textRefusal : jsonRefusal;
     const answer = async (): Promise<Response> => {
       // proxy.ts refuses these already; the wrapper does not rely on it.
       if (isCrossSite(request)) return refusal(403, text("errors.foreignOrigin"));

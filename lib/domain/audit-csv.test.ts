@@ -27,12 +27,20 @@ const lines = (csv: string) =>
 describe("auditCsv", () => {
   it("writes a header in the reader's language and one row per entry, with Kazakhstan's time", () => {
     const [header, row] = lines(auditCsv([entry()], t, "en"));
-    expect(header).toBe(
-      "id;when;person;email;role;action;actionCode;outcome;subject;region;changes;details;address;request",
-    );
+    expect(header).toBe("id;when;person;email;role;action;actionCode;outcome;subject;region;changes;address;request");
     expect(row).toBe(
-      '42;2026-12-07 10:15:03;Оспанов Асхат;coordinator.pavlodar@nurlykosh.kz;COORDINATOR;familyUpdate;family.update;succeeded;NK-2026-000007;Pavlodar Region;decisionNumber: — → 12-3;"{""changes"":{""decisionNumber"":{""from"":null,""to"":""12-3""}}}";10.0.0.1;req-1',
+      "42;2026-12-07 10:15:03;Оспанов Асхат;coordinator.pavlodar@nurlykosh.kz;COORDINATOR;familyUpdate;family.update;succeeded;NK-2026-000007;Pavlodar Region;decisionNumber: — → 12-3;10.0.0.1;req-1",
     );
+  });
+
+  it("writes the changes as words in one cell, never the stored details", () => {
+    const details = {
+      eventId: 9,
+      changes: { passwordHash: { from: null, to: "[changed]" }, deactivationReason: { from: "left", to: null } },
+    };
+    const [, row] = lines(auditCsv([entry({ details })], t, "en"));
+    expect(row).toContain(';Pavlodar Region;"passwordHash: — → changed; deactivationReason: left → —";10.0.0.1;');
+    expect(row).not.toContain("eventId");
   });
 
   it("neutralises text a spreadsheet would run as a formula, wherever it comes from", () => {
@@ -64,7 +72,7 @@ describe("auditCsv", () => {
         "en",
       ),
     );
-    expect(row).toBe("42;2026-12-07 10:15:03;actorNone;;;familyUpdate;family.update;succeeded;—;—;;;;");
+    expect(row).toBe("42;2026-12-07 10:15:03;actorNone;;;familyUpdate;family.update;succeeded;—;—;;;");
     const [, lookup] = lines(auditCsv([entry({ action: "public.lookup", actor: null })], t, "en"));
     expect(lookup).toMatch(/^42;2026-12-07 10:15:03;actorPublic;;;publicLookup;public\.lookup;/);
   });

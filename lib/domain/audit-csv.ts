@@ -1,14 +1,14 @@
 /**
  * The audit viewer's CSV export: one row per entry, in the viewer's order, with the same words as the
- * page plus what a spreadsheet needs to sort and filter (the action's code, the stored details). Text
+ * page plus what a spreadsheet needs to sort and filter (the action's code). The field changes are one
+ * cell of "Field: from → to; …" in the reader's language, never the stored JSON. Text
  * that a spreadsheet would read as a formula is neutralised by toCsv (lib/domain/export-cells).
  */
 import type { AuditOutcome } from "./audit-actions";
 import {
   actionText,
   actorlessText,
-  changeText,
-  fieldChanges,
+  changesText,
   outcomeText,
   regionText,
   subjectText,
@@ -46,7 +46,6 @@ const COLUMNS = [
   "subject",
   "region",
   "changes",
-  "details",
   "address",
   "request",
 ] as const;
@@ -80,10 +79,7 @@ export function auditCsv(entries: readonly AuditCsvEntry[], t: Translate, locale
     outcomeText(entry.outcome, t),
     subjectText(entry.subject, t, locale),
     regionText(entry.regionId, locale),
-    fieldChanges(entry.details)
-      .map((change) => changeText(change, t))
-      .join("; "),
-    entry.details === null || entry.details === undefined ? null : JSON.stringify(entry.details),
+    changesText(entry.details, t, locale),
     entry.ip,
     entry.requestId,
   ]);

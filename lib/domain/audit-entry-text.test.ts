@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   actionText,
   actorlessText,
+  changesText,
   changeText,
+  entityText,
   fieldChanges,
+  fieldText,
   outcomeText,
   regionText,
   subjectText,
@@ -54,8 +57,38 @@ describe("subjectText", () => {
     expect(subjectText({ kind: "other", entity: "quota_order", entityId: null }, t, "en")).toBe(
       "audit.entity.quota_order",
     );
-    expect(subjectText({ kind: "other", entity: "import_batch", entityId: "4" }, t, "en")).toBe("import_batch: 4");
+    expect(subjectText({ kind: "other", entity: "import_batch", entityId: "4" }, t, "en")).toBe(
+      "audit.entity.import_batch: 4",
+    );
+    expect(subjectText({ kind: "other", entity: "archive_box", entityId: "4" }, t, "en")).toBe("audit.entity.other: 4");
     expect(subjectText(null, t, "en")).toBe("—");
+  });
+
+  it("names a setting by its label and the MCI by its year, never by a key or a table", () => {
+    expect(subjectText({ kind: "other", entity: "setting", entityId: "review.timeLimitWorkingDays" }, t, "en")).toBe(
+      "settings.items.reviewTimeLimit.label",
+    );
+    expect(
+      subjectText({ kind: "other", entity: "setting", entityId: "benefits.relocationMciPerMember" }, t, "en"),
+    ).toBe("settings.items.relocationMciPerMember.label");
+    expect(subjectText({ kind: "other", entity: "setting", entityId: "retired.key" }, t, "en")).toBe(
+      "audit.entity.setting",
+    );
+    expect(subjectText({ kind: "other", entity: "mci_rate", entityId: "2027" }, t, "en")).toBe(
+      'audit.subject.mci({"year":"2027"})',
+    );
+  });
+});
+
+describe("entityText and fieldText", () => {
+  it("name what the catalogues know, and say other record or other field for the rest, never a code", () => {
+    expect(entityText("quota_order", t)).toBe("audit.entity.quota_order");
+    expect(entityText("mci_rate", t)).toBe("audit.entity.mci_rate");
+    expect(entityText("archive_box", t)).toBe("audit.entity.other");
+    expect(fieldText("amountTenge", t)).toBe("audit.field.amountTenge");
+    expect(fieldText("passwordHash", t)).toBe("audit.field.passwordHash");
+    expect(fieldText("deactivationReason", t)).toBe("audit.field.deactivationReason");
+    expect(fieldText("surnameLat", t)).toBe("audit.field.other");
   });
 });
 
@@ -83,31 +116,61 @@ describe("field changes", () => {
   });
 
   it("writes a change as field: from → to, with case statuses, days and yes/no in words", () => {
-    expect(changeText({ field: "status", from: "REGISTERED", to: "UNDER_REVIEW" }, t)).toBe(
+    expect(changeText({ field: "status", from: "REGISTERED", to: "UNDER_REVIEW" }, t, "en")).toBe(
       "audit.field.status: status.REGISTERED → status.UNDER_REVIEW",
     );
-    expect(changeText({ field: "decisionDate", from: null, to: "2026-03-01T00:00:00.000Z" }, t)).toBe(
+    expect(changeText({ field: "decisionDate", from: null, to: "2026-03-01T00:00:00.000Z" }, t, "en")).toBe(
       "audit.field.decisionDate: — → 2026-03-01",
     );
-    expect(changeText({ field: "isActive", from: true, to: false }, t)).toBe(
+    expect(changeText({ field: "isActive", from: true, to: false }, t, "en")).toBe(
       "audit.field.isActive: audit.value.yes → audit.value.no",
     );
-    expect(changeText({ field: "contactPhone", from: "*********67", to: "*********89" }, t)).toBe(
+    expect(changeText({ field: "contactPhone", from: "*********67", to: "*********89" }, t, "en")).toBe(
       "audit.field.contactPhone: *********67 → *********89",
     );
-    expect(changeText({ field: "surnameLat", from: "Testov", to: "Testova" }, t)).toBe("surnameLat: Testov → Testova");
+    expect(changeText({ field: "surnameLat", from: "Testov", to: "Testova" }, t, "en")).toBe(
+      "audit.field.other: Testov → Testova",
+    );
+  });
+
+  it("says a password was changed in words, and names roles and regions", () => {
+    expect(changeText({ field: "passwordHash", from: null, to: "[changed]" }, t, "en")).toBe(
+      "audit.field.passwordHash: — → audit.value.changed",
+    );
+    expect(changeText({ field: "role", from: "CASEWORKER", to: "COORDINATOR" }, t, "en")).toBe(
+      "audit.field.role: role.CASEWORKER → role.COORDINATOR",
+    );
+    expect(changeText({ field: "regionId", from: "KZ-55", to: "KZ-11" }, t, "ru")).toBe(
+      "audit.field.regionId: Павлодарская область → Акмолинская область",
+    );
+    expect(changeText({ field: "amountTenge", from: 4325, to: 4400 }, t, "en")).toBe(
+      "audit.field.amountTenge: 4325 → 4400",
+    );
+  });
+
+  it("writes every change of an entry in one line, and nothing for an entry without changes", () => {
+    const details = {
+      eventId: 9,
+      changes: { isActive: { from: true, to: false }, deactivationReason: { from: null, to: "Left the service" } },
+    };
+    expect(changesText(details, t, "en")).toBe(
+      "audit.field.isActive: audit.value.yes → audit.value.no; audit.field.deactivationReason: — → Left the service",
+    );
+    expect(changesText({ filters: { case: "NK-2026-000001" } }, t, "en")).toBe("");
   });
 
   it("keeps other values readable and short", () => {
-    expect(valueText("status", "MISSING", t)).toBe("MISSING");
-    expect(valueText("at", "2026-03-01T10:15:00.000Z", t)).toBe("2026-03-01T10:15:00.000Z");
-    expect(valueText("members", { a: 1 }, t)).toBe('{"a":1}');
-    expect(valueText("members", "x".repeat(10), t)).toBe("xxxxxxxxxx");
+    expect(valueText("status", "MISSING", t, "en")).toBe("MISSING");
+    expect(valueText("regionId", "XX-99", t, "en")).toBe("XX-99");
+    expect(valueText("at", "2026-03-01T10:15:00.000Z", t, "en")).toBe("2026-03-01T10:15:00.000Z");
+    expect(valueText("members", { a: 1 }, t, "en")).toBe('{"a":1}');
+    expect(valueText("members", "x".repeat(10), t, "en")).toBe("xxxxxxxxxx");
     expect(
       valueText(
         "list",
         Array.from({ length: 100 }, (_, i) => i),
         t,
+        "en",
       ),
     ).toMatch(/^\[0,1,2,.*…$/);
     expect(
@@ -115,6 +178,7 @@ describe("field changes", () => {
         "list",
         Array.from({ length: 100 }, (_, i) => i),
         t,
+        "en",
       ).length,
     ).toBe(201);
   });

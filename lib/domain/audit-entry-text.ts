@@ -1,12 +1,16 @@
 /**
  * An audit entry in words, for the audit viewer's page and its CSV export alike: the action's label,
  * what the entry is about, and its field changes as "field: from → to". Keys are under `audit` in the
- * catalogues; the translator is passed in.
+ * catalogues; the translator is passed in. No code of the system (a setting's key, a table or field
+ * name) is shown: what the catalogues do not name is shown as "other record" or "other field".
  */
 import { describeAction, type AuditOutcome } from "./audit-actions";
+import { MASKED_SECRET } from "./audit-mask";
 import { CASE_STATUSES } from "./case-status";
 import type { Locale } from "./locale";
+import { ROLES } from "./permissions";
 import { findRegion, regionName } from "./regions";
+import { isSettingKey, SETTINGS } from "./settings";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -25,6 +29,8 @@ export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
   "document",
   "document_file",
   "family",
+  "import_batch",
+  "mci_rate",
   "note",
   "payment",
   "person",
@@ -37,23 +43,35 @@ export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
   "waitlist_entry",
 ]);
 
-/** Changed fields with a name in the catalogues (`audit.field.<field>`); others show their code. */
+/**
+ * Changed fields with a name in the catalogues (`audit.field.<field>`): every field the entries' `changes`
+ * hold (lib/db: diffFields and `changes:` of recordAudit); another shows as "other field".
+ */
 export const NAMED_FIELDS: ReadonlySet<string> = new Set([
   "address",
   "allocated",
+  "amountTenge",
   "applicationDate",
   "arrivalDate",
   "category",
   "contactEmail",
   "contactPhone",
+  "deactivationReason",
   "decisionDate",
   "decisionNumber",
   "email",
   "fullName",
+  "fullNameLatin",
+  "housing",
   "isActive",
+  "job",
+  "membersArriving",
   "originCountry",
   "originRegionId",
+  "passwordHash",
   "persons",
+  "phone",
+  "plannedArrival",
   "regionId",
   "role",
   "status",
@@ -61,9 +79,14 @@ export const NAMED_FIELDS: ReadonlySet<string> = new Set([
   "targetDistrictId",
   "targetRegionId",
   "total",
+  "training",
+  "transport",
   "value",
   "version",
 ]);
+
+/** Fields whose value is a region's code, shown by the region's name. */
+const REGION_FIELDS: ReadonlySet<string> = new Set(["regionId", "originRegionId", "targetRegionId"]);
 
 /** The action as the reader sees it: its label, and its code when the catalogue does not know it yet. */
 export function actionText(action: string, t: Translate): { label: string; code: string | null } {
@@ -88,9 +111,14 @@ export function outcomeText(outcome: AuditOutcome, t: Translate): string {
   return t(`audit.outcome.${outcome}`);
 }
 
-/** The name of an entity (`family`, `quota_order`, …), or its code when it has none. */
+/** The name of an entity (`family`, `quota_order`, …), or "other record" when the catalogues have none. */
 export function entityText(entity: string, t: Translate): string {
-  return NAMED_ENTITIES.has(entity) ? t(`audit.entity.${entity}`) : entity;
+  return NAMED_ENTITIES.has(entity) ? t(`audit.entity.${entity}`) : t("audit.entity.other");
+}
+
+/** The name of a changed field, or "other field" when the catalogues have none. */
+export function fieldText(field: string, t: Translate): string {
+  return NAMED_FIELDS.has(field) ? t(`audit.field.${field}`) : t("audit.field.other");
 }
 
 /** What the entry is about, as plain text ("—" for nothing). */
@@ -104,6 +132,14 @@ export function subjectText(subject: AuditSubject | null, t: Translate, locale: 
     case "region":
       return findRegion(subject.regionId) ? regionName(subject.regionId, locale) : subject.regionId;
     case "other":
+      if (subject.entity === "setting") {
+        return subject.entityId !== null && isSettingKey(subject.entityId)
+          ? t(SETTINGS[subject.entityId].labelKey)
+          : entityText(subject.entity, t);
+      }
+      if (subject.entity === "mci_rate" && subject.entityId !== null) {
+        return t("audit.subject.mci", { year: subject.entityId });
+      }
       return subject.entityId === null
         ? entityText(subject.entity, t)
         : `${entityText(subject.entity, t)}: ${subject.entityId}`;
@@ -137,13 +173,19 @@ export function fieldChanges(details: unknown): FieldChange[] {
 const VALUE_MAX_LENGTH = 200;
 const MIDNIGHT_UTC = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/;
 
-/** A stored value in words: dates without a time as days, case statuses by name, yes and no, "—" for none. */
-export function valueText(field: string, value: unknown, t: Translate): string {
+/**
+ * A stored value in words: dates without a time as days, case statuses, roles and regions by name, yes
+ * and no, a masked password as "changed", "—" for none.
+ */
+export function valueText(field: string, value: unknown, t: Translate, locale: Locale): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return t(value ? "audit.value.yes" : "audit.value.no");
   if (typeof value === "number") return String(value);
   if (typeof value === "string") {
+    if (value === MASKED_SECRET) return t("audit.value.changed");
     if (field === "status" && (CASE_STATUSES as readonly string[]).includes(value)) return t(`status.${value}`);
+    if (field === "role" && (ROLES as readonly string[]).includes(value)) return t(`role.${value}`);
+    if (REGION_FIELDS.has(field) && findRegion(value)) return regionName(value, locale);
     return MIDNIGHT_UTC.exec(value)?.[1] ?? value;
   }
   const json = JSON.stringify(value);
@@ -151,7 +193,14 @@ export function valueText(field: string, value: unknown, t: Translate): string {
 }
 
 /** One change as "Field: from → to". */
-export function changeText(change: FieldChange, t: Translate): string {
-  const field = NAMED_FIELDS.has(change.field) ? t(`audit.field.${change.field}`) : change.field;
-  return `${field}: ${valueText(change.field, change.from, t)} → ${valueText(change.field, change.to, t)}`;
+export function changeText(change: FieldChange, t: Translate, locale: Locale): string {
+  const value = (stored: unknown) => valueText(change.field, stored, t, locale);
+  return `${fieldText(change.field, t)}: ${value(change.from)} → ${value(change.to)}`;
+}
+
+/** Every change of an entry, as "Field: from → to; …" in one line ("" for none): the export's cell. */
+export function changesText(details: unknown, t: Translate, locale: Locale): string {
+  return fieldChanges(details)
+    .map((change) => changeText(change, t, locale))
+    .join("; ");
 }

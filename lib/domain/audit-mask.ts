@@ -9,6 +9,9 @@ const IDENTIFYING_FIELDS = new Set([
   "address",
 ]);
 
+/** What the log keeps of a password hash that was set or changed: never the hash itself. */
+export const MASKED_SECRET = "[changed]";
+
 /** Masks a personal identifier, keeping its last two characters so a reviewer can tell values apart. */
 export function maskIdentifier(value: string): string {
   if (value.length <= 2) return "**";
@@ -30,7 +33,7 @@ export function maskChanges(changes: Record<string, FieldChange>): Record<string
 
 function maskValue(field: string, value: unknown): unknown {
   if (value === null || value === undefined) return value;
-  if (field === "passwordHash") return "[changed]";
+  if (field === "passwordHash") return MASKED_SECRET;
   return maskIdentifier(String(value));
 }
 

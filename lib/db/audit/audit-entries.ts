@@ -93,10 +93,14 @@ async function presentActions(): Promise<string[]> {
 
 /**
  * Looks up the person (by number or e-mail), the case number and the matching actions; null when one
- * of them names nothing, so that no entry can match. A case of any region resolves: a coordinator still
- * reads only the entries of the reach, and the case number was typed by the reader.
+ * of them names nothing, so that no entry can match. A case number resolves only to a family the reader
+ * may open (`familiesInScope`: the reader's familyScopeWhere): another region's case answers as an
+ * unknown one does, so the filter never tells a coordinator that the number exists.
  */
-export async function resolveFilters(filters: AuditFilters): Promise<ResolvedFilters | null> {
+export async function resolveFilters(
+  filters: AuditFilters,
+  familiesInScope: Prisma.FamilyWhereInput,
+): Promise<ResolvedFilters | null> {
   const { person, caseNumber, action, prefix, outcome, from, to } = filters;
   let personId: number | null = null;
   if (person?.kind === "id") personId = person.id;
@@ -107,7 +111,10 @@ export async function resolveFilters(filters: AuditFilters): Promise<ResolvedFil
   }
   let familyId: number | null = null;
   if (caseNumber) {
-    const family = await db().family.findUnique({ where: { caseNumber }, select: { id: true } });
+    const family = await db().family.findFirst({
+      where: { AND: [{ caseNumber }, familiesInScope] },
+      select: { id: true },
+    });
     if (!family) return null;
     familyId = family.id;
   }

@@ -22,7 +22,7 @@ import { auditScope, type Actor } from "@/lib/domain/permissions";
 export async function exportAuditEntries(actor: Actor, filters: AuditFilters): Promise<AuditEntry[]> {
   assertCan(actor, "audit.view");
   const reach = await auditReach(auditScope(actor));
-  const resolved = await resolveFilters(filters);
+  const resolved = await resolveFilters(filters, familyScopeWhere(actor));
   const common = {
     actor,
     entity: "audit_log",

@@ -29,7 +29,7 @@ export async function listAuditEntries(
 ): Promise<AuditPage> {
   assertCan(actor, "audit.view");
   const reach = await auditReach(auditScope(actor));
-  const resolved = await resolveFilters(query.filters);
+  const resolved = await resolveFilters(query.filters, familyScopeWhere(actor));
   const rows = resolved ? await selectEntries(reach, resolved, query.before, AUDIT_PAGE_SIZE + 1) : [];
   const pageRows = rows.slice(0, AUDIT_PAGE_SIZE);
   const entries = await describeEntries(pageRows, familyScopeWhere(actor));

@@ -168,7 +168,9 @@ export default async function AuditPage({
         rows={page.entries}
         rowKey={(entry) => entry.id}
         rowTestId={(entry) => `audit-entry-${entry.id}`}
-        empty={hasAuditFilters(filters) || hasErrors ? t("audit.emptyFiltered") : t("audit.empty")}
+        empty={
+          hasErrors ? t("audit.emptyInvalid") : hasAuditFilters(filters) ? t("audit.emptyFiltered") : t("audit.empty")
+        }
         emptyAs="notice"
         columns={[
           {
@@ -246,7 +248,7 @@ export default async function AuditPage({
               ) : (
                 <ul className="space-y-0.5 text-xs">
                   {changes.map((change) => (
-                    <li key={change.field}>{changeText(change, t)}</li>
+                    <li key={change.field}>{changeText(change, t, locale)}</li>
                   ))}
                 </ul>
               );

@@ -1,6 +1,8 @@
 /**
  * A text or date input of the audit viewer's GET filter form: a visible label, a hint and the refusal
- * message linked by aria-describedby, the value as it was typed.
+ * message linked by aria-describedby, the value as it was typed. A refused date is shown in a text
+ * input: a date input would drop what it cannot read ("2026-13-45"), and the reader could not see
+ * what the message is about.
  */
 export function FilterText({
   name,
@@ -30,7 +32,7 @@ export function FilterText({
       <input
         id={id}
         name={name}
-        type={type}
+        type={error ? "text" : type}
         defaultValue={defaultValue}
         maxLength={maxLength}
         autoComplete="off"

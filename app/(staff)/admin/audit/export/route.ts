@@ -19,10 +19,12 @@ const auditExportQuery = z.record(z.string(), z.string()).transform((params, con
 /**
  * The audit log as CSV: `/admin/audit/export?<the viewer's filters>`, every page of them, at most
  * AUDIT_EXPORT_MAX_ROWS entries (more are refused with a message to narrow the filters). Audited as
- * `audit.export` in lib/db/audit/export-audit.ts; not found for anyone without audit.view.
+ * `audit.export` in lib/db/audit/export-audit.ts; not found for anyone without audit.view. Opened by a
+ * link, so a refusal is plain text in the reader's language, not JSON.
  */
 export const GET = defineRoute({
   permission: "audit.view",
+  refusals: "text",
   query: auditExportQuery,
   async handler({ user, query }) {
     const entries = await exportAuditEntries(user, query);
