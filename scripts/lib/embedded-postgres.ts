@@ -34,6 +34,13 @@ export interface EmbeddedPostgresOptions {
   ephemeral?: boolean;
   /** Where server errors and progress lines go; defaults to stderr. */
   log?: (line: string) => void;
+  /**
+   * Continuous WAL archiving into this folder (created, owned by the server's user): every completed
+   * segment is copied there, and a segment is forced at least every minute (docs/operations.md).
+   */
+  walArchiveDir?: string;
+  /** More server settings (`name=value`, passed as `-c`), e.g. the recovery settings of a restore. */
+  settings?: string[];
 }
 
 export interface RunningPostgres {
@@ -80,10 +87,10 @@ interface Identity {
   groups: number[];
 }
 
-const isRoot = () => process.getuid?.() === 0;
+export const isRoot = () => process.getuid?.() === 0;
 
 /** PostgreSQL refuses to run as root, so under root it runs as the `postgres` system user. */
-function postgresIdentity(log: (line: string) => void): Identity {
+export function postgresIdentity(log: (line: string) => void): Identity {
   const read = (flag: string) => execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }).trim();
   try {
     read("-u");
@@ -116,7 +123,7 @@ function canTraverse(dir: string, who: Identity): boolean {
  * Gives the PostgreSQL user the traverse bit (o+x, never read) on every existing ancestor of `target`
  * it cannot pass through, e.g. /root (mode 700) when the project is cloned under it.
  */
-function ensureTraversable(target: string, who: Identity, log: (line: string) => void): void {
+export function ensureTraversable(target: string, who: Identity, log: (line: string) => void): void {
   const blocked: string[] = [];
   for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
     if (existsSync(dir) && !canTraverse(dir, who)) blocked.unshift(dir);
@@ -270,6 +277,38 @@ process.once("exit", () => {
   for (const child of running) child.kill("SIGINT");
 });
 
+/** Archive settings: at most one minute of work between a commit and its segment reaching the archive. */
+export const ARCHIVE_TIMEOUT_SECONDS = 60;
+
+/**
+ * A path as one word of an archive_command or restore_command: quoted for /bin/sh, and with `%` doubled,
+ * since PostgreSQL replaces %p, %f and %r in those commands before the shell sees them.
+ */
+export const commandPath = (text: string) => `'${text.replaceAll("'", `'\\''`).replaceAll("%", "%%")}'`;
+
+/**
+ * The archive_command (run by /bin/sh in the cluster folder, %p the segment's path, %f its name): an
+ * existing file of that name is accepted only when identical (a retry after a crash between copy and
+ * report), never overwritten; otherwise the segment is copied under a temporary name, flushed to disk
+ * and renamed, so the archive never holds a partial segment under a real name.
+ */
+export function archiveCommand(archiveDir: string): string {
+  const dir = commandPath(archiveDir);
+  return (
+    `if [ -f ${dir}/%f ]; then cmp -s %p ${dir}/%f; ` +
+    `else cp %p ${dir}/.%f.tmp && sync ${dir}/.%f.tmp && mv ${dir}/.%f.tmp ${dir}/%f; fi`
+  );
+}
+
+/** Creates the archive folder, owned by the server's user (mode 700) when the server runs as another user. */
+function prepareArchive(archiveDir: string, who: Identity | undefined, log: (line: string) => void): void {
+  mkdirSync(archiveDir, { recursive: true, mode: 0o700 });
+  if (who) {
+    chownSync(archiveDir, who.uid, who.gid);
+    ensureTraversable(archiveDir, who, log);
+  }
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`[postgres] ${line}\n`));
   const dataDir = path.resolve(opts.dataDir);
@@ -296,6 +335,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   const password = readFileSync(path.join(dataDir, PASSWORD_FILE), "utf8").trim();
 
+  const archiveDir = opts.walArchiveDir ? path.resolve(opts.walArchiveDir) : undefined;
+  if (archiveDir) prepareArchive(archiveDir, who, log);
+
   if (await portInUse(opts.port)) {
     throw new Error(`Port ${opts.port} is already in use; choose another one for the embedded PostgreSQL.`);
   }
@@ -321,6 +363,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       "-c",
       "random_page_cost=1.1",
       ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...(archiveDir
+        ? [
+            "-c",
+            "archive_mode=on",
+            "-c",
+            `archive_command=${archiveCommand(archiveDir)}`,
+            "-c",
+            `archive_timeout=${ARCHIVE_TIMEOUT_SECONDS}`,
+          ]
+        : []),
+      ...(opts.settings ?? []).flatMap((setting) => ["-c", setting]),
     ],
     { uid: who?.uid, gid: who?.gid, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );
