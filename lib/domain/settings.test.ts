@@ -24,6 +24,13 @@ function refusal(key: SettingKey, value: unknown): string | null {
 }
 
 describe("the settings catalogue", () => {
+  it("keeps a week of daily backups by default and refuses none or a fraction", () => {
+    expect(SETTINGS["backup.dailyKept"].default).toBe(7);
+    expect(parseSettingValue("backup.dailyKept", 0).ok).toBe(false);
+    expect(parseSettingValue("backup.dailyKept", 2.5).ok).toBe(false);
+    expect(parseSettingValue("backup.dailyKept", 90).ok).toBe(true);
+  });
+
   it("holds every value the system reads, each default accepted by its own schema", () => {
     expect(SETTING_KEYS).toEqual([
       "benefits.relocationMciPerMember",
@@ -39,6 +46,7 @@ describe("the settings catalogue", () => {
       "session.idleMinutes",
       "session.absoluteHours",
       "security.secondFactorRoles",
+      "backup.dailyKept",
     ]);
     for (const key of SETTING_KEYS) {
       expect(parseSettingValue(key, SETTINGS[key].default), key).toEqual({ ok: true, value: SETTINGS[key].default });

@@ -18,11 +18,11 @@ import { DEFAULT_SESSION_LIFETIME, MAX_SESSION_HOURS } from "./session-lifetime"
 import { DEFAULT_STATUS_VALIDITY_MONTHS } from "./status-validity";
 
 /** The groups of the settings page, in page order. */
-export const SETTING_GROUPS = ["benefits", "caseWork", "publicLookup", "security"] as const;
+export const SETTING_GROUPS = ["benefits", "caseWork", "publicLookup", "security", "operations"] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 /** The unit a number setting is shown and typed in. */
-export type SettingUnit = "mci" | "tenge" | "percent" | "months" | "workingDays" | "minutes" | "hours";
+export type SettingUnit = "mci" | "tenge" | "percent" | "months" | "workingDays" | "minutes" | "hours" | "backups";
 
 /**
  * How the page shows and edits a setting: one whole number, a minimum–maximum range, attempts within a
@@ -238,6 +238,14 @@ export const SETTINGS = {
     default: [...DEFAULT_SECOND_FACTOR_ROLES] as StaffRole[],
     group: "security",
     input: { kind: "roles" },
+  }),
+  // Read by the daily backup of npm start (scripts/lib/daily-backup.ts); a week of daily backups lets a
+  // restore reach any moment of the last seven days with the archived WAL (docs/operations.md).
+  "backup.dailyKept": define("backupDailyKept", {
+    schema: wholeNumber(1, 90, invalidOf("backupDailyKept")),
+    default: 7,
+    group: "operations",
+    input: { kind: "number", unit: "backups" },
   }),
 } as const;
 

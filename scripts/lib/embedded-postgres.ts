@@ -41,6 +41,8 @@ export interface EmbeddedPostgresOptions {
   walArchiveDir?: string;
   /** More server settings (`name=value`, passed as `-c`), e.g. the recovery settings of a restore. */
   settings?: string[];
+  /** How long to wait for the first connection; a restore's recovery may need longer than a start. */
+  readyTimeoutMs?: number;
 }
 
 export interface RunningPostgres {
@@ -57,7 +59,7 @@ export interface RunningPostgres {
 
 const SUPERUSER = "postgres";
 // Kept inside the cluster folder so the password can never be separated from the cluster it opens.
-const PASSWORD_FILE = "nurly-kosh.password";
+export const PASSWORD_FILE = "nurly-kosh.password";
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -309,6 +311,14 @@ function prepareArchive(archiveDir: string, who: Identity | undefined, log: (lin
   }
 }
 
+const superuserUrl = (password: string, port: number, database: string) =>
+  `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+/** The superuser URL of a cluster already created in `dataDir`, served on `port` (whether or not it runs). */
+export function clusterUrl(dataDir: string, port: number, database: string): string {
+  return superuserUrl(readFileSync(path.join(dataDir, PASSWORD_FILE), "utf8").trim(), port, database);
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`[postgres] ${line}\n`));
   const dataDir = path.resolve(opts.dataDir);
@@ -419,7 +429,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   };
 
   const admin = { host: "127.0.0.1", port: opts.port, user: SUPERUSER, password };
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? READY_TIMEOUT_MS);
   for (;;) {
     if (hasExited) {
       throw new Error(`PostgreSQL exited during start-up:\n${stderr.trim()}`);
@@ -445,6 +455,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     }
   }
 
-  const url = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${encodeURIComponent(opts.database)}`;
+  const url = superuserUrl(password, opts.port, opts.database);
   return { url, port: opts.port, initialised, stop, exited };
 }

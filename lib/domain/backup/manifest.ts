@@ -25,6 +25,8 @@ export type Manifest = {
   /** The applied migrations (`_prisma_migrations`), oldest first. */
   migrations: string[];
   files: ManifestFile[];
+  /** Physical backups: every folder of the copy, so that empty ones the server needs are recreated. */
+  folders?: string[];
 };
 
 export type ManifestProblem =

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { archivedFilesToRemove, isTimelineHistory, parseSegmentName, segmentName, segmentsBetween } from "./wal";
+import {
+  archivedFilesToRemove,
+  isTimelineHistory,
+  parseSegmentName,
+  segmentName,
+  segmentOfLsn,
+  segmentsBetween,
+} from "./wal";
 
 const MB16 = 16 * 1024 * 1024;
 
@@ -65,5 +72,14 @@ describe("archivedFilesToRemove", () => {
     expect(removed).toContain("000000020000000000000006");
     expect(isTimelineHistory("00000002.history")).toBe(true);
     expect(isTimelineHistory("000000020000000000000006")).toBe(false);
+  });
+});
+
+describe("segmentOfLsn", () => {
+  it("finds the segment of a WAL location like pg_walfile_name, on the given timeline", () => {
+    expect(segmentOfLsn("0/5000028", 1, MB16)).toBe("000000010000000000000005");
+    expect(segmentOfLsn("2/FF123456", 3, MB16)).toBe("0000000300000002000000FF");
+    expect(segmentOfLsn("0/0", 1, MB16)).toBe("000000010000000000000000");
+    expect(() => segmentOfLsn("5000028", 1, MB16)).toThrow(/WAL location/);
   });
 });

@@ -63,3 +63,11 @@ export function archivedFilesToRemove(files: readonly string[], oldestNeeded: st
 export function isTimelineHistory(name: string): boolean {
   return TIMELINE_HISTORY.test(name);
 }
+
+/** The segment holding a WAL location (an LSN as PostgreSQL prints it, e.g. 0/5000028) on a timeline. */
+export function segmentOfLsn(lsn: string, timeline: number, segmentBytes: number): string {
+  const match = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(lsn);
+  if (!match) throw new Error(`Not a WAL location: ${lsn}`);
+  const bytes = BigInt(`0x${match[1]}`) * BigInt(FOUR_GB) + BigInt(`0x${match[2]}`);
+  return segmentName({ timeline, position: Number(bytes / BigInt(segmentBytes)) }, segmentBytes);
+}
