@@ -6,12 +6,15 @@
 //   PORT (3000), NEXTAUTH_URL (http://localhost:PORT), NK_PG_PORT (54329)
 //   NK_DATA_DIR       replaces .data; NK_EPHEMERAL=1 deletes it on exit (Playwright runs)
 //   NK_SEED=1         seed an external database too; NK_SEED_SCRIPT replaces prisma/seed.ts
+//   NK_BACKUP_DIR     embedded mode: WAL archive (wal/) and daily base backups (base/); <data>/backups
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-users";
+import { embeddedEnvironment } from "./lib/backup";
+import { scheduleDailyBackups } from "./lib/daily-backup";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { migrate } from "./lib/migrate";
 import { buildIsCurrent } from "./lib/build";
@@ -42,10 +45,12 @@ let next: ChildProcess | undefined;
 /** The child currently running a start-up step (build, seed), so a signal can interrupt it. */
 let step: ChildProcess | undefined;
 let shuttingDown = false;
+let stopDailyBackups: (() => void) | undefined;
 
 async function shutdown(code: number): Promise<never> {
   if (shuttingDown) return new Promise<never>(() => undefined);
   shuttingDown = true;
+  stopDailyBackups?.();
   for (const child of [step, next]) {
     if (child && child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
@@ -126,6 +131,8 @@ async function main(): Promise<void> {
       port: pgPort,
       database: "nurly_kosh",
       ephemeral,
+      // A throwaway cluster (Playwright runs) has nothing worth archiving.
+      walArchiveDir: ephemeral ? undefined : backupPaths().walArchiveDir,
     });
     databaseUrl = database.url;
     say(
@@ -204,8 +211,23 @@ async function main(): Promise<void> {
       );
     }
     say(database ? "Ctrl-C stops the app, then its database." : "Ctrl-C stops the app.");
+    if (database && !ephemeral) {
+      const paths = backupPaths();
+      stopDailyBackups = await scheduleDailyBackups({
+        url: databaseUrl,
+        clusterDir: path.join(dataRoot, "postgres"),
+        walArchiveDir: paths.walArchiveDir,
+        baseDir: path.join(paths.backupDir, "base"),
+        secretFile: path.join(dataRoot, "secret"),
+        log: (line) => say(`[backup] ${line}`),
+        error: (line) => console.error(`[launch] [backup] ${line}`),
+      });
+    }
   }
 }
+
+/** NK_BACKUP_DIR and its WAL archive, as db:backup and db:restore read them (scripts/lib/backup.ts). */
+const backupPaths = () => embeddedEnvironment({ ...env, NK_DATA_DIR: dataRoot });
 
 main().catch((error: unknown) => {
   if (shuttingDown) return;

@@ -49,7 +49,11 @@ export type Environment =
     };
 
 export function environment(env: NodeJS.ProcessEnv = process.env): Environment {
-  if (env.DATABASE_URL) return { mode: "external", url: env.DATABASE_URL };
+  return env.DATABASE_URL ? { mode: "external", url: env.DATABASE_URL } : embeddedEnvironment(env);
+}
+
+/** The embedded server's folders and port (NK_DATA_DIR, NK_PG_PORT, NK_BACKUP_DIR), as npm start uses them. */
+export function embeddedEnvironment(env: NodeJS.ProcessEnv = process.env): Extract<Environment, { mode: "embedded" }> {
   const dataRoot = path.resolve(env.NK_DATA_DIR ?? path.join(ROOT, ".data"));
   const backupDir = path.resolve(env.NK_BACKUP_DIR ?? path.join(dataRoot, "backups"));
   return {
