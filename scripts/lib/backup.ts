@@ -53,7 +53,9 @@ export function environment(env: NodeJS.ProcessEnv = process.env): Environment {
 }
 
 /** The embedded server's folders and port (NK_DATA_DIR, NK_PG_PORT, NK_BACKUP_DIR), as npm start uses them. */
-export function embeddedEnvironment(env: NodeJS.ProcessEnv = process.env): Extract<Environment, { mode: "embedded" }> {
+export function embeddedEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): Extract<Environment, { mode: "embedded" }> {
   const dataRoot = path.resolve(env.NK_DATA_DIR ?? path.join(ROOT, ".data"));
   const backupDir = path.resolve(env.NK_BACKUP_DIR ?? path.join(dataRoot, "backups"));
   return {
@@ -302,7 +304,9 @@ export async function takePhysicalBackup(options: PhysicalBackupOptions): Promis
 
     // The timeline of the start location, from the label PostgreSQL wrote ("START WAL LOCATION: … (file T…)").
     const startFile = /\(file ([0-9A-F]{24})\)/.exec(labelfile)?.[1];
-    const timeline = startFile ? parseSegmentName(startFile, segmentBytes)!.timeline : Number(started.rows[0]!.timeline);
+    const timeline = startFile
+      ? parseSegmentName(startFile, segmentBytes)!.timeline
+      : Number(started.rows[0]!.timeline);
     const first = startFile ?? segmentOfLsn(startLsn, timeline, segmentBytes);
     // The stop location itself may begin the next segment: the last record needed ends just before it.
     const last = segmentOfLsn(stopLsn, timeline, segmentBytes);
@@ -351,7 +355,7 @@ export async function takePhysicalBackup(options: PhysicalBackupOptions): Promis
 // Logical backup of an external server
 
 /** The major version of a PostgreSQL client program on the PATH, or null when there is none. */
-async function clientMajor(program: string): Promise<{ major: number; text: string } | null> {
+export async function clientMajor(program: string): Promise<{ major: number; text: string } | null> {
   try {
     const { stdout } = await run(program, ["--version"]);
     const match = /\(PostgreSQL\) (\d+)/.exec(stdout);
@@ -386,7 +390,7 @@ export function noMatchingClientMessage(program: string, needed: number, found: 
 const PRISMA_ONLY_PARAMETERS = ["schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size"];
 
 /** The URL for pg_dump/pg_restore (Prisma's own parameters removed) and its password, passed by environment. */
-function libpqTarget(url: string): { url: string; env: NodeJS.ProcessEnv } {
+export function libpqTarget(url: string): { url: string; env: NodeJS.ProcessEnv } {
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = "";
@@ -449,8 +453,7 @@ export async function takeLogicalBackup(options: {
 // Verification
 
 export type Verification =
-  | { ok: true; manifest: Manifest }
-  | { ok: false; reason: string; problems: ManifestProblem[]; manifest?: Manifest };
+  { ok: true; manifest: Manifest } | { ok: false; reason: string; problems: ManifestProblem[]; manifest?: Manifest };
 
 /** Every file of a backup folder by relative path, with its size and SHA-256. */
 async function filesOf(dir: string): Promise<Map<string, { size: number; sha256?: string }>> {
@@ -489,7 +492,8 @@ export async function verifyBackup(dir: string): Promise<Verification> {
     };
   }
   const parsed = parseManifest(raw);
-  if (!parsed.ok) return { ok: false, reason: `${manifestPath} is not a backup manifest: ${parsed.reason}`, problems: [] };
+  if (!parsed.ok)
+    return { ok: false, reason: `${manifestPath} is not a backup manifest: ${parsed.reason}`, problems: [] };
   const problems = compareWithManifest(parsed.manifest, await filesOf(dir));
   if (problems.length > 0) {
     return {
@@ -525,7 +529,8 @@ export async function copyClusterFiles(backupDir: string, manifest: Manifest, ta
   await mkdir(target, { mode: 0o700 });
   const prefix = `${DATA_FOLDER}/`;
   for (const folder of manifest.folders ?? []) {
-    if (folder.startsWith(prefix)) await mkdir(path.join(target, folder.slice(prefix.length)), { recursive: true, mode: 0o700 });
+    if (folder.startsWith(prefix))
+      await mkdir(path.join(target, folder.slice(prefix.length)), { recursive: true, mode: 0o700 });
   }
   for (const file of manifest.files) {
     if (!file.path.startsWith(prefix)) continue;
@@ -545,4 +550,13 @@ export async function chownTree(dir: string, uid: number, gid: number): Promise<
   }
 }
 
-export { clientMajor, libpqTarget, serverMajor };
+/** The major version of the server of `url`. */
+export async function serverMajorOf(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await serverMajor(client)).major;
+  } finally {
+    await client.end();
+  }
+}

@@ -46,7 +46,11 @@ export async function verifiedManifest(backupDir: string): Promise<Manifest> {
   return verification.manifest;
 }
 
-const stamp = () => new Date().toISOString().replaceAll(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replaceAll(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 
 function isAlive(pid: number): boolean {
   try {
@@ -109,7 +113,9 @@ async function waitUntilPromoted(server: RunningPostgres, log: Log): Promise<voi
  * deletes it). Recovery runs to completion here (start, replay, promote, stop); if it fails, the
  * half-restored cluster is moved aside and the previous one put back.
  */
-export async function restoreEmbedded(options: EmbeddedRestoreOptions): Promise<{ clusterDir: string; movedAside?: string }> {
+export async function restoreEmbedded(
+  options: EmbeddedRestoreOptions,
+): Promise<{ clusterDir: string; movedAside?: string }> {
   const { environment: env, log } = options;
   const manifest = await verifiedManifest(options.backupDir);
   if (manifest.method !== "physical") {
@@ -136,7 +142,9 @@ export async function restoreEmbedded(options: EmbeddedRestoreOptions): Promise<
     if (existsSync(pidFile)) {
       const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
       if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new BackupError(`PostgreSQL (pid ${pid}) is running on ${clusterDir}: stop the app first. Nothing was changed.`);
+        throw new BackupError(
+          `PostgreSQL (pid ${pid}) is running on ${clusterDir}: stop the app first. Nothing was changed.`,
+        );
       }
     }
     if (existsSync(clusterDir)) {
@@ -166,7 +174,9 @@ export async function restoreEmbedded(options: EmbeddedRestoreOptions): Promise<
       await copyFile(savedSecret, secret);
       log(`Restored the app's secret (second-factor keys are sealed with it) into ${secret}.`);
     } else if (readFileSync(secret, "utf8") !== readFileSync(savedSecret, "utf8")) {
-      log(`Kept ${secret}, which differs from the backup's ${savedSecret}: second factors enrolled under the backup's secret need it.`);
+      log(
+        `Kept ${secret}, which differs from the backup's ${savedSecret}: second factors enrolled under the backup's secret need it.`,
+      );
     }
   }
 
@@ -175,7 +185,10 @@ export async function restoreEmbedded(options: EmbeddedRestoreOptions): Promise<
   const settings = [
     `restore_command=${restoreCommand(archive)}`,
     "recovery_target_action=promote",
-    ...(options.toTime ? [`recovery_target_time=${options.toTime.toISOString()}`] : []),
+    // PostgreSQL reads timestamptz input, not ISO's "T…Z": 2026-12-07 10:15:00.000+00.
+    ...(options.toTime
+      ? [`recovery_target_time=${options.toTime.toISOString().replace("T", " ").replace("Z", "+00")}`]
+      : []),
   ];
   log(
     options.toTime
@@ -229,12 +242,17 @@ async function isEmptyDatabase(url: string): Promise<boolean> {
 }
 
 /** Restores a pg_dump backup into the DATABASE_URL database, which must be empty. */
-export async function restoreExternal(options: { backupDir: string; url: string; toTime?: Date; log: Log }): Promise<void> {
+export async function restoreExternal(options: {
+  backupDir: string;
+  url: string;
+  toTime?: Date;
+  log: Log;
+}): Promise<void> {
   if (options.toTime) {
     throw new BackupError(
       "--to-time needs the server's continuous WAL archive, which an external PostgreSQL manages itself: " +
         "restore to a point in time with that server's tools (pgBackRest or its base backups and archive), " +
-        "as docs/operations.md (\"Backups and restore\") describes. Nothing was changed.",
+        'as docs/operations.md ("Backups and restore") describes. Nothing was changed.',
     );
   }
   const manifest = await verifiedManifest(options.backupDir);
