@@ -16,7 +16,10 @@ export function nextDailyBackupDelay(newestFinishedAt: Date | null, now: Date): 
  * system (no colons), e.g. 20261207T101500Z.
  */
 export function dailyBackupName(startedAt: Date): string {
-  return startedAt.toISOString().replace(/\.\d{3}Z$/, "Z").replaceAll(/[-:]/g, "");
+  return startedAt
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replaceAll(/[-:]/g, "");
 }
 
 const DAILY_NAME = /^\d{8}T\d{6}Z$/;
