@@ -284,9 +284,21 @@ export async function takePhysicalBackup(options: PhysicalBackupOptions): Promis
       if (result) copied.push({ path: `${DATA_FOLDER}/${file}`, ...result });
     }
 
-    const stopped = await client.query<{ lsn: string; labelfile: string; spcmapfile: string | null }>(
-      "SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(true)",
-    );
+    // pg_backup_stop waits for the archiver without limit; a broken archive_command (a full disk) must
+    // fail the backup loudly instead of hanging the daily schedule.
+    await client.query("SET statement_timeout = '10min'");
+    let stopped;
+    try {
+      stopped = await client.query<{ lsn: string; labelfile: string; spcmapfile: string | null }>(
+        "SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(true)",
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== "57014") throw error;
+      throw new BackupError(
+        `The WAL this backup needs was not archived within 10 minutes: check that ${options.walArchiveDir} ` +
+          `is writable and has free space, and the server's log for "archive command failed".`,
+      );
+    }
     inBackup = false;
     const { lsn: stopLsn, labelfile, spcmapfile } = stopped.rows[0]!;
     const finishedAt = new Date();
