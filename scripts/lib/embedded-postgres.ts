@@ -59,7 +59,7 @@ export interface RunningPostgres {
 
 const SUPERUSER = "postgres";
 // Kept inside the cluster folder so the password can never be separated from the cluster it opens.
-export const PASSWORD_FILE = "nurly-kosh.password";
+const PASSWORD_FILE = "nurly-kosh.password";
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -125,7 +125,7 @@ function canTraverse(dir: string, who: Identity): boolean {
  * Gives the PostgreSQL user the traverse bit (o+x, never read) on every existing ancestor of `target`
  * it cannot pass through, e.g. /root (mode 700) when the project is cloned under it.
  */
-export function ensureTraversable(target: string, who: Identity, log: (line: string) => void): void {
+function ensureTraversable(target: string, who: Identity, log: (line: string) => void): void {
   const blocked: string[] = [];
   for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
     if (existsSync(dir) && !canTraverse(dir, who)) blocked.unshift(dir);
@@ -280,7 +280,7 @@ process.once("exit", () => {
 });
 
 /** Archive settings: at most one minute of work between a commit and its segment reaching the archive. */
-export const ARCHIVE_TIMEOUT_SECONDS = 60;
+const ARCHIVE_TIMEOUT_SECONDS = 60;
 
 /**
  * A path as one word of an archive_command or restore_command: quoted for /bin/sh, and with `%` doubled,

@@ -22,7 +22,7 @@ import {
   type BackupResult,
 } from "../../scripts/lib/backup";
 import { restoreEmbedded, restoreExternal } from "../../scripts/lib/restore";
-import type { RunningPostgres } from "../../scripts/lib/embedded-postgres";
+import { archiveCommand, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import {
   archiveCurrentWal,
   installation,
@@ -238,6 +238,39 @@ describe("physical backup and restore of the embedded cluster", () => {
       }),
     ).rejects.toThrow(/is not empty.*--force/s);
     expect(readdirSync(target.dataRoot)).toEqual(["keep.txt"]);
+  });
+});
+
+describe("the archive command", () => {
+  it("copies a new segment, accepts an identical copy and never overwrites a different file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nk-archive-"));
+    try {
+      const archive = path.join(dir, "it's 100% archive");
+      mkdirSync(archive);
+      const segment = path.join(dir, "000000010000000000000001");
+      writeFileSync(segment, "segment one");
+      // As PostgreSQL runs it: %p and %f replaced, %% made %, then /bin/sh.
+      const archiveSegment = () =>
+        run("/bin/sh", [
+          "-c",
+          archiveCommand(archive)
+            .replaceAll("%p", segment)
+            .replaceAll("%f", path.basename(segment))
+            .replaceAll("%%", "%"),
+        ]).then(
+          () => 0,
+          (error: { code: number }) => error.code,
+        );
+
+      expect(await archiveSegment()).toBe(0);
+      expect(readdirSync(archive)).toEqual(["000000010000000000000001"]);
+      expect(await archiveSegment()).toBe(0);
+      writeFileSync(segment, "another segment one");
+      expect(await archiveSegment()).not.toBe(0);
+      expect(readFileSync(path.join(archive, "000000010000000000000001"), "utf8")).toBe("segment one");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
