@@ -1,7 +1,8 @@
 // The programme settings in the browser (issue 13): the administrator opens them from the navigation,
 // changes the review time limit from today and schedules a benefit rate for a later day (a bad value is
 // refused with a message and kept), sees both in the page and the history, withdraws the scheduled one;
-// no internal key shows anywhere. The analyst has no navigation entry and gets "not found".
+// no internal key shows anywhere; the number of daily backups kept (issue 14) is edited like the others.
+// The analyst has no navigation entry and gets "not found".
 import { expect, test, type Locator } from "@playwright/test";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { e2eDb } from "./db";
@@ -17,7 +18,7 @@ const shownDay = (day: Date) => new Intl.DateTimeFormat("en", { dateStyle: "medi
 /** A year of MCI no other spec sets. */
 const MCI_YEAR = 2095;
 
-const INTERNAL_KEY = /\b(?:benefits|review|status|documents|lookup|session|security|settings)\.[a-z]\w*/;
+const INTERNAL_KEY = /\b(?:benefits|review|status|documents|lookup|session|security|backup|settings)\.[a-z]\w*/;
 
 let lastVersionBefore = 0;
 
@@ -155,6 +156,29 @@ test("the administrator adds the MCI of a year; a bad amount is refused and kept
   await expect(form.getByLabel("Year")).toHaveValue("2026");
   await expect(amount).toHaveValue("4325");
   expect(await e2eDb().mciRate.findUniqueOrThrow({ where: { year: MCI_YEAR } })).toMatchObject({ amountTenge: 4700 });
+  await context.close();
+});
+
+test("the administrator sets how many daily backups are kept, in the operations group", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, "admin");
+  await page.goto("/admin/settings");
+  const kept = page.getByRole("region", { name: "Operations" }).getByRole("region", { name: "Daily backups kept" });
+  await expect(kept.getByTestId("backup-daily-kept-current")).toContainText("7 backups");
+  const value = kept.getByLabel("New value, backups");
+  await expect(kept.getByRole("button", { name: "Save the change" })).toBeEnabled();
+  await value.fill("0");
+  await kept.getByRole("button", { name: "Save the change" }).click();
+  await expect(kept.getByText("Enter a whole number of backups from 1 to 90.")).toBeVisible();
+  await value.fill("14");
+  await kept.getByLabel("Applies from").fill(isoDay(IN_TEN_DAYS));
+  await kept.getByRole("button", { name: "Save the change" }).click();
+  await expect(kept.getByRole("status")).toHaveText(`Saved. The new value applies from ${shownDay(IN_TEN_DAYS)}.`);
+  await expect(kept.getByRole("list", { name: "Scheduled changes" })).toContainText("14 backups");
+  const version = await e2eDb().settingVersion.findFirstOrThrow({
+    where: { key: "backup.dailyKept", id: { gt: lastVersionBefore } },
+  });
+  expect(version).toMatchObject({ value: 14, effectiveFrom: IN_TEN_DAYS });
+  expect(await page.locator("main").innerText()).not.toMatch(INTERNAL_KEY);
   await context.close();
 });
 
