@@ -52,7 +52,8 @@ type Started = { clusters: string[]; children: { name: string; child: ChildProce
 
 const asPostgres = (command: string, args: string[]) => run("runuser", ["-u", "postgres", "--", command, ...args]);
 
-async function psql(port: number, sql: string, database = "postgres"): Promise<string> {
+/** Runs statements as the superuser, each on its own (`-c` per statement: CREATE DATABASE refuses a transaction). */
+async function psql(port: number, ...statements: string[]): Promise<string> {
   const { stdout } = await asPostgres(`${PG_BIN}/psql`, [
     "-X",
     "-q",
@@ -62,9 +63,8 @@ async function psql(port: number, sql: string, database = "postgres"): Promise<s
     "-p",
     String(port),
     "-d",
-    database,
-    "-c",
-    sql,
+    "postgres",
+    ...statements.flatMap((statement) => ["-c", statement]),
   ]);
   return stdout.trim();
 }
@@ -195,8 +195,6 @@ async function startAll(dir: string, ports: ClusterPorts): Promise<RunningCluste
     String(ports.primary),
     "--start-conf=manual",
     "-o",
-    "listen_addresses=127.0.0.1",
-    "-o",
     "wal_level=replica",
     "-o",
     "max_wal_senders=5",
@@ -209,11 +207,12 @@ async function startAll(dir: string, ports: ClusterPorts): Promise<RunningCluste
   await run("pg_ctlcluster", [PG_VERSION, primary, "start"]);
   await psql(
     ports.primary,
-    `ALTER ROLE postgres PASSWORD '${adminPassword}';
-     CREATE ROLE nurly LOGIN PASSWORD '${password}';
-     GRANT pg_read_all_stats TO nurly;
-     CREATE ROLE replicator LOGIN REPLICATION PASSWORD '${replicationPassword}';
-     CREATE DATABASE nurly_kosh OWNER nurly;`,
+    `ALTER ROLE postgres PASSWORD '${adminPassword}'`,
+    `CREATE ROLE nurly LOGIN PASSWORD '${password}'`,
+    // The report pages read the replica's receive time from pg_stat_wal_receiver (docs/decisions/021).
+    "GRANT pg_read_all_stats TO nurly",
+    `CREATE ROLE replicator LOGIN REPLICATION PASSWORD '${replicationPassword}'`,
+    "CREATE DATABASE nurly_kosh OWNER nurly",
   );
   const url = (port: number, user: string, secretWord: string) =>
     `postgresql://${user}:${encodeURIComponent(secretWord)}@127.0.0.1:${port}/nurly_kosh`;
