@@ -36,6 +36,7 @@ test("the administrator sees the national report and downloads the same figures 
   const { context, page } = await signedInPage(browser, "admin");
   await page.goto(`/reports/quotas?year=${YEAR}`);
   await expect(page.getByRole("heading", { name: `Quota report ${YEAR}` })).toBeVisible();
+  await expect(page.getByTestId("figures-freshness")).toHaveText("Figures read from the main database: current.");
   const kandas = page.getByRole("table", { name: `Kandas: quota by region, ${YEAR}` });
   const settlers = page.getByRole("table", { name: `Settler: quota by region, ${YEAR}` });
   await expect(kandas.getByRole("row", { name: /National total/ })).toBeVisible();
