@@ -2,7 +2,8 @@
 # Build: docker build -t nurly-kosh .   Run: the environment of deploy/nurly-kosh.env.example.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
+# npm ci runs the postinstall (scripts/prisma-generate.mjs), which needs the schema and its config.
+COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts/prisma-generate.mjs scripts/prisma-generate.mjs
 COPY prisma prisma
 RUN npm ci --no-audit --no-fund
