@@ -18,8 +18,12 @@ function e2eDataDir(): string {
   return dataDir;
 }
 
-/** The connection string of the e2e database (the embedded cluster the e2e server started). */
+/**
+ * The connection string of the e2e database: the embedded cluster the e2e server started, or the
+ * primary of the cluster test (NK_E2E_DATABASE_URL, set by e2e/cluster/global-setup.ts).
+ */
 export function e2eDatabaseUrl(): string {
+  if (process.env.NK_E2E_DATABASE_URL) return process.env.NK_E2E_DATABASE_URL;
   const port = process.env.NK_E2E_PG_PORT;
   if (!port)
     throw new Error("Run e2e tests through playwright.config.ts (it sets NK_E2E_DATA_DIR and NK_E2E_PG_PORT).");

@@ -36,6 +36,7 @@ test("the administrator sees the national report and downloads the same figures 
   const { context, page } = await signedInPage(browser, "admin");
   await page.goto(`/reports/quotas?year=${YEAR}`);
   await expect(page.getByRole("heading", { name: `Quota report ${YEAR}` })).toBeVisible();
+  await expect(page.getByTestId("figures-freshness")).toHaveText("Figures read from the main database: current.");
   const kandas = page.getByRole("table", { name: `Kandas: quota by region, ${YEAR}` });
   const settlers = page.getByRole("table", { name: `Settler: quota by region, ${YEAR}` });
   await expect(kandas.getByRole("row", { name: /National total/ })).toBeVisible();
@@ -189,12 +190,50 @@ test("a Pavlodar coordinator sees Pavlodar only", async ({ browser }) => {
   await context.close();
 });
 
-test("a caseworker gets 404 on the report, its export and the drill-down", async ({ browser }) => {
+/** The refusals written for a person since `since`: action, what was asked for, and where. */
+async function refusalsOf(email: string, since: Date) {
+  const entries = await e2eDb().auditLog.findMany({
+    where: { actor: { email }, at: { gte: since }, action: { endsWith: ".denied" } },
+    orderBy: { id: "asc" },
+  });
+  return entries.map((entry) => ({ action: entry.action, entityId: entry.entityId, changes: entry.changes }));
+}
+
+test("a caseworker gets 404 on the report, its export and the drill-down, and each refusal is on record", async ({
+  browser,
+}) => {
+  const since = new Date();
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   expect((await page.goto(`/reports/quotas?year=${YEAR}`))?.status()).toBe(404);
   for (const format of ["csv", "xlsx"]) {
     expect((await page.request.get(`/reports/quotas/export?year=${YEAR}&format=${format}`)).status()).toBe(404);
   }
   expect((await page.goto(`/reports/quotas/${PAVLODAR}?year=${YEAR}`))?.status()).toBe(404);
+  const refusals = await refusalsOf("caseworker.pavlodar@nurlykosh.kz", since);
+  expect(refusals.map((entry) => [entry.action, entry.entityId, (entry.changes as { path: string }).path])).toEqual([
+    ["access.denied", "report.view", "/reports/quotas"],
+    ["access.denied", "report.view", "/reports/quotas/export"],
+    ["access.denied", "report.view", "/reports/quotas/export"],
+    ["access.denied", "report.view", `/reports/quotas/${PAVLODAR}`],
+  ]);
+  await context.close();
+});
+
+test("a coordinator naming another region's quota export gets 404, not the own figures, and the refusal is on record", async ({
+  browser,
+}) => {
+  const since = new Date();
+  const { context, page } = await signedInPage(browser, "coordinatorAkmola");
+  const answer = await page.request.get(`/reports/quotas/export?year=${YEAR}&region=${PAVLODAR}&format=csv`);
+  expect(answer.status()).toBe(404);
+  expect(await refusalsOf("coordinator.akmola@nurlykosh.kz", since)).toEqual([
+    {
+      action: "report.export.denied",
+      entityId: `quotas-${YEAR}`,
+      changes: { reason: "region", report: "quotas", table: "all", format: "csv", year: YEAR, region: PAVLODAR },
+    },
+  ]);
+  // The own region's download is still served.
+  expect((await page.request.get(`/reports/quotas/export?year=${YEAR}&format=csv`)).status()).toBe(200);
   await context.close();
 });

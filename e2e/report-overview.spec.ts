@@ -46,6 +46,8 @@ test("an analyst filters the overview by year and region, and the XLSX holds the
   const { context, page } = await signedInPage(browser, "analyst");
   await page.goto(`/reports/overview?year=${YEAR - 1}`);
   await expect(page.getByRole("heading", { name: `Programme overview ${YEAR - 1}` })).toBeVisible();
+  // No replica configured (DATABASE_REPLICA_URL): the figures come from the primary and say so.
+  await expect(page.getByTestId("figures-freshness")).toHaveText("Figures read from the main database: current.");
   await expect(
     page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Overview" }),
   ).toHaveAttribute("aria-current", "page");

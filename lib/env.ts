@@ -7,6 +7,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (scripts/launch.ts sets it in demo mode)"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   NEXTAUTH_URL: z.string().url().optional(),
+  /**
+   * A streaming replica of DATABASE_URL (optional). When set, the report pages and their exports read their
+   * figures from it; everything else, and every audit entry, stays on the primary (docs/decisions/021).
+   */
+  DATABASE_REPLICA_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(1).optional()),
   /** Connections per app server; several servers share one PostgreSQL, so keep it modest. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**

@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { regionName } from "@/lib/domain/regions";
 import { toLocale } from "@/lib/i18n/config";
+import type { FiguresFreshness as Freshness } from "@/lib/domain/figures-freshness";
 import type { ReportFilters } from "@/lib/validation/report-filters";
+import { FiguresFreshness } from "./figures-freshness";
 import { ReportFilterForm } from "./filter-form";
 import { ReportNav, type ReportPage } from "./report-nav";
 import { ReportToolbar } from "./report-toolbar";
@@ -9,8 +11,8 @@ import { ReportToolbar } from "./report-toolbar";
 /**
  * The top of a reporting page: the report sub-navigation, the heading with the scope the figures cover
  * (the country, a chosen region, or "your region" for a coordinator; the category), the filters and the
- * page-wide export and print, then the page's notes (`children`) and, for analysts, the note on
- * suppressed small cells (`suppressionNote` adds a report's own sentence to it).
+ * page-wide export and print, how current the figures are, then the page's notes (`children`) and, for
+ * analysts, the note on suppressed small cells (`suppressionNote` adds a report's own sentence to it).
  */
 export async function ReportHeader({
   report,
@@ -18,6 +20,7 @@ export async function ReportHeader({
   filters,
   isNational,
   isSuppressed,
+  freshness,
   detail,
   suppressionNote,
   children,
@@ -27,6 +30,8 @@ export async function ReportHeader({
   filters: ReportFilters;
   isNational: boolean;
   isSuppressed: boolean;
+  /** How current the figures are (lib/db/reports/freshness.ts), asked before the figures were read. */
+  freshness: Freshness;
   /** Said after the scope, e.g. the day the figures are counted on. */
   detail?: string;
   suppressionNote?: string;
@@ -53,6 +58,7 @@ export async function ReportHeader({
         <ReportFilterForm report={report} filters={filters} canPickRegion={isNational} />
         <ReportToolbar report={report} filters={filters} />
       </div>
+      <FiguresFreshness freshness={freshness} />
       {children}
       {isSuppressed && (
         <p

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
+import { recordAccessDenied } from "@/lib/db/audit";
 import type { SessionUser } from "@/lib/db/users/load-session-user";
 import { AppError, forbiddenError, INVALID_INPUT } from "@/lib/domain/app-error";
 import { can, type Permission } from "@/lib/domain/permissions";
@@ -101,7 +102,10 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
       try {
         const user = await currentUser();
         if (!user) return refusal(401, text("errors.signedOut"));
-        if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
+        if (!can(user, definition.permission)) {
+          await recordAccessDenied(user, definition.permission, new URL(request.url).pathname);
+          throw forbiddenError(definition.permission);
+        }
         // A route without dynamic segments gets no params at all.
         const params = (definition.params ?? z.unknown()).safeParse((await segment?.params) ?? {});
         if (!params.success) return refusal(404, text("errors.notFound"));

@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
+import { recordAccessDenied } from "@/lib/db/audit";
 import { loadSessionUser, type SessionCheck, type SessionUser } from "@/lib/db/users/load-session-user";
 import { rolesRequiringSecondFactor } from "@/lib/db/users/second-factor-policy";
 import { can, type Permission } from "@/lib/domain/permissions";
@@ -66,7 +67,10 @@ export async function requireUser(options: SessionOptions = {}): Promise<Session
 /** Like requireUser, but a user without the permission gets the not-found page. */
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user, permission)) notFound();
+  if (!can(user, permission)) {
+    await recordAccessDenied(user, permission, (await headers()).get(REQUESTED_PATH_HEADER));
+    notFound();
+  }
   return user;
 }
 

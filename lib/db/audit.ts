@@ -60,3 +60,25 @@ export async function auditFamilyView<T extends { id: number; targetRegion: { id
   await recordAudit({ actor, action, entity: "family", entityId: family.id, regionId: family.targetRegion.id });
   return family;
 }
+
+/**
+ * Audits a request refused because the actor's role lacks `permission` (an analyst opening the staff
+ * page, a caseworker's hand-made export URL) as `access.denied`, in the actor's region so their
+ * coordinator sees it too. Only the path is kept, never the query string, which can hold a searched
+ * name. The wrappers (requirePermission, defineAction, defineRoute) call it before answering 404.
+ */
+export async function recordAccessDenied(
+  actor: Actor,
+  permission: string,
+  requestedPath: string | null,
+): Promise<void> {
+  const path = requestedPath?.split("?")[0]?.slice(0, 200) ?? null;
+  await recordAudit({
+    actor,
+    action: "access.denied",
+    entity: "permission",
+    entityId: permission,
+    regionId: actor.regionId,
+    details: { permission, path },
+  });
+}

@@ -90,6 +90,8 @@ export const AUDIT_ACTIONS = {
   "public.lookup": action("publicLookup", "publicLookup"),
   "audit.view": action("audit", "auditView"),
   "audit.export": action("audit", "auditExport"),
+  // Written only as `access.denied`: a page, action or download the actor's role may not use.
+  access: action("system", "access"),
   seed: action("system", "seed"),
   generate: action("system", "generate"),
 } as const satisfies Record<string, ActionInfo>;

@@ -33,6 +33,7 @@ export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
   "mci_rate",
   "note",
   "payment",
+  "permission",
   "person",
   "quota",
   "quota_order",

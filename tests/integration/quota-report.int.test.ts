@@ -187,22 +187,38 @@ describe("the quota report as tables, and their export", () => {
 
   crossRegionTest(
     exportReportTables,
-    "exports a coordinator's own region, answers another region as not found, refuses caseworkers, and audits only what left",
+    "exports a coordinator's own region, answers another region as not found and audits the refusal, refuses caseworkers",
     async () => {
       const request = { report: "quotas", table: "kandas", format: "csv" };
       const exported = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters() }, t, "en");
       expect(exported.map((table) => table.id)).toEqual(["kandas"]);
       expect(counted(exported[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
-      // The quota report has no region filter (like its page): naming Akmola still exports Pavlodar only.
-      const named = await exportReportTables(pavlodarCoordinator, { ...request, filters: filters(AKMOLA) }, t, "en");
-      expect(counted(named[0])).toEqual([[PAVLODAR, 100, 7, 2, 4, 93, 7]]);
-      // A report that has a region filter answers another region as not found, and audits nothing.
+      // The quota report has no region filter (like its page), yet naming Akmola is refused rather than
+      // quietly answered with Pavlodar's figures; so is another region on a report that has the filter.
       const overview = { report: "overview", table: "all", format: "csv" };
-      await expect(
-        exportReportTables(pavlodarCoordinator, { ...overview, filters: filters(AKMOLA) }, t, "en"),
-      ).rejects.toThrow(NOT_FOUND);
+      for (const refused of [request, overview]) {
+        await expect(
+          exportReportTables(pavlodarCoordinator, { ...refused, filters: filters(AKMOLA) }, t, "en"),
+        ).rejects.toThrow(NOT_FOUND);
+      }
+      const denied = await prisma.auditLog.findMany({
+        where: { action: "report.export.denied", actorId: pavlodarCoordinator.id },
+        orderBy: { id: "asc" },
+      });
+      expect(denied.map((entry) => [entry.entityId, entry.regionId, entry.changes])).toEqual([
+        [
+          `quotas-${YEAR}`,
+          PAVLODAR,
+          { reason: "region", report: "quotas", table: "kandas", format: "csv", year: YEAR, region: AKMOLA },
+        ],
+        [
+          `overview-${YEAR}`,
+          PAVLODAR,
+          { reason: "region", report: "overview", table: "all", format: "csv", year: YEAR, region: AKMOLA },
+        ],
+      ]);
       const entries = await exports(pavlodarCoordinator.id);
-      expect(entries).toHaveLength(2);
+      expect(entries).toHaveLength(1);
       for (const entry of entries) {
         expect(entry).toMatchObject({
           entity: "report",
@@ -223,6 +239,18 @@ describe("the quota report as tables, and their export", () => {
         FORBIDDEN,
       );
       expect(await exports(caseworker.id)).toEqual([]);
+      // An unknown table or report is refused and on record too.
+      for (const unknown of [
+        { ...request, table: "nope" },
+        { ...request, report: "nope" },
+      ]) {
+        await expect(exportReportTables(admin, { ...unknown, filters: filters() }, t, "en")).rejects.toThrow(NOT_FOUND);
+      }
+      const unknowns = await prisma.auditLog.findMany({
+        where: { action: "report.export.denied", actorId: admin.id },
+        orderBy: { id: "asc" },
+      });
+      expect(unknowns.map((entry) => (entry.changes as { reason: string }).reason)).toEqual(["table", "report"]);
       // An administrator naming a region gets the whole country, and the audit entry names no region.
       const all = await exportReportTables(admin, { ...request, table: "all", filters: filters(AKMOLA) }, t, "en");
       expect(counted(all[0])?.map((row) => row[0])).toEqual([AKMOLA, PAVLODAR]);

@@ -46,8 +46,10 @@ export type ReportExport = {
 
 /**
  * The tables of a report for a download, audited as `report.export` (who took which figures of which
- * region). An unknown report or table, a role without reports, or a coordinator naming another region
- * is notFoundError: a hand-made URL never returns a file it should not.
+ * region). An unknown report or table, or a coordinator naming another region (also on a report of a
+ * year only, which would otherwise quietly answer with the own region's figures) is notFoundError and
+ * audited as `report.export.denied`: a hand-made URL never returns a file it should not, and the
+ * attempt is on record. A role without reports is refused before, by its permission.
  */
 export async function exportReportTables(
   actor: Actor,
@@ -56,15 +58,26 @@ export async function exportReportTables(
   locale: Locale,
 ): Promise<ReportTable[]> {
   const { report, table, format } = request;
+  const refuse = async (reason: "report" | "region" | "table") => {
+    await recordAudit({
+      actor,
+      action: "report.export.denied",
+      entity: "report",
+      entityId: `${report}-${request.filters.year}`,
+      regionId: actor.regionId ?? null,
+      details: { reason, report, table, format, year: request.filters.year, region: request.filters.regionId },
+    });
+    return notFoundError(`${reason} of report export ${report}`);
+  };
   const entry = Object.hasOwn(REPORTS, report) ? REPORTS[report] : undefined;
-  if (!entry) throw notFoundError(`report ${report}`);
+  if (!entry) throw await refuse("report");
+  if (!mayRequestRegion(actor, request.filters.regionId)) throw await refuse("region");
   // A filter the report does not have is not applied, so the audit entry must not claim it either.
   const filters = entry.isYearOnly ? { ...request.filters, regionId: null, category: null } : request.filters;
-  if (!mayRequestRegion(actor, filters.regionId)) throw notFoundError(`report ${report} of region ${filters.regionId}`);
   const tables = (await entry.load(actor, filters, t, locale)).filter(
     (candidate) => table === "all" || candidate.id === table,
   );
-  if (tables.length === 0) throw notFoundError(`table ${table} of report ${report}`);
+  if (tables.length === 0) throw await refuse("table");
   const scope = figuresScope(actor);
   const regionId = scope.kind === "region" ? scope.regionId : filters.regionId;
   await recordAudit({

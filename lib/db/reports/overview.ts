@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { requireReportScope, reportScopeSql } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
@@ -162,7 +162,7 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
   ] = await Promise.all([
     // Families and persons by current status, and by the furthest funnel stage reached (the current
     // status or any status in the case history, so a family withdrawn after approval reached approval).
-    db().$queryRaw<StatusRow[]>(Prisma.sql`
+    reportDb().$queryRaw<StatusRow[]>(Prisma.sql`
       WITH "cohort" AS (
         SELECT f."status"::text AS "status", m."persons",
                GREATEST(1, ${stageOf(Prisma.sql`f."status"`)},
@@ -181,7 +181,7 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
         LEFT JOIN "grouped" g ON TRUE
        GROUP BY s."status", s."position"
        ORDER BY s."position"`),
-    db().$queryRaw<MonthRow[]>(Prisma.sql`
+    reportDb().$queryRaw<MonthRow[]>(Prisma.sql`
       WITH "applications" AS (
         SELECT EXTRACT(MONTH FROM f."applicationDate")::int AS "month", COUNT(*)::int AS "families", SUM(m."persons")::int AS "persons"
           FROM "family" f ${MEMBERS} WHERE ${applied} GROUP BY 1
@@ -196,7 +196,7 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
         LEFT JOIN "arrivals" r ON r."month" = g."month"
        ORDER BY g."month"`),
     // Origin: the country for kandas, the region of Kazakhstan for settlers.
-    db().$queryRaw<OriginRow[]>(Prisma.sql`
+    reportDb().$queryRaw<OriginRow[]>(Prisma.sql`
       SELECT f."category"::text AS "category",
              CASE WHEN f."category" = 'KANDAS' THEN f."originCountry"::text ELSE f."originRegionId" END AS "origin",
              COUNT(*)::int AS "families", SUM(m."persons")::int AS "persons"
@@ -204,7 +204,7 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
        WHERE ${applied}
        GROUP BY 1, 2
        ORDER BY "persons" DESC, "families" DESC, "origin" NULLS LAST`),
-    db().$queryRaw<TargetRow[]>(Prisma.sql`
+    reportDb().$queryRaw<TargetRow[]>(Prisma.sql`
       SELECT f."targetRegionId" AS "regionId", f."targetDistrictId" AS "districtId",
              GROUPING(f."targetDistrictId") = 1 AS "isRegionRow",
              d."nameKk", d."nameRu", d."nameEn",
@@ -214,7 +214,7 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
        WHERE ${applied}
        GROUP BY GROUPING SETS ((f."targetRegionId"), (f."targetRegionId", f."targetDistrictId", d."nameKk", d."nameRu", d."nameEn"))
        ORDER BY "persons" DESC, "families" DESC, "regionId", "districtId" NULLS LAST`),
-    db().$queryRaw<AgeRow[]>(Prisma.sql`
+    reportDb().$queryRaw<AgeRow[]>(Prisma.sql`
       WITH "counted" AS (
         SELECT ${ageGroupSql} AS "key",
                COUNT(*) FILTER (WHERE p."sex" = 'M')::int AS "male",
@@ -230,24 +230,24 @@ async function overviewTables(scope: ReportScope, locale: Locale): Promise<Repor
         )}) AS g("key", "position")
         LEFT JOIN "counted" c ON c."key" = g."key"
        ORDER BY g."position"`),
-    db().$queryRaw<SizeRow[]>(Prisma.sql`
+    reportDb().$queryRaw<SizeRow[]>(Prisma.sql`
       SELECT LEAST(m."persons", ${FAMILY_SIZES.at(-1)!})::int AS "size", COUNT(*)::int AS "families", SUM(m."persons")::int AS "persons"
         FROM "family" f ${MEMBERS}
        WHERE ${applied}
        GROUP BY 1`),
-    db().$queryRaw<EducationRow[]>(Prisma.sql`
+    reportDb().$queryRaw<EducationRow[]>(Prisma.sql`
       SELECT p."education"::text AS "education", COUNT(*)::int AS "persons"
         FROM "family" f JOIN "person" p ON p."familyId" = f."id"
        WHERE ${applied} AND ${workingAge}
        GROUP BY 1`),
-    db().$queryRaw<ProfessionRow[]>(Prisma.sql`
+    reportDb().$queryRaw<ProfessionRow[]>(Prisma.sql`
       SELECT MIN(btrim(p."profession")) AS "profession", COUNT(*)::int AS "persons"
         FROM "family" f JOIN "person" p ON p."familyId" = f."id"
        WHERE ${applied} AND ${workingAge} AND btrim(COALESCE(p."profession", '')) <> ''
        GROUP BY lower(btrim(p."profession"))
        ORDER BY "persons" DESC, lower(btrim(p."profession"))
        LIMIT ${TOP_PROFESSIONS}`),
-    db().$queryRaw<EmploymentRow[]>(Prisma.sql`
+    reportDb().$queryRaw<EmploymentRow[]>(Prisma.sql`
       SELECT f."targetRegionId" AS "regionId", COUNT(*)::int AS "arrivedFamilies",
              COUNT(*) FILTER (WHERE btrim(COALESCE(ap."job", '')) <> '')::int AS "withJob"
         FROM "family" f

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { assertCan, familyScopeWhere, requireReportScope } from "@/lib/db/scopes";
 import { settingInForce } from "@/lib/db/settings/settings";
@@ -73,7 +73,7 @@ export async function processingTimes(
   const limitDays = await settingInForce("review.timeLimitWorkingDays", today);
   const cutoff = overdueCutoff(today, limitDays);
 
-  const rows = await db().$queryRaw<FigureRow[]>(Prisma.sql`
+  const rows = await reportDb().$queryRaw<FigureRow[]>(Prisma.sql`
     WITH "reached" AS (
       SELECT f."targetRegionId" AS "regionId", f."status", f."applicationDate",
              MIN(e."at") FILTER (WHERE e."toStatus" IN (${statusList(DECISION_STATUSES)})) AS "decidedAt",
@@ -151,7 +151,7 @@ export async function listOverdueCases(
   const cutoff = overdueCutoff(today, limitDays);
   const yearEnd = new Date(Date.UTC(year, 11, 31));
 
-  const families = await db().family.findMany({
+  const families = await reportDb().family.findMany({
     where: {
       AND: [
         familyScopeWhere(actor),

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { notFoundError } from "@/lib/domain/app-error";
 import { assertCan, familyScopeWhere } from "@/lib/db/scopes";
@@ -69,7 +69,7 @@ export async function quotaDrilldown(actor: Actor, input: { year: number; region
     });
     throw notFoundError("region");
   }
-  const region = await db().region.findUnique({
+  const region = await reportDb().region.findUnique({
     where: { id: regionId },
     select: { id: true, nameKk: true, nameRu: true, nameEn: true },
   });
@@ -77,7 +77,7 @@ export async function quotaDrilldown(actor: Actor, input: { year: number; region
 
   const scope = familyScopeWhere(actor);
   const [allocations, entries] = await Promise.all([
-    db().allocation.findMany({
+    reportDb().allocation.findMany({
       where: { year, status: "ACTIVE", quota: { year, regionId }, family: scope },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
@@ -87,7 +87,7 @@ export async function quotaDrilldown(actor: Actor, input: { year: number; region
         family: { select: { id: true, caseNumber: true, status: true, arrivalDate: true, members: headSelect } },
       },
     }),
-    db().waitlistEntry.findMany({
+    reportDb().waitlistEntry.findMany({
       where: waitingEntryWhere({ year, regionId }, scope),
       // The waitlist's order (lib/db/quotas/waitlist.ts): decision date, entry time, entry id.
       orderBy: [{ family: { decisionDate: "asc" } }, { createdAt: "asc" }, { id: "asc" }],

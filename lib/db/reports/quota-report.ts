@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { quotaRegionOf } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
 import {
@@ -100,7 +100,7 @@ export async function quotaReport(actor: Actor, year: number, options: { today?:
   const window = paceWindow(today);
 
   const [counts, months] = await Promise.all([
-    db().$queryRaw<CountRow[]>(Prisma.sql`
+    reportDb().$queryRaw<CountRow[]>(Prisma.sql`
       WITH "candidate" AS (
         -- Approved families without an ACTIVE allocation for the year, with the persons they need.
         SELECT f."targetRegionId" AS "regionId", f."category"::text AS "pool",
@@ -147,7 +147,7 @@ export async function quotaReport(actor: Actor, year: number, options: { today?:
        GROUP BY q."id", q."regionId", r."nameKk", r."nameRu", r."nameEn", q."pool", q."total",
                 o."waitlistFamilies", o."waitlistPersons", o."pipelinePersons", pc."persons"
        ORDER BY q."regionId", q."pool"`),
-    db().$queryRaw<MonthRow[]>(Prisma.sql`
+    reportDb().$queryRaw<MonthRow[]>(Prisma.sql`
       SELECT EXTRACT(MONTH FROM ${almatyTime(Prisma.sql`a."createdAt"`)})::int AS "month",
              q."pool"::text AS "pool", COUNT(*)::int AS "families", SUM(a."persons")::int AS "persons"
         FROM "allocation" a

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { reportScopeSql, requireReportScope } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
 import { EXPIRY_BANDS, EXPIRY_HORIZON_DAYS, expiryColumns, type ExpiryCountKey } from "@/lib/domain/expiry-report";
@@ -56,7 +56,7 @@ export async function statusExpiryReport(
       COUNT(*) FILTER (WHERE ${condition})::int AS ${Prisma.raw(`"${key}Families"`)},
       COALESCE(SUM(m."persons") FILTER (WHERE ${condition}), 0)::int AS ${Prisma.raw(`"${key}Persons"`)}`;
   });
-  const rows = await db().$queryRaw<CountRow[]>(Prisma.sql`
+  const rows = await reportDb().$queryRaw<CountRow[]>(Prisma.sql`
     SELECT f."targetRegionId" AS "regionId", ${Prisma.join(counts)}
       FROM "family" f
      CROSS JOIN LATERAL (SELECT COUNT(*) AS "persons" FROM "person" p WHERE p."familyId" = f."id") m

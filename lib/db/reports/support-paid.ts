@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { reportDb } from "@/lib/db/client";
 import { reportScopeSql, requireReportScope } from "@/lib/db/scopes";
 import type { Actor } from "@/lib/domain/permissions";
 import type { ExportCell } from "@/lib/domain/export-cells";
@@ -59,7 +59,7 @@ export async function supportPaidReport(
   const { year, regionId } = scope.filters;
 
   const [rows, mci] = await Promise.all([
-    db().$queryRaw<CellRow[]>(Prisma.sql`
+    reportDb().$queryRaw<CellRow[]>(Prisma.sql`
       WITH "paid" AS (
         -- One row per family and month: what it was paid of each kind.
         SELECT p."familyId", f."targetRegionId" AS "regionId", EXTRACT(MONTH FROM p."paidOn")::int AS "month",
@@ -97,7 +97,7 @@ export async function supportPaidReport(
                      "families", COALESCE("persons", 0) AS "persons"
                 FROM "cells") c
         LEFT JOIN "mci_rate" mci ON mci."year" = ${year}::int`),
-    db().mciRate.findUnique({ where: { year }, select: { amountTenge: true } }),
+    reportDb().mciRate.findUnique({ where: { year }, select: { amountTenge: true } }),
   ]);
 
   const mciTenge = mci?.amountTenge ?? null;

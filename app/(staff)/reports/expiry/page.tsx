@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
+import { reportFreshness } from "@/lib/db/reports/freshness";
 import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
 import { can } from "@/lib/domain/permissions";
 import { EXPIRY_BANDS } from "@/lib/domain/expiry-report";
@@ -30,6 +31,7 @@ export default async function StatusExpiryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("report.view");
+  const freshness = await reportFreshness();
   const report = await orNotFound(statusExpiryReport(user, parseReportFilters(await searchParams)));
   const t = await getTranslations();
   const format = await getFormatter();
@@ -47,6 +49,7 @@ export default async function StatusExpiryPage({
         heading={t("reportExpiry.heading")}
         filters={filters}
         isNational={report.isNational}
+        freshness={freshness}
         isSuppressed={report.isSuppressed}
         detail={t("reportExpiry.countedOn", {
           date: format.dateTime(report.today, { dateStyle: "long", timeZone: "UTC" }),

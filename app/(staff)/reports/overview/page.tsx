@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
+import { reportFreshness } from "@/lib/db/reports/freshness";
 import { overviewReport } from "@/lib/db/reports/overview";
 import { toLocale } from "@/lib/i18n/config";
 import { parseReportFilters } from "@/lib/validation/report-filters";
@@ -42,6 +43,7 @@ export default async function OverviewReportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("report.view");
+  const freshness = await reportFreshness();
   const locale = toLocale(await getLocale());
   const report = await orNotFound(overviewReport(user, parseReportFilters(await searchParams), { locale }));
   const t = await getTranslations();
@@ -54,6 +56,7 @@ export default async function OverviewReportPage({
         heading={t("reportOverview.heading", { year: filters.year })}
         filters={filters}
         isNational={isNational}
+        freshness={freshness}
         isSuppressed={suppressSmallCells}
       >
         <p className="mt-3 text-sm text-slate-600">{t("reportOverview.note")}</p>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
+import { reportFreshness } from "@/lib/db/reports/freshness";
 import { listOverdueCases, processingTimes, type OverdueCases } from "@/lib/db/reports/processing-times";
 import { can } from "@/lib/domain/permissions";
 import { OVERDUE_TABLE_ID } from "@/lib/domain/processing-times";
@@ -89,6 +90,7 @@ export default async function ProcessingReportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("report.view");
+  const freshness = await reportFreshness();
   const report = await orNotFound(processingTimes(user, parseReportFilters(await searchParams)));
   const { filters, isNational, isSuppressed, limitDays, today } = report;
   const overdue = can(user, "report.personalData") ? await listOverdueCases(user, filters, { today }) : null;
@@ -102,6 +104,7 @@ export default async function ProcessingReportPage({
         heading={t("reportProcessing.heading", { year: filters.year })}
         filters={filters}
         isNational={isNational}
+        freshness={freshness}
         isSuppressed={isSuppressed}
       >
         <p className="mt-3 text-sm text-slate-600">{t("reportProcessing.note")}</p>

@@ -3,6 +3,7 @@ import { can } from "@/lib/domain/permissions";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
+import { reportFreshness } from "@/lib/db/reports/freshness";
 import { quotaReport, sortedRows, type QuotaReportPool } from "@/lib/db/reports/quota-report";
 import {
   assumptionSentence,
@@ -16,6 +17,7 @@ import { parseReportYear } from "@/lib/validation/report-year";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
+import { FiguresFreshness } from "@/components/reports/figures-freshness";
 import { AllocationsLineChart, PrintButton, QuotaBarChart } from "./_components/quota-charts";
 
 export async function generateMetadata() {
@@ -30,6 +32,7 @@ export default async function QuotaReportPage({
 }) {
   const user = await requirePermission("report.view");
   const year = parseReportYear((await searchParams).year);
+  const freshness = await reportFreshness();
   const report = await orNotFound(quotaReport(user, year));
   const t = await getTranslations();
   const format = await getFormatter();
@@ -148,6 +151,7 @@ export default async function QuotaReportPage({
           <PrintButton label={t("reports.print")} />
         </div>
       </div>
+      <FiguresFreshness freshness={freshness} />
       <p className="mt-3 text-sm text-slate-600">{t("reports.note")}</p>
       <p className="mt-1 text-sm text-slate-600">{t("reports.noteWaitlist")}</p>
       <p

@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
+import { reportFreshness } from "@/lib/db/reports/freshness";
 import { supportPaidReport } from "@/lib/db/reports/support-paid";
 import type { ReportTable } from "@/lib/domain/report-table";
 import { toLocale } from "@/lib/i18n/config";
@@ -22,6 +23,7 @@ export default async function SupportPaidPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("report.view");
+  const freshness = await reportFreshness();
   const report = await orNotFound(
     supportPaidReport(user, parseReportFilters(await searchParams), { locale: toLocale(await getLocale()) }),
   );
@@ -40,6 +42,7 @@ export default async function SupportPaidPage({
         heading={t("reportSupport.heading", { year: filters.year })}
         filters={filters}
         isNational={report.isNational}
+        freshness={freshness}
         isSuppressed={report.isSuppressed}
         suppressionNote={t("reportSupport.suppressionNote")}
       >

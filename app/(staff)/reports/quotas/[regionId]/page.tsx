@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
+import { reportFreshness } from "@/lib/db/reports/freshness";
 import { quotaDrilldown } from "@/lib/db/reports/quota-drilldown";
 import { isRegionId } from "@/lib/domain/regions";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
 import { CaseLink, HeadName } from "@/components/family-cells";
+import { FiguresFreshness } from "@/components/reports/figures-freshness";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -67,6 +69,7 @@ export default async function QuotaDrilldownPage({
   const { regionId } = await params;
   if (!isRegionId(regionId)) notFound();
   const year = parseReportYear((await searchParams).year);
+  const freshness = await reportFreshness();
   const view = await orNotFound(quotaDrilldown(user, { year, regionId }));
   const t = await getTranslations();
   const format = await getFormatter();
@@ -96,6 +99,7 @@ export default async function QuotaDrilldownPage({
       <h1 className="mt-2 text-2xl font-semibold">
         {t("reports.drilldown.heading", { region: localName(view.region, locale), year })}
       </h1>
+      <FiguresFreshness freshness={freshness} />
 
       <FamilySection
         id="allocated"
