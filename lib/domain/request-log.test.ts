@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRouteMatcher } from "@/lib/domain/route-pattern";
-import { methodLabel, requestLogLine, statusClass } from "@/lib/domain/request-log";
+import { isRequestId, methodLabel, requestLogLine, statusClass } from "@/lib/domain/request-log";
 
 const routeOf = createRouteMatcher(["/families", "/families/[id]", "/status"]);
 
@@ -58,5 +58,15 @@ describe("labels", () => {
     expect(statusClass(429)).toBe("4xx");
     expect(statusClass(503)).toBe("5xx");
     expect(statusClass(0)).toBe("other");
+  });
+});
+
+describe("isRequestId", () => {
+  it("accepts the UUIDs serve.ts makes and nothing a client could smuggle into a log", () => {
+    expect(isRequestId("0f8e1c3a-1b2c-4d5e-8f90-123456789abc")).toBe(true);
+    expect(isRequestId("0F8E1C3A-1B2C-4D5E-8F90-123456789ABC")).toBe(false);
+    expect(isRequestId("0f8e1c3a-1b2c-4d5e-8f90-123456789abc\nforged line")).toBe(false);
+    expect(isRequestId("880101300123")).toBe(false);
+    expect(isRequestId(null)).toBe(false);
   });
 });

@@ -3,6 +3,14 @@
  * route's pattern, never the URL: a path holds record ids and a query string can hold a searched name or
  * IIN. Nothing of the headers or the body is logged; the acting user is their numeric id.
  */
+/** The request header carrying the id scripts/serve.ts gave the request (audit rows and error messages show it). */
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** Whether a header value is a request id as scripts/serve.ts makes them (a UUID), not free text. */
+export function isRequestId(value: string | null | undefined): value is string {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value ?? "");
+}
+
 export type RequestLogLine = {
   requestId: string;
   method: string;
