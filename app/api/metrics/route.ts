@@ -6,6 +6,7 @@ import { mayReadMetrics } from "@/lib/domain/metrics-access";
 import { updateDatabaseGauges } from "@/lib/db/observability";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
+import { isSameSecret } from "@/lib/observability/same-secret";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ export async function GET(request: Request): Promise<Response> {
     clientAddress: normaliseAddress(request.headers.get(CLIENT_ADDRESS_HEADER)),
     authorization: request.headers.get("authorization"),
     token: env().METRICS_TOKEN,
+    isSameSecret,
   });
   if (!isAllowed) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   await updateDatabaseGauges();
