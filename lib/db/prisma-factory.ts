@@ -13,7 +13,7 @@ export function createPooledPrismaClient(
   poolSize = 10,
 ): { prisma: PrismaClient; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString, max: poolSize });
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
 }
 
 /** A Prisma client over its own pool of at most `poolSize` connections. */
