@@ -12,10 +12,7 @@ export const NEXT_INTERNAL = "/_next";
 /** A path that matches no route of the app (its answer is the not-found page or a redirect). */
 export const UNMATCHED = "unmatched";
 
-type Segment =
-  | { kind: "static"; value: string }
-  | { kind: "dynamic" }
-  | { kind: "catchAll"; isOptional: boolean };
+type Segment = { kind: "static"; value: string } | { kind: "dynamic" } | { kind: "catchAll"; isOptional: boolean };
 
 type CompiledRoute = { pattern: string; segments: Segment[] };
 
