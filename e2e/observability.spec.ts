@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEFAULT_LOOKUP_LIMITS } from "@/lib/domain/public-lookup";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { findFreePort } from "../scripts/lib/embedded-postgres";
 import { e2eDatabaseUrl, e2eDb, ensureSecondFactor } from "./db";
 import { DEMO_PASSWORD, DEMO_USERS, login, useLanguage } from "./fixtures";
@@ -36,8 +37,10 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 /** An address of a visitor of its own, as the trusted proxy of the e2e server would write it. */
 const freshAddress = () => `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
 
-async function signIn(page: Page, account: keyof typeof DEMO_USERS) {
+async function signIn(page: Page, account: keyof typeof DEMO_USERS, origin?: string) {
   await useLanguage(page.context(), "en");
+  // useLanguage sets the cookie for the e2e server; a second server has an origin of its own.
+  if (origin) await page.context().addCookies([{ name: LOCALE_COOKIE, value: "en", url: origin }]);
   await ensureSecondFactor(DEMO_USERS[account].email);
   await login(page, DEMO_USERS[account].email);
 }
@@ -175,7 +178,7 @@ test("the server logs one JSON line per request: route pattern, request id of th
 
     const context = await browser.newContext({ baseURL: origin });
     const page = await context.newPage();
-    await signIn(page, "caseworkerPavlodar");
+    await signIn(page, "caseworkerPavlodar", origin);
     const caseworker = await e2eDb().user.findUniqueOrThrow({
       where: { email: DEMO_USERS.caseworkerPavlodar.email },
       select: { id: true },
