@@ -25,7 +25,7 @@ import { shutDownOnSignals } from "../lib/observability/graceful-shutdown";
 import { installLogger, logLevelSchema } from "../lib/observability/logger";
 import { metrics } from "../lib/observability/metrics";
 import { runInRequestScope, type RequestScope } from "../lib/observability/request-scope";
-import { appRoutePatterns } from "./lib/app-routes";
+import { appRoutePatterns } from "../lib/observability/app-routes";
 import { ROOT } from "./lib/prisma6";
 
 // Below the launcher's forced stop (scripts/launch.ts), so a stop never cuts a request it could finish.
@@ -58,7 +58,12 @@ const log = installLogger({
   level: logLevel,
   stream:
     mode === "dev"
-      ? (await import("pino-pretty")).default({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid" })
+      ? (await import("pino-pretty")).default({
+          colorize: true,
+          singleLine: true,
+          translateTime: "SYS:HH:MM:ss.l",
+          ignore: "pid",
+        })
       : undefined,
 });
 

@@ -3,7 +3,7 @@
 // where routes compile on first request, the page and route files of app/.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { patternFromAppPath } from "../../lib/domain/route-pattern";
+import { patternFromAppPath } from "@/lib/domain/route-pattern";
 
 const ROUTE_FILE = /^(page|route)\.(tsx?|jsx?|mdx?)$/;
 
