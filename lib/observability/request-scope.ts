@@ -23,3 +23,8 @@ export function noteActingUser(userId: number): void {
   const scope = storage().getStore();
   if (scope) scope.userId = userId;
 }
+
+/** The id scripts/serve.ts gave the current request, where the app has no headers at hand (next-auth's callbacks). */
+export function currentRequestId(): string | null {
+  return storage().getStore()?.requestId ?? null;
+}
