@@ -21,8 +21,12 @@ function withinDeadline<T>(work: Promise<T>): Promise<T> {
 
 let shippedMigrations: string[] | undefined;
 
-/** The migration folders this server ships (prisma/migrations of the folder it runs from), read once. */
-export function migrationFolders(dir = path.join(process.cwd(), "prisma", "migrations")): string[] {
+/**
+ * The migration folders this server ships (prisma/migrations of the folder it runs from), read once. The
+ * path is spelled out here so that Next's build traces that folder alone, not the whole project.
+ */
+export function migrationFolders(): string[] {
+  const dir = path.join(process.cwd(), "prisma", "migrations");
   shippedMigrations ??= readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
