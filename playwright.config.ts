@@ -1,5 +1,6 @@
 // End-to-end tests run against the production build served by scripts/launch.ts, with its own
 // throwaway embedded PostgreSQL and demo seed (a fresh temporary data folder, deleted on exit).
+import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -15,6 +16,8 @@ process.env.E2E_BASE_URL = baseURL;
 // runner's choices to the workers so they agree (and no extra folders or ports are taken).
 process.env.NK_E2E_DATA_DIR ??= path.join(tmpdir(), `nk-e2e-${process.pid}-${Date.now()}`);
 process.env.NK_E2E_PG_PORT ??= String(await findFreePort());
+// The bearer token that lets a scraper from another address read /api/metrics (e2e/observability.spec.ts).
+process.env.NK_E2E_METRICS_TOKEN ??= randomBytes(24).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -73,6 +76,7 @@ export default defineConfig({
       // As if behind one reverse proxy: a spec gives each simulated visitor its own address by sending
       // X-Forwarded-For as that proxy would write it (e2e/client-address.spec.ts tries both settings).
       TRUSTED_PROXY_HOPS: "1",
+      METRICS_TOKEN: process.env.NK_E2E_METRICS_TOKEN,
     },
   },
 });

@@ -1,10 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { addressedHost, isCrossSiteRequest } from "@/lib/domain/request-origin";
 import { REQUESTED_PATH_HEADER } from "@/lib/domain/redirect-target";
+import { isRequestId, REQUEST_ID_HEADER } from "@/lib/domain/request-log";
 
 // Convenience only: anonymous visitors are sent to the login page. Authorization is enforced in
 // lib/db and lib/auth on every request, never here.
-const PUBLIC_PATHS = ["/login", "/logout", "/api/auth", "/api/health", "/status", "/activate"];
+// /api/metrics decides itself who may read it (loopback or METRICS_TOKEN); /api/ready is for load balancers.
+const PUBLIC_PATHS = [
+  "/login",
+  "/logout",
+  "/api/auth",
+  "/api/health",
+  "/api/ready",
+  "/api/metrics",
+  "/status",
+  "/activate",
+];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 function contentSecurityPolicy(nonce: string): string {
@@ -58,7 +69,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.delete("x-middleware-subrequest");
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
-  requestHeaders.set("x-request-id", crypto.randomUUID());
+  // scripts/serve.ts names every request (its log line carries the id) and replaces any id a client
+  // sent; one that is missing or malformed (a request that did not come through serve.ts) gets a new one.
+  if (!isRequestId(headers.get(REQUEST_ID_HEADER))) requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
   // The page asked for, so that a session found ended while rendering it can send the person back here
   // after signing in (lib/auth/session.ts); always overwritten, and checked again at sign-in.
   requestHeaders.set(REQUESTED_PATH_HEADER, `${pathname}${search}`);

@@ -15,6 +15,14 @@ const envSchema = z.object({
   /** Connections per app server; several servers share one PostgreSQL, so keep it modest. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**
+   * Lets a Prometheus scraper that is not on this machine read /api/metrics with
+   * `Authorization: Bearer <token>`; unset (or empty): only loopback may (docs/operations.md).
+   */
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  ),
+  /**
    * Public address of the app as families reach it (e.g. https://nurlykosh.example.kz); receipts print
    * `<base>/status`. Unset (or empty): taken from the request's Host and X-Forwarded-Proto.
    */

@@ -54,7 +54,8 @@ async function shutdown(code: number): Promise<never> {
   for (const child of [step, next]) {
     if (child && child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
-      const forced = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      // Longer than the app server's own grace for requests in flight (scripts/serve.ts, 25 s).
+      const forced = setTimeout(() => child.kill("SIGKILL"), 30_000);
       await new Promise((resolve) => child.once("exit", resolve));
       clearTimeout(forced);
     }

@@ -5,6 +5,8 @@ import type { NextRequest } from "next/server";
 import { lookupCaseStatus } from "@/lib/db/public-lookup";
 import { requestContext } from "@/lib/db/request-context";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { logUnexpected } from "@/lib/log";
+import { countLookupLimited } from "@/lib/observability/metrics";
 import { readLookupForm } from "@/lib/public-status/form-body";
 import { renderFormPage, renderLimitedPage, renderMissPage, renderUnavailablePage } from "@/lib/public-status/pages";
 import { htmlResponse, pageLocale, rememberLocale, requestedLocale } from "@/lib/public-status/response";
@@ -34,13 +36,14 @@ export async function POST(request: NextRequest) {
     });
     if (outcome.kind === "found") return htmlResponse(renderResultPage(locale, outcome.view), locale);
     if (outcome.kind === "miss") return htmlResponse(renderMissPage(locale), locale);
+    countLookupLimited();
     const retryAfter = String(outcome.retryAfterSeconds);
     return htmlResponse(renderLimitedPage(locale, outcome.retryAfterSeconds), locale, 429, {
       "Retry-After": retryAfter,
     });
   } catch (error) {
     // Not the visitor's fault (the database is unreachable, say): a plain page, details in the log.
-    console.error(`[public status lookup ${requestId ?? "-"}]`, error);
+    logUnexpected("public status lookup", requestId, error);
     return htmlResponse(renderUnavailablePage(locale), locale, 503);
   }
 }

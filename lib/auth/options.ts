@@ -2,14 +2,48 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { LOGIN_ERROR } from "@/lib/auth/login-errors";
+import { LOGIN_ERROR, loginFailureReason } from "@/lib/auth/login-errors";
 import { secondFactorChallengeError, signInSecondStep } from "@/lib/auth/second-factor-sign-in";
 import { authenticate } from "@/lib/db/users/authenticate";
 import { endSession } from "@/lib/db/users/end-session";
 import { startSession } from "@/lib/db/users/start-session";
 import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "@/lib/domain/client-address";
+import type { Actor } from "@/lib/domain/permissions";
 import { MAX_SESSION_HOURS } from "@/lib/domain/session-lifetime";
+import { countLoginFailure } from "@/lib/observability/metrics";
 import { loginSchema } from "@/lib/validation/login";
+
+type SignedIn = { id: string; role: Actor["role"]; regionId: string | null; sessionGeneration: number };
+
+/**
+ * The credentials provider's check: the password step or, with a challenge, the second-factor step.
+ * A refusal throws the login page's error code.
+ */
+async function signIn(
+  credentials: Record<string, string> | undefined,
+  address: string | string[] | undefined,
+): Promise<SignedIn> {
+  const ip = normaliseAddress(Array.isArray(address) ? address[0] : address);
+  if (credentials?.challenge) {
+    const { actor, sessionGeneration } = await signInSecondStep(credentials, ip);
+    return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
+  }
+  const parsed = loginSchema.safeParse(credentials);
+  if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
+  const result = await authenticate(parsed.data.email, parsed.data.password, ip);
+  if (result.ok) {
+    const { actor, sessionGeneration } = result;
+    return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
+  }
+  if (result.reason === "secondFactor") throw new Error(secondFactorChallengeError(result.pending));
+  throw new Error(
+    result.reason === "throttled"
+      ? `${LOGIN_ERROR.throttledPrefix}${result.retryAfterMinutes}`
+      : result.reason === "deactivated"
+        ? LOGIN_ERROR.deactivated
+        : LOGIN_ERROR.invalid,
+  );
+}
 
 /** next-auth configuration: credentials only, JWT session carrying the user id, role and region. */
 export function authOptions(): NextAuthOptions {
@@ -31,27 +65,14 @@ export function authOptions(): NextAuthOptions {
           recoveryCode: { type: "text" },
         },
         async authorize(credentials, req) {
-          const address = req.headers?.[CLIENT_ADDRESS_HEADER];
-          const ip = normaliseAddress(Array.isArray(address) ? address[0] : address);
-          if (credentials?.challenge) {
-            const { actor, sessionGeneration } = await signInSecondStep(credentials, ip);
-            return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
+          // Every refusal is counted by its reason (the login failure metric), never by e-mail.
+          try {
+            return await signIn(credentials, req.headers?.[CLIENT_ADDRESS_HEADER]);
+          } catch (error) {
+            const reason = loginFailureReason(error instanceof Error ? error.message : "");
+            if (reason) countLoginFailure(reason);
+            throw error;
           }
-          const parsed = loginSchema.safeParse(credentials);
-          if (!parsed.success) throw new Error(LOGIN_ERROR.invalid);
-          const result = await authenticate(parsed.data.email, parsed.data.password, ip);
-          if (result.ok) {
-            const { actor, sessionGeneration } = result;
-            return { id: String(actor.id), role: actor.role, regionId: actor.regionId, sessionGeneration };
-          }
-          if (result.reason === "secondFactor") throw new Error(secondFactorChallengeError(result.pending));
-          throw new Error(
-            result.reason === "throttled"
-              ? `${LOGIN_ERROR.throttledPrefix}${result.retryAfterMinutes}`
-              : result.reason === "deactivated"
-                ? LOGIN_ERROR.deactivated
-                : LOGIN_ERROR.invalid,
-          );
         },
       }),
     ],

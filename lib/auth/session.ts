@@ -10,6 +10,7 @@ import { rolesRequiringSecondFactor } from "@/lib/db/users/second-factor-policy"
 import { can, type Permission } from "@/lib/domain/permissions";
 import { REQUESTED_PATH_HEADER } from "@/lib/domain/redirect-target";
 import { mustEnrolSecondFactor } from "@/lib/domain/second-factor";
+import { noteActingUser } from "@/lib/observability/request-scope";
 
 /** Where a person whose role requires a second factor sets one up; until then nothing else opens. */
 export const SECOND_FACTOR_PATH = "/account/second-factor";
@@ -28,7 +29,10 @@ const sessionOfRequest = cache(async (): Promise<SessionCheck | null> => {
   const { id, sessionId, generation } = session.user;
   // A cookie from before sessions had ids names none: it counts as signed out.
   if (!sessionId || generation === undefined) return { user: null, ended: "signedOut" };
-  return loadSessionUser({ userId: id, sessionId, generation });
+  const check = await loadSessionUser({ userId: id, sessionId, generation });
+  // The request's log line (scripts/serve.ts) names who acted: the id only.
+  if (check.user) noteActingUser(check.user.id);
+  return check;
 });
 
 /** The roles that require a second factor, read once per render however many layouts and pages ask. */

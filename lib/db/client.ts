@@ -1,15 +1,21 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
+import { createPooledPrismaClient, createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
+import { registerDatabasePool } from "@/lib/db/database-pool";
 
 // One client per server process; Next's dev server reloads modules, so keep it on globalThis there.
 const globalForPrisma = globalThis as unknown as { nurlyKoshPrisma?: PrismaClient; nurlyKoshReplica?: PrismaClient };
 
-/** The process-wide Prisma client on the primary. Only modules under lib/db import it. */
+/**
+ * The process-wide Prisma client on the primary. Only modules under lib/db import it. Its pool is
+ * registered for the metrics and for scripts/serve.ts, which closes it at shutdown.
+ */
 export function db(): PrismaClient {
   if (!globalForPrisma.nurlyKoshPrisma) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-    globalForPrisma.nurlyKoshPrisma = createPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE);
+    const { prisma, pool } = createPooledPrismaClient(DATABASE_URL, DATABASE_POOL_SIZE);
+    registerDatabasePool(pool);
+    globalForPrisma.nurlyKoshPrisma = prisma;
   }
   return globalForPrisma.nurlyKoshPrisma;
 }

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/domain/permissions";
 import type { FieldChange } from "@/lib/domain/audit-mask";
 import { checkTransition, type CaseStatus, type TransitionError, type TransitionInput } from "@/lib/domain/case-status";
 import { allocatesQuota, releasesQuota } from "@/lib/domain/quota";
+import { countQuotaConflict } from "@/lib/observability/metrics";
 import { calendarDay, parseIsoDay, programmeToday, statusValidUntil } from "@/lib/domain/status-validity";
 
 /** Somebody changed the case after the caseworker loaded it: names who and when; the form offers to reload. */
@@ -142,6 +143,9 @@ export async function transitionFamily(
           where: { id: family.id },
           select: { updatedAt: true, updatedBy: { select: { fullName: true } } },
         });
+        // Someone else changed the case first; when this change would have allocated places, that is an
+        // allocation race lost (the quota metrics count it).
+        if (allocatesQuota(from, input.to)) countQuotaConflict();
         throw caseChanged(current);
       }
 

@@ -11,6 +11,7 @@ import {
   quotaYearFor,
   remainingPlaces,
 } from "@/lib/domain/quota";
+import { countQuotaConflict, countQuotaRefusal } from "@/lib/observability/metrics";
 
 type Tx = Prisma.TransactionClient;
 
@@ -75,7 +76,8 @@ export async function allocateQuotaPlaces(
     select: { id: true, status: true },
   });
   if (existing?.status === "ACTIVE") {
-    // A repeated request: nothing is allocated twice.
+    // A repeated request (a double submit, or two people at once): nothing is allocated twice.
+    countQuotaConflict();
     throw new AppError("workflow.errors.alreadyAllocated", {
       values: { year },
       status: 409,
@@ -96,11 +98,13 @@ export async function allocateQuotaPlaces(
       select: { total: true, allocated: true },
     });
     if (!row) {
+      countQuotaRefusal("noQuota");
       throw new AppError("workflow.errors.noQuota", {
         values: { pool: { pool }, region: { region: family.targetRegionId }, year },
         status: 409,
       });
     }
+    countQuotaRefusal("noPlacesLeft");
     throw new AppError("workflow.errors.noPlacesLeft", {
       values: { pool: { pool }, year, remaining: remainingPlaces(row), requested: persons },
       status: 409,
@@ -252,6 +256,7 @@ export async function adjustAllocationToArrivingMembers(
         select: { total: true, allocated: true, regionId: true, pool: true },
       });
       const figures = { requested: change.delta, remaining: remainingPlaces(row) };
+      countQuotaRefusal("noPlacesForMore");
       throw new AppError("allocation.errors.noPlacesForMore", {
         values: { ...figures, pool: { pool: row.pool }, year: allocation.year },
         fieldErrors: options.field
