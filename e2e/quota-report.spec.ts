@@ -214,7 +214,7 @@ test("a caseworker gets 404 on the report, its export and the drill-down, and ea
     ["access.denied", "report.view", "/reports/quotas"],
     ["access.denied", "report.view", "/reports/quotas/export"],
     ["access.denied", "report.view", "/reports/quotas/export"],
-    ["access.denied", "report.view", `/reports/quotas/${PAVLODAR}`],
+    ["access.denied", "report.personalData", `/reports/quotas/${PAVLODAR}`],
   ]);
   await context.close();
 });

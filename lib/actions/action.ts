@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
-import { recordAccessDenied } from "@/lib/db/audit";
+import { auditForbidden } from "@/lib/db/audit";
 import { requestContext } from "@/lib/db/request-context";
 import type { SessionUser } from "@/lib/db/users/load-session-user";
 import { AppError, forbiddenError, INVALID_INPUT } from "@/lib/domain/app-error";
@@ -76,10 +76,7 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
     const user = await currentUser({ duringEnrolment: definition.duringEnrolment });
     if (!user) return { ok: false, message: translator.text("errors.signedOut"), isSignedOut: true };
     try {
-      if (!can(user, definition.permission)) {
-        await recordAccessDenied(user, definition.permission, (await headers()).get(REQUESTED_PATH_HEADER));
-        throw forbiddenError(definition.permission);
-      }
+      if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
       const data = await definition.run(parsed.data, user);
       const paths =
         typeof definition.revalidate === "function"
@@ -88,6 +85,7 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
       for (const path of paths) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
+      await auditForbidden(user, error, (await headers()).get(REQUESTED_PATH_HEADER));
       return failureOf(error, translator);
     }
   };

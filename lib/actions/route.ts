@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
-import { recordAccessDenied } from "@/lib/db/audit";
+import { auditForbidden } from "@/lib/db/audit";
 import type { SessionUser } from "@/lib/db/users/load-session-user";
 import { AppError, forbiddenError, INVALID_INPUT } from "@/lib/domain/app-error";
 import { can, type Permission } from "@/lib/domain/permissions";
@@ -99,13 +99,11 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
     const answer = async (): Promise<Response> => {
       // proxy.ts refuses these already; the wrapper does not rely on it.
       if (isCrossSite(request)) return refusal(403, text("errors.foreignOrigin"));
+      let user: SessionUser | null = null;
       try {
-        const user = await currentUser();
+        user = await currentUser();
         if (!user) return refusal(401, text("errors.signedOut"));
-        if (!can(user, definition.permission)) {
-          await recordAccessDenied(user, definition.permission, new URL(request.url).pathname);
-          throw forbiddenError(definition.permission);
-        }
+        if (!can(user, definition.permission)) throw forbiddenError(definition.permission);
         // A route without dynamic segments gets no params at all.
         const params = (definition.params ?? z.unknown()).safeParse((await segment?.params) ?? {});
         if (!params.success) return refusal(404, text("errors.notFound"));
@@ -120,6 +118,7 @@ export function defineRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodT
           query: query.data as z.infer<Q>,
         });
       } catch (error) {
+        if (user) await auditForbidden(user, error, new URL(request.url).pathname);
         if (error instanceof AppError) {
           const { message, fieldErrors } = translate(error, { forForm: false });
           return refusal(error.status, message, fieldErrors);

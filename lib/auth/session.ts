@@ -4,9 +4,10 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { recordAccessDenied } from "@/lib/db/audit";
+import { auditForbidden } from "@/lib/db/audit";
 import { loadSessionUser, type SessionCheck, type SessionUser } from "@/lib/db/users/load-session-user";
 import { rolesRequiringSecondFactor } from "@/lib/db/users/second-factor-policy";
+import { forbiddenError } from "@/lib/domain/app-error";
 import { can, type Permission } from "@/lib/domain/permissions";
 import { REQUESTED_PATH_HEADER } from "@/lib/domain/redirect-target";
 import { mustEnrolSecondFactor } from "@/lib/domain/second-factor";
@@ -72,7 +73,7 @@ export async function requireUser(options: SessionOptions = {}): Promise<Session
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
   if (!can(user, permission)) {
-    await recordAccessDenied(user, permission, (await headers()).get(REQUESTED_PATH_HEADER));
+    await auditForbidden(user, forbiddenError(permission), (await headers()).get(REQUESTED_PATH_HEADER));
     notFound();
   }
   return user;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { notFoundError } from "@/lib/domain/app-error";
+import { AppError, notFoundError } from "@/lib/domain/app-error";
 import { maskChanges, type FieldChange } from "@/lib/domain/audit-mask";
 import type { Actor } from "@/lib/domain/permissions";
 import { db } from "@/lib/db/client";
@@ -62,23 +62,21 @@ export async function auditFamilyView<T extends { id: number; targetRegion: { id
 }
 
 /**
- * Audits a request refused because the actor's role lacks `permission` (an analyst opening the staff
- * page, a caseworker's hand-made export URL) as `access.denied`, in the actor's region so their
- * coordinator sees it too. Only the path is kept, never the query string, which can hold a searched
- * name. The wrappers (requirePermission, defineAction, defineRoute) call it before answering 404.
+ * Audits a request refused because the actor's role may not do the operation at all (forbiddenError:
+ * an analyst opening the staff page, a caseworker's hand-made export URL) as `access.denied`, in the
+ * actor's region so their coordinator sees it too. Only the path is kept, never the query string,
+ * which can hold a searched name. The wrappers (requirePermission, orNotFound, defineAction,
+ * defineRoute) call it with whatever they caught; any other error is left alone.
  */
-export async function recordAccessDenied(
-  actor: Actor,
-  permission: string,
-  requestedPath: string | null,
-): Promise<void> {
+export async function auditForbidden(actor: Actor, error: unknown, requestedPath: string | null): Promise<void> {
+  if (!(error instanceof AppError) || error.forbidden === undefined) return;
   const path = requestedPath?.split("?")[0]?.slice(0, 200) ?? null;
   await recordAudit({
     actor,
     action: "access.denied",
     entity: "permission",
-    entityId: permission,
+    entityId: error.forbidden,
     regionId: actor.regionId,
-    details: { permission, path },
+    details: { permission: error.forbidden, path },
   });
 }

@@ -42,6 +42,8 @@ export type AppErrorOptions = {
   details?: unknown;
   /** What happened, for the server log only (never shown). */
   log?: string;
+  /** The operation the actor's role may not do at all (forbiddenError), so the wrappers audit the refusal. */
+  forbidden?: string;
 };
 
 export const INVALID_INPUT = "errors.invalidInput";
@@ -55,6 +57,7 @@ export class AppError extends Error {
   readonly fieldErrors: Record<string, FieldMessage> | undefined;
   readonly status: number;
   readonly details: unknown;
+  readonly forbidden: string | undefined;
   private readonly log: string | undefined;
 
   constructor(code: string, options: AppErrorOptions = {}) {
@@ -67,6 +70,7 @@ export class AppError extends Error {
     this.fieldErrors = options.fieldErrors;
     this.status = options.status ?? 400;
     this.details = options.details;
+    this.forbidden = options.forbidden;
   }
 
   /** The same refusal with its field names changed (e.g. an order's lines mapped back to grid cells). */
@@ -82,6 +86,7 @@ export class AppError extends Error {
       status: this.status,
       details: this.details,
       log: this.log,
+      forbidden: this.forbidden,
     });
   }
 }
@@ -96,10 +101,10 @@ export function notFoundError(entity: string): AppError {
 
 /**
  * An operation the actor's role may not do at all (an analyst editing). Answered like a missing
- * record (404) for the same reason; the log says which.
+ * record (404) for the same reason; the log says which, and the wrappers audit it (access.denied).
  */
 export function forbiddenError(operation: string): AppError {
-  return new AppError(NOT_FOUND, { status: 404, log: `forbidden: ${operation}` });
+  return new AppError(NOT_FOUND, { status: 404, log: `forbidden: ${operation}`, forbidden: operation });
 }
 
 /** Whether an error is the "not found" refusal (a missing record, another region's, or a forbidden operation). */
