@@ -77,6 +77,9 @@ export default defineConfig({
       // X-Forwarded-For as that proxy would write it (e2e/client-address.spec.ts tries both settings).
       TRUSTED_PROXY_HOPS: "1",
       METRICS_TOKEN: process.env.NK_E2E_METRICS_TOKEN,
+      // One line per request would bury the test output; 5xx answers and errors still show.
+      // e2e/observability.spec.ts reads the request lines of a server of its own.
+      LOG_LEVEL: "warn",
     },
   },
 });
