@@ -29,6 +29,9 @@ export default defineConfig({
   globalSetup: "./e2e/cluster/global-setup.ts",
   webServer: undefined,
   timeout: 120_000,
+  // Two servers, two PostgreSQL clusters, nginx and the browser share the CI machine's cores: a step
+  // such as the first sign-in on a server can take longer than the suite's usual 5 s.
+  expect: { timeout: 20_000 },
   outputDir: "test-results/cluster",
   reporter: process.env.CI
     ? [["list"], ["html", { open: "never", outputFolder: "playwright-report-cluster" }]]
