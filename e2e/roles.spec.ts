@@ -5,11 +5,21 @@ import { DEMO_PASSWORD, DEMO_USERS, signedInPage, useLanguage, type DemoAccount 
 type RoleAccount = Exclude<DemoAccount, "throttleProbe">;
 
 const EXPECTED_NAVIGATION: Record<RoleAccount, string[]> = {
-  admin: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Users", "Settings", "Audit log"],
+  admin: [
+    "Overview",
+    "Families",
+    "Expiring statuses",
+    "Quotas",
+    "Transfers",
+    "Reports",
+    "Users",
+    "Settings",
+    "Audit log",
+  ],
   analyst: ["Overview", "Quotas", "Reports"],
-  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Audit log"],
+  coordinatorPavlodar: ["Overview", "Families", "Expiring statuses", "Quotas", "Transfers", "Reports", "Audit log"],
   caseworkerPavlodar: ["Overview", "Families", "Expiring statuses"],
-  coordinatorAkmola: ["Overview", "Families", "Expiring statuses", "Quotas", "Reports", "Audit log"],
+  coordinatorAkmola: ["Overview", "Families", "Expiring statuses", "Quotas", "Transfers", "Reports", "Audit log"],
   caseworkerAkmola: ["Overview", "Families", "Expiring statuses"],
 };
 

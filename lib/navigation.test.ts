@@ -10,6 +10,7 @@ describe("navigationFor", () => {
       "/families",
       "/families/expiring",
       "/quotas",
+      "/transfers",
       "/reports/overview",
       "/admin/users",
       "/admin/settings",
@@ -20,6 +21,7 @@ describe("navigationFor", () => {
       "/families",
       "/families/expiring",
       "/quotas",
+      "/transfers",
       "/reports/overview",
       "/admin/audit",
     ]);

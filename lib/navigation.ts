@@ -2,7 +2,7 @@ import { can, type Permission, type StaffRole } from "@/lib/domain/permissions";
 
 export type NavItem = {
   href: string;
-  labelKey: "overview" | "families" | "expiring" | "quotas" | "reports" | "users" | "settings" | "audit";
+  labelKey: "overview" | "families" | "expiring" | "quotas" | "transfers" | "reports" | "users" | "settings" | "audit";
 };
 
 // Navigation is a convenience; every page and action checks the permission again on the server.
@@ -11,6 +11,7 @@ const NAVIGATION: (NavItem & { permission: Permission | null })[] = [
   { href: "/families", labelKey: "families", permission: "family.view" },
   { href: "/families/expiring", labelKey: "expiring", permission: "family.view" },
   { href: "/quotas", labelKey: "quotas", permission: "quota.view" },
+  { href: "/transfers", labelKey: "transfers", permission: "family.transfer" },
   { href: "/reports/overview", labelKey: "reports", permission: "report.view" },
   { href: "/admin/users", labelKey: "users", permission: "users.manage" },
   { href: "/admin/settings", labelKey: "settings", permission: "settings.update" },

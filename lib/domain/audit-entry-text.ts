@@ -29,6 +29,7 @@ export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
   "document",
   "document_file",
   "family",
+  "family_transfer",
   "import_batch",
   "mci_rate",
   "note",

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   "quota.allocate": DECIDERS,
   /** Enter a year's quota order and amend it. */
   "quota.amend": MINISTRY,
+  /** Propose a family's transfer to another region, and accept or decline one proposed to the own region. */
+  "family.transfer": DECIDERS,
   /** See and manage a pool's waitlist (names of waiting families). */
   "waitlist.manage": DECIDERS,
   /** Open the reporting pages and their exports. */

@@ -63,6 +63,7 @@ export const CLIENT_NAMESPACES = [
   "sex",
   "status",
   "settings",
+  "transfers",
   "users",
   "validation",
   "waitlist",
