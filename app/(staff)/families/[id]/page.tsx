@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
 import { CaseFileSections } from "./_components/case-file-sections";
 import { WaitlistPanel } from "./_components/waitlist-panel";
+import { StatusExtensionPanel } from "./_components/status-extension-panel";
 
 const MAX_ID = 2_147_483_647;
 
@@ -102,6 +103,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
 
       <CaseWorkflowPanel family={family} />
       <WaitlistPanel family={family} />
+      <StatusExtensionPanel family={family} />
 
       <Panel id="members" title={t("family.members", { count: family.members.length })}>
         <DataTable
