@@ -14,6 +14,7 @@ import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
 import { CaseFileSections } from "./_components/case-file-sections";
 import { WaitlistPanel } from "./_components/waitlist-panel";
 import { StatusExtensionPanel } from "./_components/status-extension-panel";
+import { EventFacts } from "./_components/event-facts";
 
 const MAX_ID = 2_147_483_647;
 
@@ -156,6 +157,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
                 {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })} · {event.actor.fullName}
               </p>
               {event.reason && <p className="mt-1 text-slate-700">{event.reason}</p>}
+              <EventFacts data={event.data} />
             </li>
           ))}
         </ol>
