@@ -153,11 +153,11 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
                 {event.fromStatus ? `${t(`status.${event.fromStatus}`)} → ` : ""}
                 {t(`status.${event.toStatus}`)}
               </p>
+              <EventFacts data={event.data} />
               <p className="text-slate-500">
                 {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })} · {event.actor.fullName}
               </p>
               {event.reason && <p className="mt-1 text-slate-700">{event.reason}</p>}
-              <EventFacts data={event.data} />
             </li>
           ))}
         </ol>
