@@ -209,7 +209,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
                   <PaymentReversal
                     familyId={caseFile.familyId}
                     paymentId={payment.id}
-                    label={`${t(`support.kind.${payment.kind}`)} ${tenge(payment.amountTenge)} ${day(payment.paidOn)}`}
+                    label={`${tenge(payment.amountTenge)}, ${day(payment.paidOn)}`}
                   />
                 ),
             },
