@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  paymentsInForce,
   computeEntitlements,
   entitlementDay,
   hasExplanation,
@@ -149,5 +150,16 @@ describe("paymentIssues", () => {
     expect(hasExplanation(null)).toBe(false);
     expect(hasExplanation("   short   ")).toBe(false);
     expect(hasExplanation("Order 15 of 2026")).toBe(true);
+  });
+});
+
+describe("paymentsInForce", () => {
+  it("leaves out reversed payments and keeps the rest in order", () => {
+    const payments = [
+      { id: 1, reversal: null },
+      { id: 2, reversal: { id: 7 } },
+      { id: 3, reversal: null },
+    ];
+    expect(paymentsInForce(payments).map((payment) => payment.id)).toEqual([1, 3]);
   });
 });

@@ -128,6 +128,14 @@ export type PaymentIssue = {
   values?: ErrorValues;
 };
 
+/**
+ * The payments that count as paid: a reversed payment stays on record, listed with its reversal, but no
+ * longer counts towards what the family was paid (entitlements, the running totals, the support report).
+ */
+export function paymentsInForce<P extends { reversal: unknown }>(payments: readonly P[]): P[] {
+  return payments.filter((payment) => payment.reversal == null);
+}
+
 /** Whether a payment note is long enough to count as an explicit explanation. */
 export function hasExplanation(note: string | null): boolean {
   return (note?.trim().length ?? 0) >= MIN_EXPLANATION_LENGTH;

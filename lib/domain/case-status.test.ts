@@ -59,6 +59,8 @@ const FULL_INPUT: TransitionInput = {
   decisionNumber: "55-КС/2026-0001",
   decisionDate: "2026-03-02",
   arrivalDate: "2026-05-10",
+  statusValidUntil: new Date("2027-03-02T00:00:00Z"),
+  today: new Date("2027-03-03T00:00:00Z"),
 };
 
 const TERMINAL = ["CLOSED", "REJECTED", "WITHDRAWN", "EXPIRED"];
@@ -155,6 +157,20 @@ describe("required data", () => {
       error: "arrival-date-required",
     });
     expect(checkTransition("QUOTA_ALLOCATED", "RESETTLED", "CASEWORKER", { arrivalDate: "2026-05-10" }).ok).toBe(true);
+  });
+
+  it("allows EXPIRED only after the last valid day", () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const validUntil = day("2027-03-02");
+    for (const from of ["APPROVED", "QUOTA_ALLOCATED"] as const) {
+      const expire = (today: Date | undefined, until: Date | null = validUntil) =>
+        checkTransition(from, "EXPIRED", "COORDINATOR", { statusValidUntil: until, today });
+      expect(expire(day("2026-12-01"))).toEqual({ ok: false, error: "status-still-valid" });
+      expect(expire(day("2027-03-02"))).toEqual({ ok: false, error: "status-still-valid" });
+      expect(expire(day("2027-03-03")).ok).toBe(true);
+      expect(expire(day("2027-03-03"), null)).toEqual({ ok: false, error: "status-still-valid" });
+      expect(expire(undefined)).toEqual({ ok: false, error: "status-still-valid" });
+    }
   });
 
   it("needs nothing for the other transitions", () => {

@@ -41,7 +41,7 @@ export const TERMINAL_STATUSES: readonly CaseStatus[] = ["CLOSED", "REJECTED", "
 export const STATUSES_HOLDING_QUOTA: readonly CaseStatus[] = ["QUOTA_ALLOCATED", "RESETTLED", "SUPPORTED", "CLOSED"];
 
 /** Data a transition needs besides the target status. */
-export type TransitionRequirement = "reason" | "decision" | "arrivalDate";
+export type TransitionRequirement = "reason" | "decision" | "arrivalDate" | "validityEnded";
 
 export interface TransitionRule {
   from: CaseStatus;
@@ -70,10 +70,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule("UNDER_REVIEW", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
   rule("APPROVED", "QUOTA_ALLOCATED", "quota.allocate"),
   rule("APPROVED", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
-  rule("APPROVED", "EXPIRED", COORDINATOR_UP),
+  rule("APPROVED", "EXPIRED", COORDINATOR_UP, ["validityEnded"]),
   rule("QUOTA_ALLOCATED", "RESETTLED", CASEWORKER_UP, ["arrivalDate"]),
   rule("QUOTA_ALLOCATED", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
-  rule("QUOTA_ALLOCATED", "EXPIRED", COORDINATOR_UP),
+  rule("QUOTA_ALLOCATED", "EXPIRED", COORDINATOR_UP, ["validityEnded"]),
   rule("RESETTLED", "SUPPORTED", CASEWORKER_UP),
   rule("SUPPORTED", "CLOSED", COORDINATOR_UP),
 ];
@@ -85,6 +85,9 @@ export interface TransitionInput {
   decisionDate?: string | Date | null;
   /** ISO yyyy-mm-dd or a Date. */
   arrivalDate?: string | Date | null;
+  /** The last day the status is valid (kandas), and today's calendar day: EXPIRED needs the first before the second. */
+  statusValidUntil?: Date | null;
+  today?: Date;
 }
 
 export type TransitionError =
@@ -95,7 +98,8 @@ export type TransitionError =
   | "decision-number-required"
   | "decision-number-too-long"
   | "decision-date-required"
-  | "arrival-date-required";
+  | "arrival-date-required"
+  | "status-still-valid";
 
 export type TransitionCheck =
   { ok: true; rule: TransitionRule } | { ok: false; error: TransitionError; field?: keyof TransitionInput };
@@ -138,12 +142,22 @@ function isValidDate(value: string | Date | null | undefined): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Whether a status valid until `validUntil` (its last valid day) has lapsed by `today`. Without an end
+ * date (a settler, or no decision yet) or without today there is nothing that could have lapsed.
+ */
+export function validityHasEnded(validUntil: Date | null | undefined, today: Date | undefined): boolean {
+  if (!validUntil || !today) return false;
+  return validUntil.getTime() < today.getTime();
+}
+
 const isBlank = (s: string | null | undefined): boolean => s === null || s === undefined || s.trim() === "";
 
 /**
  * Checks a status change by a role with its input: first that the change exists (not from a terminal
  * status), then that the role may make it, then that the required data is present (a reason for
- * REJECTED and WITHDRAWN, decision number and date for APPROVED, arrival date for RESETTLED).
+ * REJECTED and WITHDRAWN, decision number and date for APPROVED, arrival date for RESETTLED, and for
+ * EXPIRED a validity that ended before today — an extension keeps a status valid, never expires it).
  */
 export function checkTransition(
   from: CaseStatus,
@@ -167,6 +181,8 @@ export function checkTransition(
     }
     if (req === "arrivalDate" && !isValidDate(input.arrivalDate))
       return { ok: false, error: "arrival-date-required", field: "arrivalDate" };
+    if (req === "validityEnded" && !validityHasEnded(input.statusValidUntil, input.today))
+      return { ok: false, error: "status-still-valid" };
   }
   return { ok: true, rule: found };
 }

@@ -40,6 +40,7 @@ describe("the settings catalogue", () => {
       "benefits.housingCapTenge",
       "review.timeLimitWorkingDays",
       "status.validityMonths",
+      "status.maxExtensions",
       "documents.requiredBeforeStep",
       "lookup.perAddress",
       "lookup.perCase",
@@ -62,6 +63,7 @@ describe("the settings catalogue", () => {
     expect(SETTINGS["benefits.housingCapTenge"].default).toBe(4_560_000);
     expect(SETTINGS["review.timeLimitWorkingDays"].default).toBe(30);
     expect(SETTINGS["status.validityMonths"].default).toBe(12);
+    expect(SETTINGS["status.maxExtensions"].default).toBe(2);
     expect(SETTINGS["session.idleMinutes"].default).toBe(30);
     expect(SETTINGS["session.absoluteHours"].default).toBe(8);
     expect(SETTINGS["security.secondFactorRoles"].default).toEqual([...DEFAULT_SECOND_FACTOR_ROLES]);

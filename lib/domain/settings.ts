@@ -16,13 +16,15 @@ import { DEFAULT_REVIEW_TIME_LIMIT_DAYS, MAX_REVIEW_TIME_LIMIT_DAYS } from "./pr
 import { DEFAULT_LOOKUP_LIMITS } from "./public-lookup";
 import { DEFAULT_SESSION_LIFETIME, MAX_SESSION_HOURS } from "./session-lifetime";
 import { DEFAULT_STATUS_VALIDITY_MONTHS } from "./status-validity";
+import { DEFAULT_MAX_EXTENSIONS } from "./status-extension";
 
 /** The groups of the settings page, in page order. */
 export const SETTING_GROUPS = ["benefits", "caseWork", "publicLookup", "security", "operations"] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 /** The unit a number setting is shown and typed in. */
-export type SettingUnit = "mci" | "tenge" | "percent" | "months" | "workingDays" | "minutes" | "hours" | "backups";
+export type SettingUnit =
+  "mci" | "tenge" | "percent" | "months" | "workingDays" | "minutes" | "hours" | "backups" | "extensions";
 
 /**
  * How the page shows and edits a setting: one whole number, a minimum–maximum range, attempts within a
@@ -202,6 +204,12 @@ export const SETTINGS = {
     default: DEFAULT_STATUS_VALIDITY_MONTHS,
     group: "caseWork",
     input: { kind: "number", unit: "months" },
+  }),
+  "status.maxExtensions": define("maxExtensions", {
+    schema: wholeNumber(0, 10, invalidOf("maxExtensions")),
+    default: DEFAULT_MAX_EXTENSIONS,
+    group: "caseWork",
+    input: { kind: "number", unit: "extensions" },
   }),
   "documents.requiredBeforeStep": define("requiredDocuments", {
     schema: requiredDocumentsSchema,

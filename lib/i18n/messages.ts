@@ -54,6 +54,7 @@ export const CLIENT_NAMESPACES = [
   "education",
   "errors",
   "familyForm",
+  "lifecycle",
   "login",
   "nav",
   "quotas",

@@ -33,6 +33,8 @@ export type DocumentStatusInput = z.infer<typeof documentStatusSchema>;
 export const documentUploadSchema = z.object({
   familyId: id,
   documentId: id,
+  /** The earlier file of the item this one replaces, if any. */
+  replacesFileId: id.nullable().default(null),
 });
 
 /**

@@ -421,7 +421,8 @@ describe("quota allocation", () => {
     expect(allocation.releasedAt).not.toBeNull();
     expect((await lastEvent(withdrawing.id)).data).toEqual({ released: [{ year: YEAR, persons: 3 }] });
 
-    await transitionFamily(admin, { familyId: expiring.id, version: 3, to: "EXPIRED" });
+    // The day after the status's last valid day (200 days ahead): expiry is allowed only then.
+    await transitionFamily(admin, { familyId: expiring.id, version: 3, to: "EXPIRED" }, { now: inDays(201) });
     expect((await prisma.quota.findUniqueOrThrow({ where: { id: quota.id } })).allocated).toBe(1);
     const audits = await prisma.auditLog.count({ where: { action: "quota.release", entityId: String(quota.id) } });
     expect(audits).toBe(2);

@@ -53,11 +53,20 @@ export async function setDocumentStatus(
 /**
  * Stores an uploaded scan in the database (so a backup keeps it) on a checklist item of a family in
  * scope. The type is recognised from the content (PDF, JPEG, PNG); empty, too large or other files are
- * refused with an AppError at the file field. A missing item becomes received. Audited with size and checksum.
+ * refused with an AppError at the file field. A missing item becomes received. With `replacesFileId` the new
+ * file replaces an earlier one of the item, which is kept and marked replaced (once). Audited with size
+ * and checksum.
  */
 export async function storeDocumentFile(
   actor: Actor,
-  input: { familyId: number; documentId: number; fileName: string; content: Uint8Array },
+  input: {
+    familyId: number;
+    documentId: number;
+    fileName: string;
+    content: Uint8Array;
+    /** A file of the same item this one replaces: it is kept and listed as replaced. */
+    replacesFileId?: number | null;
+  },
 ): Promise<{ id: number; fileName: string; mimeType: string; sizeBytes: number }> {
   return db().$transaction(async (tx) => {
     const family = await findFamilyInScope(tx, actor, input.familyId, "document_file.upload");
@@ -79,6 +88,15 @@ export async function storeDocumentFile(
     const type = sniffFileType(input.content);
     if (!type) throw new AppError("casefile.rules.fileType", { field: "file", status: 415 });
 
+    const replaced = input.replacesFileId
+      ? await tx.documentFile.findFirst({
+          where: { id: input.replacesFileId, documentId: document.id },
+          select: { id: true, replacedAt: true },
+        })
+      : null;
+    if (input.replacesFileId && !replaced) throw notFoundError("document_file");
+    if (replaced?.replacedAt) throw new AppError("lifecycle.documents.alreadyReplaced", { field: "file", status: 409 });
+
     const fileName = safeFileName(input.fileName, type.extension);
     const sha256 = createHash("sha256").update(input.content).digest("hex");
     const file = await tx.documentFile.create({
@@ -93,6 +111,14 @@ export async function storeDocumentFile(
       },
       select: { id: true, fileName: true, mimeType: true, sizeBytes: true },
     });
+    if (replaced) {
+      // Only a file not replaced yet: of two concurrent replacements of the same file one wins.
+      const { count } = await tx.documentFile.updateMany({
+        where: { id: replaced.id, replacedAt: null },
+        data: { replacedAt: new Date(), replacedById: actor.id, replacedByFileId: file.id },
+      });
+      if (count === 0) throw new AppError("lifecycle.documents.alreadyReplaced", { field: "file", status: 409 });
+    }
     const status = statusAfterUpload(document.status);
     if (status !== document.status) {
       await tx.document.update({ where: { id: document.id }, data: { status, updatedById: actor.id } });
@@ -100,13 +126,14 @@ export async function storeDocumentFile(
     await recordAudit(
       {
         actor,
-        action: "document_file.upload",
+        action: replaced ? "document_file.replace" : "document_file.upload",
         entity: "document_file",
         entityId: file.id,
         regionId: family.targetRegionId,
         details: {
           familyId: family.id,
           documentId: document.id,
+          ...(replaced && { replacesFileId: replaced.id }),
           kind: document.kind,
           mimeType: type.mimeType,
           sizeBytes,

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { ensureChecklist, findFamilyInScope } from "@/lib/db/case-file/family-in-scope";
 import { loadEntitlements } from "@/lib/db/case-file/entitlements";
 import type { Actor } from "@/lib/domain/permissions";
-import { entitlementDay, PAYMENT_KINDS, type PaymentKind } from "@/lib/domain/benefits";
+import { entitlementDay, PAYMENT_KINDS, paymentsInForce, type PaymentKind } from "@/lib/domain/benefits";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { checklistKey, documentChecklist } from "@/lib/domain/documents";
 
@@ -30,7 +30,15 @@ export async function getCaseFile(actor: Actor, familyId: number) {
           updatedAt: true,
           files: {
             orderBy: { id: "desc" },
-            select: { id: true, fileName: true, mimeType: true, sizeBytes: true, uploadedAt: true, uploadedById: true },
+            select: {
+              id: true,
+              fileName: true,
+              mimeType: true,
+              sizeBytes: true,
+              uploadedAt: true,
+              uploadedById: true,
+              replacedAt: true,
+            },
           },
         },
       }),
@@ -40,7 +48,11 @@ export async function getCaseFile(actor: Actor, familyId: number) {
         select: { id: true, surnameCyr: true, givenNameCyr: true, surnameLat: true, givenNameLat: true },
       }),
       tx.adaptationPlan.findUnique({ where: { familyId: family.id } }),
-      tx.payment.findMany({ where: { familyId: family.id }, orderBy: [{ paidOn: "desc" }, { id: "desc" }] }),
+      tx.payment.findMany({
+        where: { familyId: family.id },
+        orderBy: [{ paidOn: "desc" }, { id: "desc" }],
+        include: { reversal: true },
+      }),
       tx.note.findMany({ where: { familyId: family.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
     ]);
 
@@ -50,7 +62,10 @@ export async function getCaseFile(actor: Actor, familyId: number) {
       for (const file of document.files) userIds.add(file.uploadedById);
     }
     if (plan) userIds.add(plan.updatedById);
-    for (const payment of payments) userIds.add(payment.recordedById);
+    for (const payment of payments) {
+      userIds.add(payment.recordedById);
+      if (payment.reversal) userIds.add(payment.reversal.reversedById);
+    }
     for (const note of notes) userIds.add(note.authorId);
     const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, fullName: true } });
     const nameOf = (id: number | null) => users.find((user) => user.id === id)?.fullName ?? "—";
@@ -77,13 +92,14 @@ export async function getCaseFile(actor: Actor, familyId: number) {
     const membersMoving = plan?.membersArriving ?? family.members.length;
     const day = entitlementDay(family.arrivalDate, plan?.plannedArrival ?? null, programmeToday());
     const benefits = await loadEntitlements(tx, day, membersMoving);
+    const paid = paymentsInForce(payments);
     const paidByKind = Object.fromEntries(
       PAYMENT_KINDS.map((kind) => [
         kind,
-        payments.filter((payment) => payment.kind === kind).reduce((sum, payment) => sum + payment.amountTenge, 0),
+        paid.filter((payment) => payment.kind === kind).reduce((sum, payment) => sum + payment.amountTenge, 0),
       ]),
     ) as Record<PaymentKind, number>;
-    const rentMonthsPaid = payments
+    const rentMonthsPaid = paid
       .filter((payment) => payment.kind === "RENT_COMPENSATION")
       .reduce((sum, payment) => sum + (payment.months ?? 0), 0);
 
@@ -108,9 +124,14 @@ export async function getCaseFile(actor: Actor, familyId: number) {
         updatedBy: nameOf(plan.updatedById),
       },
       benefits: { ...benefits, paidByKind, rentMonthsPaid },
-      payments: payments.map(({ recordedById, familyId: _familyId, ...payment }) => ({
+      payments: payments.map(({ recordedById, familyId: _familyId, reversal, ...payment }) => ({
         ...payment,
         recordedBy: nameOf(recordedById),
+        reversal: reversal && {
+          reason: reversal.reason,
+          reversedAt: reversal.reversedAt,
+          reversedBy: nameOf(reversal.reversedById),
+        },
       })),
       notes: notes.map(({ authorId, familyId: _familyId, ...note }) => ({ ...note, author: nameOf(authorId) })),
     };

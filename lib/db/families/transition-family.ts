@@ -31,6 +31,13 @@ function transitionRefused(reason: TransitionError, field?: keyof TransitionInpu
   return new AppError("workflow.errors.missingData", { fieldErrors: { [field ?? "reason"]: message }, log: reason });
 }
 
+/** EXPIRED asked for while the status is still valid (or has no end date): says until when it is valid. */
+function statusStillValid(validUntil: Date | null): AppError {
+  return validUntil
+    ? new AppError("lifecycle.errors.stillValid", { status: 409, values: { date: { date: validUntil } } })
+    : new AppError("lifecycle.errors.noValidity", { status: 409 });
+}
+
 // Allocations of one quota queue on its row lock; give a busy moment more than Prisma's 2 s default.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
@@ -101,7 +108,12 @@ export async function transitionFamily(
       }
 
       const from = family.status;
-      const check = checkTransition(from, input.to, actor.role, input);
+      const check = checkTransition(from, input.to, actor.role, {
+        ...input,
+        statusValidUntil: family.statusValidUntil,
+        today,
+      });
+      if (!check.ok && check.error === "status-still-valid") throw statusStillValid(family.statusValidUntil);
       if (!check.ok) throw transitionRefused(check.error, check.field);
 
       const data: Prisma.FamilyUncheckedUpdateManyInput = {

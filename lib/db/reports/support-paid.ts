@@ -68,6 +68,8 @@ export async function supportPaidReport(
           FROM "payment" p
           JOIN "family" f ON f."id" = p."familyId"
          WHERE p."paidOn" >= make_date(${year}::int, 1, 1) AND p."paidOn" < make_date(${year}::int + 1, 1, 1)
+           -- A reversed payment stays on record but was not paid (paymentsInForce).
+           AND NOT EXISTS (SELECT 1 FROM "payment_reversal" r WHERE r."paymentId" = p."id")
            AND p."kind"::text IN (${Prisma.join([...SUPPORT_REPORT_KINDS])})
            ${reportScopeSql(scope, { region: Prisma.sql`f."targetRegionId"`, category: Prisma.sql`f."category"` })}
          GROUP BY p."familyId", f."targetRegionId", 3

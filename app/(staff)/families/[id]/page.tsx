@@ -14,6 +14,8 @@ import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
 import { CaseFileSections } from "./_components/case-file-sections";
 import { WaitlistPanel } from "./_components/waitlist-panel";
 import { TransferPanel } from "./_components/transfer-panel";
+import { StatusExtensionPanel } from "./_components/status-extension-panel";
+import { EventFacts } from "./_components/event-facts";
 
 const MAX_ID = 2_147_483_647;
 
@@ -104,6 +106,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       <CaseWorkflowPanel family={family} />
       <WaitlistPanel family={family} />
       <TransferPanel family={family} />
+      <StatusExtensionPanel family={family} />
 
       <Panel id="members" title={t("family.members", { count: family.members.length })}>
         <DataTable
@@ -152,6 +155,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
                 {event.fromStatus ? `${t(`status.${event.fromStatus}`)} → ` : ""}
                 {t(`status.${event.toStatus}`)}
               </p>
+              <EventFacts data={event.data} />
               <p className="text-slate-500">
                 {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })} · {event.actor.fullName}
               </p>

@@ -9,6 +9,7 @@ import { AdaptationPlanForm } from "./adaptation-plan-form";
 import { DocumentFiles, DocumentStatusControl } from "./document-controls";
 import { NoteForm } from "./note-form";
 import { PaymentForm } from "./payment-form";
+import { PaymentReversal } from "./payment-reversal";
 
 const isoDay = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "");
 
@@ -17,6 +18,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
   const user = await requireUser();
   const caseFile = await getCaseFile(user, familyId);
   const t = await getTranslations("casefile");
+  const tl = await getTranslations("lifecycle");
   const format = await getFormatter();
   const tenge = (amount: number) =>
     format.number(amount, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
@@ -99,6 +101,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
                     id: file.id,
                     fileName: file.fileName,
                     meta: [size(file.sizeBytes), moment(file.uploadedAt), file.uploadedBy].join(" · "),
+                    replaced: file.replacedAt ? tl("documents.replacedOn", { date: moment(file.replacedAt) }) : null,
                   }))}
                 />
               ),
@@ -191,6 +194,25 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
             { header: t("support.months"), cell: (payment) => payment.months ?? "—" },
             { header: t("support.note"), className: "whitespace-pre-wrap", cell: (payment) => payment.note ?? "—" },
             { header: t("support.recordedBy"), cell: (payment) => payment.recordedBy },
+            {
+              header: tl("reversal.column"),
+              cell: (payment) =>
+                payment.reversal ? (
+                  <span className="text-red-800">
+                    {tl("reversal.reversed", {
+                      date: moment(payment.reversal.reversedAt),
+                      name: payment.reversal.reversedBy,
+                      reason: payment.reversal.reason,
+                    })}
+                  </span>
+                ) : (
+                  <PaymentReversal
+                    familyId={caseFile.familyId}
+                    paymentId={payment.id}
+                    label={`${tenge(payment.amountTenge)}, ${day(payment.paidOn)}`}
+                  />
+                ),
+            },
           ]}
         />
         <PaymentForm familyId={caseFile.familyId} today={kazakhstanToday()} />

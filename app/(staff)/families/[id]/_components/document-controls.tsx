@@ -8,7 +8,8 @@ import type { FormMessage } from "@/components/use-action-form";
 import { DOCUMENT_STATUSES, MAX_DOCUMENT_FILE_BYTES, type DocumentStatus } from "@/lib/domain/documents";
 import { setDocumentStatusAction } from "../actions-case-file";
 
-type DocumentFile = { id: number; fileName: string; meta: string };
+/** `replaced` says when a newer file replaced this one (kept, listed as replaced), else null. */
+type DocumentFile = { id: number; fileName: string; meta: string; replaced: string | null };
 
 type DocumentProps = {
   familyId: number;
@@ -103,6 +104,9 @@ export function DocumentFiles({
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<FormMessage | null>(null);
   const [isUploading, setIsUploading] = useState(false);
+  const [replacesFileId, setReplacesFileId] = useState("");
+  const tl = useTranslations("lifecycle.documents");
+  const current = files.filter((file) => file.replaced === null);
   const maxMb = MAX_DOCUMENT_FILE_BYTES / 1024 / 1024;
 
   async function onUpload(event: React.FormEvent<HTMLFormElement>) {
@@ -114,6 +118,7 @@ export function DocumentFiles({
     const body = new FormData();
     body.set("documentId", String(documentId));
     body.set("file", file);
+    if (replacesFileId) body.set("replacesFileId", replacesFileId);
     setIsUploading(true);
     try {
       const response = await fetch(`/families/${familyId}/files`, { method: "POST", body });
@@ -124,6 +129,7 @@ export function DocumentFiles({
         return;
       }
       if (fileInput.current) fileInput.current.value = "";
+      setReplacesFileId("");
       setMessage({ text: t("uploaded"), isError: false });
       router.refresh();
     } catch {
@@ -150,6 +156,7 @@ export function DocumentFiles({
                 {file.fileName}
               </a>
               <span className="block text-xs text-slate-500">{file.meta}</span>
+              {file.replaced && <span className="block text-xs font-medium text-amber-800">{file.replaced}</span>}
             </li>
           ))}
         </ul>
@@ -169,6 +176,27 @@ export function DocumentFiles({
             aria-describedby={`${id}-file-hint ${id}-file-message`}
             className="max-w-60 text-xs"
           />
+          {current.length > 0 && (
+            <>
+              <label htmlFor={`${id}-replaces`} className="sr-only">
+                {tl("replacesFor", { document: label })}
+              </label>
+              <select
+                id={`${id}-replaces`}
+                value={replacesFileId}
+                onChange={(event) => setReplacesFileId(event.target.value)}
+                disabled={isUploading}
+                className="max-w-60 rounded-md border border-slate-300 px-2 py-1 text-xs"
+              >
+                <option value="">{tl("addFile")}</option>
+                {current.map((file) => (
+                  <option key={file.id} value={String(file.id)}>
+                    {tl("replaces", { name: file.fileName })}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           <Button
             type="submit"
             variant="secondary"

@@ -19,7 +19,10 @@ const tooLarge = () =>
     status: 413,
   });
 
-/** Upload of one scan to a checklist item: multipart fields `documentId` and `file`. Answers JSON. */
+/**
+ * Upload of one scan to a checklist item: multipart fields `documentId` and `file`, and `replacesFileId`
+ * when it replaces an earlier file of the item. Answers JSON.
+ */
 export const POST = defineRoute({
   permission: "family.edit",
   params: z.object({ id: z.string().max(12) }),
@@ -37,7 +40,11 @@ export const POST = defineRoute({
     } catch {
       throw new AppError("casefile.rules.uploadFailed", { field: "file" });
     }
-    const fields = documentUploadSchema.safeParse({ familyId: params.id, documentId: form.get("documentId") });
+    const fields = documentUploadSchema.safeParse({
+      familyId: params.id,
+      documentId: form.get("documentId"),
+      replacesFileId: form.get("replacesFileId") || null,
+    });
     if (!fields.success) throw notFoundError("document");
     const file = form.get("file");
     if (!(file instanceof File)) throw new AppError("casefile.documents.chooseFile", { field: "file" });
@@ -50,6 +57,7 @@ export const POST = defineRoute({
       documentId: fields.data.documentId,
       fileName: fileName.data,
       content: new Uint8Array(await file.arrayBuffer()),
+      replacesFileId: fields.data.replacesFileId,
     });
     revalidatePath(`/families/${fields.data.familyId}`);
     return Response.json({ ok: true, file: stored }, { status: 201 });
