@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { byUrgency, classifyCase, groupWork, isTaskOverdue, missingDocumentCount, type WorkCase } from "./my-work";
+import {
+  byUrgency,
+  classifyCase,
+  groupWork,
+  isTaskOverdue,
+  missingDocumentCount,
+  ruleOfTask,
+  ruleTaskKey,
+  type WorkCase,
+} from "./my-work";
 
 const today = new Date("2026-12-07T00:00:00Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -97,5 +106,18 @@ describe("isTaskOverdue", () => {
   it("is overdue from the day after the due day", () => {
     expect(isTaskOverdue(day("2026-12-07"), today)).toBe(false);
     expect(isTaskOverdue(day("2026-12-06"), today)).toBe(true);
+  });
+});
+
+describe("rule task keys", () => {
+  it("keys an expiry task by the validity end, so an extension gets a new task", () => {
+    expect(ruleTaskKey("statusExpiring", day("2027-01-06"))).toBe("statusExpiring:2027-01-06");
+    expect(ruleTaskKey("reviewOverdue")).toBe("reviewOverdue");
+  });
+  it("reads the rule back from the key and none from a hand-written task", () => {
+    expect(ruleOfTask("statusExpiring:2027-01-06")).toBe("statusExpiring");
+    expect(ruleOfTask("reviewOverdue")).toBe("reviewOverdue");
+    expect(ruleOfTask(null)).toBeNull();
+    expect(ruleOfTask("other")).toBeNull();
   });
 });

@@ -114,3 +114,21 @@ export function groupWork(cases: readonly WorkCase[], today: Date): Record<WorkG
 export function isTaskOverdue(dueDate: Date, today: Date): boolean {
   return dueDate.getTime() < today.getTime();
 }
+
+/** The rules that create tasks; each task's title is the rule's text in the reader's language. */
+export const TASK_RULES = ["statusExpiring", "reviewOverdue"] as const;
+export type TaskRule = (typeof TASK_RULES)[number];
+
+/**
+ * The key that makes a rule's task unique on its case: one "extend or close" task per validity end date
+ * (an extended status gets a new task), one "review over the limit" task per case.
+ */
+export function ruleTaskKey(rule: TaskRule, validUntil?: Date): string {
+  return rule === "statusExpiring" && validUntil ? `${rule}:${validUntil.toISOString().slice(0, 10)}` : rule;
+}
+
+/** The rule a task came from, read back from its key; null for a task written by hand. */
+export function ruleOfTask(ruleKey: string | null): TaskRule | null {
+  const rule = ruleKey?.split(":")[0];
+  return TASK_RULES.find((candidate) => candidate === rule) ?? null;
+}
