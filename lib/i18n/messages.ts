@@ -66,6 +66,7 @@ export const CLIENT_NAMESPACES = [
   "users",
   "validation",
   "waitlist",
+  "work",
   "workflow",
 ] as const;
 

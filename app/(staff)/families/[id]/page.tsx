@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
 import { CaseFileSections } from "./_components/case-file-sections";
 import { WaitlistPanel } from "./_components/waitlist-panel";
+import { CaseWorkPanel, DoneTasksTimeline } from "./_components/case-work-panel";
 
 const MAX_ID = 2_147_483_647;
 
@@ -101,6 +102,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       </Panel>
 
       <CaseWorkflowPanel family={family} />
+      <CaseWorkPanel familyId={family.id} />
       <WaitlistPanel family={family} />
 
       <Panel id="members" title={t("family.members", { count: family.members.length })}>
@@ -156,6 +158,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
               {event.reason && <p className="mt-1 text-slate-700">{event.reason}</p>}
             </li>
           ))}
+          <DoneTasksTimeline familyId={family.id} />
         </ol>
       </Panel>
 
