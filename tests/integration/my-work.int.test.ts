@@ -133,8 +133,18 @@ describe("the coordinator's work", () => {
     const closed = await ownFamily(worker);
     await prisma.family.update({ where: { id: closed.id }, data: { status: "WITHDRAWN" } });
     const work = await getCoordinatorWork(coordinator);
-    expect(work.workload).toContainEqual({ id: worker.id, fullName: "Test CASEWORKER", openCases: 2 });
+    expect(work.workload).toContainEqual({ id: worker.id, fullName: "Test CASEWORKER", isActive: true, openCases: 2 });
     expect(work.workload.map((person) => person.id)).not.toContain(akmolaCaseworker.id);
+  });
+
+  it("keeps a deactivated caseworker listed while they hold open cases, so that these can be moved on", async () => {
+    const leaving = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
+    const idle = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
+    await ownFamily(leaving);
+    await prisma.user.updateMany({ where: { id: { in: [leaving.id, idle.id] } }, data: { isActive: false } });
+    const workload = (await getCoordinatorWork(coordinator)).workload;
+    expect(workload).toContainEqual(expect.objectContaining({ id: leaving.id, isActive: false, openCases: 1 }));
+    expect(workload.map((person) => person.id)).not.toContain(idle.id);
   });
 
   crossRegionTest(getCoordinatorWork, "shows the own region's decisions only; a caseworker is refused", async () => {

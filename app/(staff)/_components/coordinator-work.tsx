@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/domain/permissions";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { taskTitle } from "../families/[id]/_components/case-work-panel";
+import { ReassignAllForm } from "./reassign-all-form";
 
 const caseLink = (familyId: number, caseNumber: string) => (
   <Link href={`/families/${familyId}`} className="font-mono text-brand-700 hover:underline">
@@ -75,10 +76,25 @@ export async function CoordinatorWork({ user }: { user: Actor }) {
         rowKey={(person) => person.id}
         footer={[t("unassigned"), work.unassigned]}
         columns={[
-          { header: t("caseworker"), isRowHeader: true, cell: (person) => person.fullName },
+          {
+            header: t("caseworker"),
+            isRowHeader: true,
+            cell: (person) => (person.isActive ? person.fullName : t("inactive", { name: person.fullName })),
+          },
           { header: t("openCases"), isNumeric: true, cell: (person) => person.openCases },
         ]}
       />
+      {work.workload.length > 1 && (
+        <Panel id="reassign-all" title={t("reassignAll")}>
+          <ReassignAllForm
+            from={work.workload.map(({ id, fullName, isActive }) => ({
+              id,
+              fullName: isActive ? fullName : t("inactive", { name: fullName }),
+            }))}
+            to={work.workload.filter((person) => person.isActive).map(({ id, fullName }) => ({ id, fullName }))}
+          />
+        </Panel>
+      )}
     </section>
   );
 }

@@ -104,13 +104,14 @@ export async function getCoordinatorWork(actor: Actor, now: Date = new Date()) {
     }),
     db().family.groupBy({ by: ["assignedToId"], where: { AND: [OPEN_CASE, scope] }, _count: { _all: true } }),
     db().user.findMany({
+      // A deactivated caseworker stays listed while holding open cases, so that they can be moved on.
       where: {
-        isActive: true,
         role: { in: rolesWith("case.own") },
         ...(actor.regionId && !can(actor, "family.allRegions") ? { regionId: actor.regionId } : {}),
+        OR: [{ isActive: true }, { assignedFamilies: { some: { AND: [OPEN_CASE, scope] } } }],
       },
       orderBy: [{ fullName: "asc" }, { id: "asc" }],
-      select: { id: true, fullName: true },
+      select: { id: true, fullName: true, isActive: true },
     }),
     db().caseTask.findMany({ where: { assigneeId: null, doneAt: null, family: scope }, select: taskSelect }),
   ]);
