@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { generateIin } from "@/lib/domain/iin";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { createTestUser, e2eDb } from "./db";
-import { login, signedInPage } from "./fixtures";
+import { login, signedInPage, useLanguage } from "./fixtures";
 
 const stamp = Date.now() % 10_000;
 const headIin = generateIin(new Date("1983-05-17T00:00:00Z"), "M", stamp);
@@ -61,6 +61,7 @@ test("My work lists a new case, follows its reassignment, and a task's due date 
 
   // …and reached the new one's.
   const otherContext = await browser.newContext();
+  await useLanguage(otherContext, "en");
   const otherPage = await otherContext.newPage();
   await login(otherPage, other.email, other.password);
   await otherPage.goto("/");
