@@ -33,6 +33,7 @@ describe("the permission map", () => {
         "family.edit",
         "case.transition",
         "case.decide",
+        "case.assign",
         "document.verify",
         "quota.view",
         "quota.allocate",
@@ -57,6 +58,7 @@ describe("the permission map", () => {
         "family.edit",
         "case.transition",
         "case.decide",
+        "case.assign",
         "document.verify",
         "quota.view",
         "quota.allocate",
@@ -69,7 +71,7 @@ describe("the permission map", () => {
         "account.own",
       ],
     ],
-    ["CASEWORKER", ["family.view", "family.edit", "case.transition", "account.own"]],
+    ["CASEWORKER", ["family.view", "family.edit", "case.transition", "case.own", "account.own"]],
     ["ANALYST", ["quota.view", "report.view", "report.allRegions", "account.own"]],
   ] as const)("gives %s exactly its duties", (role, expected) => {
     expect(permissionsOf(role)).toEqual(

@@ -18,6 +18,7 @@ const DECIDERS = ["ADMIN", "COORDINATOR"] as const;
 const FIGURE_READERS = ["ADMIN", "COORDINATOR", "ANALYST"] as const;
 const NATIONAL_READERS = ["ADMIN", "ANALYST"] as const;
 const MINISTRY = ["ADMIN"] as const;
+const CASEWORKERS = ["CASEWORKER"] as const;
 const EVERYONE = ROLES;
 
 /**
@@ -36,6 +37,10 @@ export const PERMISSIONS = {
   "case.transition": REGIONAL_STAFF,
   /** Decide a case: approve, reject, record expiry, close. */
   "case.decide": DECIDERS,
+  /** Reassign a case (or every case of a person who leaves) to another caseworker of its region. */
+  "case.assign": DECIDERS,
+  /** Be the assigned caseworker of cases: the one a coordinator may assign a case to (My work). */
+  "case.own": CASEWORKERS,
   /** Confirm a document as verified, or change a verified one. */
   "document.verify": DECIDERS,
   /** See the quotas of a year and their history. */

@@ -68,6 +68,7 @@ export const CLIENT_NAMESPACES = [
   "users",
   "validation",
   "waitlist",
+  "work",
   "workflow",
 ] as const;
 

@@ -225,6 +225,7 @@ export const COLUMNS = {
     "arrivalDate",
     "version",
     "createdById",
+    "assignedToId",
     "updatedById",
     "createdAt",
     "updatedAt",

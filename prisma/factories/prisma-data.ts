@@ -98,6 +98,7 @@ export function familyRowData(draft: FamilyDraft, ctx: DraftContext): Prisma.Fam
     arrivalDate: draft.arrivalDate,
     version: Math.max(1, draft.events.length),
     createdById: registeredBy,
+    assignedToId: registeredBy,
     updatedById: lastActor,
     createdAt: draft.events[0]?.at ?? draft.applicationDate,
     updatedAt: draft.events[draft.events.length - 1]?.at ?? draft.applicationDate,

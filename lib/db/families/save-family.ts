@@ -268,6 +268,7 @@ export async function registerFamily(actor: Actor, input: FamilyCreateInput): Pr
           caseNumber,
           registrationKey: input.registrationKey,
           createdById: actor.id,
+          assignedToId: actor.id,
           updatedById: actor.id,
           members: { create: input.members.map((member, index) => personRow(member, index + 1)) },
           events: { create: { toStatus: "REGISTERED", actorId: actor.id } },

@@ -16,6 +16,7 @@ import { WaitlistPanel } from "./_components/waitlist-panel";
 import { TransferPanel } from "./_components/transfer-panel";
 import { StatusExtensionPanel } from "./_components/status-extension-panel";
 import { EventFacts } from "./_components/event-facts";
+import { CaseWorkPanel, DoneTasksTimeline } from "./_components/case-work-panel";
 
 const MAX_ID = 2_147_483_647;
 
@@ -104,6 +105,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       </Panel>
 
       <CaseWorkflowPanel family={family} />
+      <CaseWorkPanel familyId={family.id} />
       <WaitlistPanel family={family} />
       <TransferPanel family={family} />
       <StatusExtensionPanel family={family} />
@@ -162,6 +164,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
               {event.reason && <p className="mt-1 text-slate-700">{event.reason}</p>}
             </li>
           ))}
+          <DoneTasksTimeline familyId={family.id} />
         </ol>
       </Panel>
 
