@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "case.transition": REGIONAL_STAFF,
   /** Decide a case: approve, reject, record expiry, close. */
   "case.decide": DECIDERS,
+  /** Take a step although documents the checklist requires before it are missing, giving a reason. */
+  "case.overrideChecklist": DECIDERS,
   /** Confirm a document as verified, or change a verified one. */
   "document.verify": DECIDERS,
   /** See the quotas of a year and their history. */

@@ -50,6 +50,7 @@ const familyDetailSelect = {
       toStatus: true,
       at: true,
       reason: true,
+      data: true,
       actor: { select: { fullName: true } },
     },
   },
