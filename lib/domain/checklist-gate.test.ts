@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gatedStep, missingBeforeStep } from "./checklist-gate";
+import { checklistOverride, gatedStep, missingBeforeStep, missingSummary } from "./checklist-gate";
 import type { DocumentKind, DocumentStatus } from "./documents";
 import { SETTINGS, type RequiredDocuments } from "./settings";
 
@@ -95,5 +95,40 @@ describe("missingBeforeStep", () => {
 
   it("asks nothing before a step that is not gated", () => {
     expect(missingBeforeStep({ ...base, to: "WITHDRAWN", documents: [] })).toEqual([]);
+  });
+});
+
+describe("checklistOverride", () => {
+  const missing = [
+    { kind: "IDENTITY_DOCUMENT" as const, personId: 1, needs: "verified" as const },
+    { kind: "IDENTITY_DOCUMENT" as const, personId: 2, needs: "verified" as const },
+    { kind: "APPLICATION" as const, personId: null, needs: "received" as const },
+  ];
+
+  it("lets the step through when nothing is missing, whoever asks and whatever the reason", () => {
+    expect(checklistOverride([], null, { role: "CASEWORKER" })).toBeNull();
+    expect(checklistOverride([], "reason", { role: "COORDINATOR" })).toBeNull();
+  });
+
+  it("refuses without a reason, naming each missing kind once", () => {
+    expect(() => checklistOverride(missing, null, { role: "COORDINATOR" })).toThrow(
+      expect.objectContaining({
+        code: "checklistGate.errors.missing",
+        status: 409,
+        values: { documents: { documents: missingSummary(missing) } },
+      }),
+    );
+    expect(missingSummary(missing)).toEqual([
+      { kind: "IDENTITY_DOCUMENT", needs: "verified" },
+      { kind: "APPLICATION", needs: "received" },
+    ]);
+  });
+
+  it("accepts a coordinator's or an administrator's reason, and refuses a caseworker's", () => {
+    for (const role of ["COORDINATOR", "ADMIN"] as const)
+      expect(checklistOverride(missing, "Шұғыл", { role })).toEqual({ reason: "Шұғыл", missing });
+    expect(() => checklistOverride(missing, "Шұғыл", { role: "CASEWORKER" })).toThrow(
+      expect.objectContaining({ code: "checklistGate.errors.overrideNotAllowed", status: 403 }),
+    );
   });
 });

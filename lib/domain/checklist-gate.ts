@@ -4,9 +4,11 @@
  * the family's category must be received, and some of them verified. Pure: the caller reads the setting
  * in force on the day of the step and the family's checklist rows, under the family's row lock.
  */
-import type { Category, DocumentStatus } from "@/lib/generated/prisma/enums";
+import type { Category, DocumentStatus, Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "./app-error";
 import type { CaseStatus } from "./case-status";
 import { checklistKey, documentChecklist, type DocumentKind } from "./documents";
+import { can } from "./permissions";
 import { DOCUMENT_STEPS, type DocumentStep, type RequiredDocuments } from "./settings";
 
 /** What a checklist item still lacks before a step: to be received at all, or to be verified. */
@@ -46,4 +48,33 @@ export function missingBeforeStep(input: {
     else if (status !== "VERIFIED" && mustBeVerified) missing.push({ ...item, needs: "verified" });
   }
   return missing;
+}
+
+/** The kinds and what they lack, once each, for a message ("identity document — to be verified"). */
+export function missingSummary(missing: readonly MissingDocument[]): Pick<MissingDocument, "kind" | "needs">[] {
+  const seen = new Map<string, Pick<MissingDocument, "kind" | "needs">>();
+  for (const { kind, needs } of missing) seen.set(`${kind}:${needs}`, { kind, needs });
+  return [...seen.values()];
+}
+
+/**
+ * The gate of one step: nothing when nothing required is missing; else the step is refused with the
+ * list of what is missing (409), unless the role may override the checklist (a coordinator) and gave
+ * a reason, which is then returned to be kept with the case event and audited. A reason from anyone
+ * else is refused (403): a caseworker cannot override.
+ */
+export function checklistOverride(
+  missing: readonly MissingDocument[],
+  reason: string | null,
+  subject: { role: Role },
+): { reason: string; missing: MissingDocument[] } | null {
+  if (missing.length === 0) return null;
+  const documents = { documents: missingSummary(missing) };
+  if (!reason) throw new AppError("checklistGate.errors.missing", { status: 409, values: { documents } });
+  if (!can(subject, "case.overrideChecklist"))
+    throw new AppError("checklistGate.errors.overrideNotAllowed", {
+      status: 403,
+      values: { documents },
+    });
+  return { reason, missing: [...missing] };
 }

@@ -6,7 +6,8 @@ import { AppError, isNotFound, notFoundError } from "@/lib/domain/app-error";
 import { familyScopeWhere } from "@/lib/db/scopes";
 import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
 import { settingInForce } from "@/lib/db/settings/settings";
-import { checklistOverride, missingDocumentsBeforeStep } from "@/lib/db/families/checklist-gate";
+import { missingDocumentsBeforeStep } from "@/lib/db/families/checklist-gate";
+import { checklistOverride } from "@/lib/domain/checklist-gate";
 import type { Actor } from "@/lib/domain/permissions";
 import type { FieldChange } from "@/lib/domain/audit-mask";
 import { checkTransition, type CaseStatus, type TransitionError, type TransitionInput } from "@/lib/domain/case-status";
@@ -113,7 +114,7 @@ export async function transitionFamily(
       // takes; the requirement is the one in force on the day of the step.
       await tx.$executeRaw`SELECT 1 FROM "family" WHERE "id" = ${family.id} FOR UPDATE`;
       const missing = await missingDocumentsBeforeStep(tx, family, input.to, today);
-      const override = checklistOverride(actor, missing, trimmed(input.overrideReason));
+      const override = checklistOverride(missing, trimmed(input.overrideReason), actor);
 
       const data: Prisma.FamilyUncheckedUpdateManyInput = {
         status: input.to,
