@@ -2,6 +2,7 @@
 // the demo families changes what it checks.
 import { randomInt } from "node:crypto";
 import { formatCaseNumber } from "@/lib/domain/case-number";
+import { documentChecklist } from "@/lib/domain/documents";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { e2eDb } from "./db";
 import { DEMO_USERS } from "./fixtures";
@@ -26,14 +27,19 @@ type FamilyFields = Partial<
 
 /**
  * A Pavlodar (KZ-55) family registered by the demo Pavlodar caseworker, with a unique case number. The
- * first person is the head; `fields` defaults to a kandas family from China.
+ * first person is the head; `fields` defaults to a kandas family from China. With `documents: "verified"`
+ * the family's whole checklist is stored as verified, so the checklist gate lets every step through.
  */
-export async function createPavlodarFamily(people: E2ePerson[], fields: FamilyFields = {}) {
+export async function createPavlodarFamily(
+  people: E2ePerson[],
+  fields: FamilyFields = {},
+  { documents = "none" }: { documents?: "none" | "verified" } = {},
+) {
   const caseworker = await e2eDb().user.findUniqueOrThrow({
     where: { email: DEMO_USERS.caseworkerPavlodar.email },
     select: { id: true },
   });
-  return e2eDb().family.create({
+  const family = await e2eDb().family.create({
     data: {
       caseNumber: formatCaseNumber(2099, randomInt(1, 999_999)),
       category: "KANDAS",
@@ -54,4 +60,29 @@ export async function createPavlodarFamily(people: E2ePerson[], fields: FamilyFi
       },
     },
   });
+  if (documents === "verified") await verifyChecklist(family.id);
+  return family;
+}
+
+/**
+ * Every item of a family's document checklist (for its members now) stored as verified: what the
+ * centre does before the steps a spec takes, which the checklist gate (lib/domain/checklist-gate)
+ * requires under the default setting.
+ */
+export async function verifyChecklist(familyId: number): Promise<void> {
+  const family = await e2eDb().family.findUniqueOrThrow({
+    where: { id: familyId },
+    select: { category: true, createdById: true, members: { select: { id: true } } },
+  });
+  await e2eDb().document.createMany({
+    data: documentChecklist(family.category, family.members).map(({ kind, personId }) => ({
+      familyId,
+      personId,
+      kind,
+      status: "VERIFIED" as const,
+      updatedById: family.createdById,
+    })),
+    skipDuplicates: true,
+  });
+  await e2eDb().document.updateMany({ where: { familyId }, data: { status: "VERIFIED" } });
 }

@@ -41,13 +41,17 @@ export function createApprovedPavlodarFamily(memberCount: 1 | 2 | 3 | 4 = 1) {
     birthDate: new Date(Date.UTC(birthYear, 2, 3)),
     citizenship: "MN",
   }));
-  return createPavlodarFamily(people, {
-    status: "APPROVED",
-    originCountry: "MN",
-    applicationDate: today,
-    statusValidUntil: new Date(today.getTime() + 200 * 86_400_000),
-    decisionNumber: `E2E-Q-${randomInt(1, 999_999)}`,
-  });
+  return createPavlodarFamily(
+    people,
+    {
+      status: "APPROVED",
+      originCountry: "MN",
+      applicationDate: today,
+      statusValidUntil: new Date(today.getTime() + 200 * 86_400_000),
+      decisionNumber: `E2E-Q-${randomInt(1, 999_999)}`,
+    },
+    { documents: "verified" },
+  );
 }
 
 /** A figure as a page prints it ("1,234", "95.3"); "—" (no figure) is null, anything else stays text. */

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { generateIin } from "@/lib/domain/iin";
 import { showcaseFamily } from "@/prisma/demo-families";
 import { createTestUser, e2eDb } from "./db";
+import { verifyChecklist } from "./families";
 import { login, signedInPage, useLanguage } from "./fixtures";
 
 type Person = { surname: string; given: string; birthDate: string; sex: "M" | "F"; relationship: string; iin: string };
@@ -143,7 +144,11 @@ test("a Pavlodar caseworker registers a family of five, finds it, takes it to re
   await expect(page.getByText("File uploaded.")).toBeVisible();
   await expect(page.getByRole("link", { name: "application.png" })).toBeVisible();
 
-  // The caseworker's steps, then the coordinator's decision and quota, then the arrival.
+  // The centre receives and verifies the other documents (the checklist gate requires them before each
+  // step; checklist-gate.spec.ts drives that part), then the caseworker's steps, the coordinator's
+  // decision and quota, then the arrival.
+  await verifyChecklist(stored.id);
+  await page.reload();
   await takeStep(page, "Send for review");
   await expect(page.getByTestId("workflow-status")).toHaveText("Under review");
   await expect(

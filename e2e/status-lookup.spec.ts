@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { devices, expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import type { CaseStatus } from "@/lib/domain/case-status";
-import { nextStepFor, DEFAULT_LOOKUP_LIMITS } from "@/lib/domain/public-lookup";
+import { DEFAULT_LOOKUP_LIMITS, missingDocuments, publicNextStep } from "@/lib/domain/public-lookup";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { statusTexts } from "@/lib/public-status/texts";
 import { e2eDb } from "./db";
@@ -50,13 +50,25 @@ async function activeFamilies(slots: number[]) {
   const families = await e2eDb().family.findMany({
     where: { status: { in: ACTIVE }, members: { some: { isHead: true } } },
     orderBy: { id: "asc" },
-    select: { caseNumber: true, status: true, members: { where: { isHead: true }, select: { birthDate: true } } },
+    select: {
+      caseNumber: true,
+      status: true,
+      category: true,
+      members: { orderBy: { position: "asc" }, select: { id: true, isHead: true, birthDate: true } },
+      documents: { select: { kind: true, personId: true, status: true } },
+    },
   });
   return slots.map((slot) => {
     const family = families[slot];
-    const head = family?.members[0];
+    const head = family?.members.find((member) => member.isHead);
     if (!family || !head) throw new Error(`the e2e seed has no active family in slot ${slot}`);
-    return { caseNumber: family.caseNumber, status: family.status, birthDate: isoDay(head.birthDate) };
+    const missing = missingDocuments(family);
+    return {
+      caseNumber: family.caseNumber,
+      status: family.status,
+      birthDate: isoDay(head.birthDate),
+      nextStep: publicNextStep({ status: family.status, missingDocuments: missing }),
+    };
   });
 }
 
@@ -111,7 +123,7 @@ for (const locale of LOCALES) {
     expect(headers["x-robots-tag"]).toBe("noindex");
     expect(headers["referrer-policy"]).toBe("no-referrer");
     await expect(page.getByText(text(locale, `status.sentence.${family.status}`))).toBeVisible();
-    await expect(page.getByText(text(locale, `status.next.${nextStepFor(family.status)}`))).toBeVisible();
+    await expect(page.getByText(text(locale, `status.next.${family.nextStep}`))).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(family.caseNumber);
     // The language choice is remembered for the next visit.
     const cookie = (await context.cookies()).find((c) => c.name === "NK_LOCALE");

@@ -25,15 +25,19 @@ function createSettlerFamily(surnameCyr: string, surnameLat: string, status: "AP
     sex,
     citizenship: "KZ",
   });
-  return createPavlodarFamily([member("Ерлан", "Erlan", "M", 1985), member("Әйгерім", "Aigerim", "F", 1987)], {
-    category: "SETTLER",
-    status,
-    originCountry: null,
-    originRegionId: labourSurplusRegions()[0]!.id,
-    applicationDate: today,
-    decisionNumber: `E2E-W-${randomInt(1, 999_999)}`,
-    decisionDate: today,
-  });
+  return createPavlodarFamily(
+    [member("Ерлан", "Erlan", "M", 1985), member("Әйгерім", "Aigerim", "F", 1987)],
+    {
+      category: "SETTLER",
+      status,
+      originCountry: null,
+      originRegionId: labourSurplusRegions()[0]!.id,
+      applicationDate: today,
+      decisionNumber: `E2E-W-${randomInt(1, 999_999)}`,
+      decisionDate: today,
+    },
+    { documents: "verified" },
+  );
 }
 
 test("a coordinator puts a family on the waitlist, and allocates it from there once places are released", async ({

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { showcaseFamily } from "@/prisma/demo-families";
 import { e2eDb } from "./db";
-import { createPavlodarFamily } from "./families";
+import { createPavlodarFamily, verifyChecklist } from "./families";
 import { DEMO_USERS, signedInPage } from "./fixtures";
 
 const today = programmeToday();
@@ -32,6 +32,7 @@ const createSynaqovFamily = (status: "UNDER_REVIEW" | "APPROVED", statusValidUnt
       },
     ],
     { status, applicationDate: today, statusValidUntil },
+    { documents: "verified" },
   );
 
 const workflowPanel = (page: Page) => page.getByRole("region", { name: "Case workflow" });
@@ -57,6 +58,9 @@ test("a Pavlodar case goes from registration to resettlement, each step by the r
   browser,
 }) => {
   const familyId = await showcaseFamilyId("pavlodar-registered");
+  // The centre has received and verified the documents: this test is about who takes which step; the
+  // checklist gate has its own (checklist-gate.spec.ts).
+  await verifyChecklist(familyId);
   const caseworker = await signedInPage(browser, "caseworkerPavlodar");
   await caseworker.page.goto(`/families/${familyId}`);
   await expectStatus(caseworker.page, "Registered");

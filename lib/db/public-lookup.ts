@@ -14,7 +14,7 @@ import {
   isOverLimit,
   LOOKUP_THROTTLE_PRUNE_EVERY,
   missingDocuments,
-  nextStepFor,
+  publicNextStep,
   parseLookupInput,
   publicName,
   publicTimeline,
@@ -205,7 +205,7 @@ function buildView(
       lat: head.givenNameLat.trim() ? publicName(head.givenNameLat, head.surnameLat) : null,
     },
     timeline,
-    nextStep: nextStepFor(status),
+    nextStep: publicNextStep({ status, missingDocuments: missing }),
     familyActions: familyActionsFor({
       status,
       category,

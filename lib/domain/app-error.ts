@@ -4,6 +4,8 @@
  * in the reader's language (dates, tenge, region and pool names). lib/db throws it; defineAction and
  * defineRoute translate it in one place. Anything else that is thrown is a bug and is logged.
  */
+import type { DocumentNeed } from "./checklist-gate";
+import type { DocumentKind } from "./documents";
 
 /** A value of a message; the non-scalar ones are formatted for the reader's language and locale. */
 export type ErrorValue =
@@ -20,7 +22,9 @@ export type ErrorValue =
   /** A region by its code (ISO 3166-2:KZ), printed by its local name. */
   | { region: string }
   /** A quota pool, printed by its name. */
-  | { pool: "KANDAS" | "SETTLER" };
+  | { pool: "KANDAS" | "SETTLER" }
+  /** Checklist items a step lacks (lib/domain/checklist-gate), printed as a list of their names. */
+  | { documents: readonly { kind: DocumentKind; needs: DocumentNeed }[] };
 
 export type ErrorValues = Record<string, ErrorValue>;
 

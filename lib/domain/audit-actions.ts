@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = {
   "family.receipt.view": action("families", "familyReceiptView"),
   "family.list": action("families", "familyList"),
   "family.transition": action("families", "familyTransition"),
+  "family.transition.override": action("families", "familyTransitionOverride"),
   "family.duplicate.same-person": action("families", "familyDuplicateSamePerson"),
   "family.duplicate.dismissed": action("families", "familyDuplicateDismissed"),
   "casefile.view": action("families", "casefileView"),

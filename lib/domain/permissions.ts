@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   "case.assign": DECIDERS,
   /** Be the assigned caseworker of cases: the one a coordinator may assign a case to (My work). */
   "case.own": CASEWORKERS,
+  /** Take a step although documents the checklist requires before it are missing, giving a reason. */
+  "case.overrideChecklist": DECIDERS,
   /** Confirm a document as verified, or change a verified one. */
   "document.verify": DECIDERS,
   /** See the quotas of a year and their history. */

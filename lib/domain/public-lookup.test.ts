@@ -7,6 +7,7 @@ import {
   isOverLimit,
   missingDocuments,
   nextStepFor,
+  publicNextStep,
   NEXT_STEPS,
   normaliseCaseNumber,
   parseLookupInput,
@@ -179,6 +180,28 @@ describe("nextStepFor", () => {
   });
 });
 
+describe("publicNextStep", () => {
+  it("tells a family with missing documents to bring them, whatever comes after, until arrival", () => {
+    for (const status of ["REGISTERED", "UNDER_REVIEW", "APPROVED", "QUOTA_ALLOCATED"] as const) {
+      expect(publicNextStep({ status, missingDocuments: ["APPLICATION"] })).toBe("documents");
+      expect(publicNextStep({ status, missingDocuments: [] })).toBe(nextStepFor(status));
+    }
+  });
+
+  it("ignores documents once they no longer matter", () => {
+    for (const status of ["RESETTLED", "SUPPORTED", "CLOSED", "REJECTED", "WITHDRAWN", "EXPIRED"] as const)
+      expect(publicNextStep({ status, missingDocuments: ["APPLICATION"] })).toBe(nextStepFor(status));
+  });
+
+  it("never says both to move and to bring documents", () => {
+    const today = day("2026-06-01");
+    const missingDocuments = ["IDENTITY_DOCUMENT"] as const;
+    const input = { status: "QUOTA_ALLOCATED" as const, category: "KANDAS" as const, missingDocuments, today };
+    expect(publicNextStep(input)).not.toBe("arrival");
+    expect(familyActionsFor({ ...input, statusValidUntil: day("2027-01-01") })).not.toContain("prepare-arrival");
+  });
+});
+
 describe("familyActionsFor", () => {
   const today = day("2026-06-01");
   const base = {
@@ -218,9 +241,10 @@ describe("familyActionsFor", () => {
   });
 
   it("asks to prepare the move once places are allocated, and to contact the centre after a refusal or expiry", () => {
+    expect(familyActionsFor({ ...base, status: "QUOTA_ALLOCATED" })).toEqual(["prepare-arrival"]);
+    // Not while documents are missing: the arrival waits for them.
     expect(familyActionsFor({ ...base, status: "QUOTA_ALLOCATED", missingDocuments: ["APPLICATION"] })).toEqual([
       "bring-documents",
-      "prepare-arrival",
     ]);
     expect(familyActionsFor({ ...base, status: "REJECTED" })).toEqual(["contact-centre"]);
     expect(familyActionsFor({ ...base, status: "EXPIRED", statusValidUntil: day("2026-01-01") })).toEqual([

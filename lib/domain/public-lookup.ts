@@ -123,6 +123,7 @@ export function publicName(given: string, surname: string): string {
 
 /** Keys of what happens next (messages status.next.*), one per status. */
 export const NEXT_STEPS = [
+  "documents",
   "review",
   "decision",
   "quota",
@@ -155,6 +156,17 @@ export function nextStepFor(status: CaseStatus): NextStep {
   return NEXT_STEP_BY_STATUS[status];
 }
 
+/**
+ * The one next step the page tells the family: while documents are missing and still matter (until
+ * arrival), bringing them, since every step until arrival waits for them (the checklist gate,
+ * lib/domain/checklist-gate); otherwise what follows the status (nextStepFor). So the page never says
+ * "move to the region" and "bring the missing documents" at once.
+ */
+export function publicNextStep(input: { status: CaseStatus; missingDocuments: readonly DocumentKind[] }): NextStep {
+  if (input.missingDocuments.length > 0 && DOCUMENTS_MATTER.includes(input.status)) return "documents";
+  return nextStepFor(input.status);
+}
+
 /** Keys of what the family itself must do (messages status.action.*). */
 export const FAMILY_ACTIONS = ["bring-documents", "renew-status", "prepare-arrival", "contact-centre"] as const;
 
@@ -174,8 +186,9 @@ export function showsStatusExpiry(category: Category, status: CaseStatus): boole
 /**
  * What the family must do now, in the order the page lists them: bring documents still missing (until
  * arrival), ask for an extension of a kandas status that expires within the warning period or has
- * expired, prepare the move once places are allocated, and contact the centre after a refusal or an
- * expiry. Empty when nothing is asked of the family.
+ * expired, prepare the move once places are allocated and no document is missing (the arrival waits for
+ * them, see publicNextStep), and contact the centre after a refusal or an expiry. Empty when nothing is
+ * asked of the family.
  */
 export function familyActionsFor(input: {
   status: CaseStatus;
@@ -186,7 +199,8 @@ export function familyActionsFor(input: {
 }): FamilyAction[] {
   const { status, category, statusValidUntil, today } = input;
   const actions: FamilyAction[] = [];
-  if (input.missingDocuments.length > 0 && DOCUMENTS_MATTER.includes(status)) actions.push("bring-documents");
+  const documentsMissing = input.missingDocuments.length > 0 && DOCUMENTS_MATTER.includes(status);
+  if (documentsMissing) actions.push("bring-documents");
   if (
     category === "KANDAS" &&
     statusValidUntil !== null &&
@@ -195,7 +209,7 @@ export function familyActionsFor(input: {
   ) {
     actions.push("renew-status");
   }
-  if (status === "QUOTA_ALLOCATED") actions.push("prepare-arrival");
+  if (status === "QUOTA_ALLOCATED" && !documentsMissing) actions.push("prepare-arrival");
   if (status === "REJECTED" || status === "EXPIRED") actions.push("contact-centre");
   return actions;
 }

@@ -27,6 +27,13 @@ export async function errorTranslator() {
       const region = findRegion(value.region);
       return region ? regionName(region, locale) : value.region;
     }
+    if ("documents" in value)
+      return format.list(
+        value.documents.map(({ kind, needs }) =>
+          t(`checklistGate.need.${needs}`, { document: t(`casefile.documents.kind.${kind}`) }),
+        ),
+        { type: "conjunction" },
+      );
     return t(`category.${value.pool}`);
   };
 

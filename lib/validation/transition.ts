@@ -45,6 +45,8 @@ export const transitionSchema = z
     decisionNumber: storableString().trim().max(DECISION_NUMBER_MAX_LENGTH, "tooLong").optional(),
     decisionDate: storableString().trim().optional(),
     arrivalDate: storableString().trim().optional(),
+    /** A coordinator's reason to take the step although required documents are missing (the checklist gate). */
+    overrideReason: storableString().trim().max(REASON_MAX_LENGTH, "tooLong").optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import type { Actor, StaffRole } from "@/lib/domain/permissions";
 import { formatCaseNumber } from "@/lib/domain/case-number";
+import { documentChecklist } from "@/lib/domain/documents";
 import { generateIin } from "@/lib/domain/iin";
 import { REGIONS } from "@/lib/domain/regions";
 import { hashPassword } from "@/lib/db/users/password";
@@ -137,4 +138,26 @@ export async function createFamily(
       events: { create: { toStatus: "REGISTERED", actorId: createdById } },
     },
   });
+}
+
+/**
+ * Every item of the family's document checklist (for its members now) stored as verified, so that the
+ * checklist gate (lib/domain/checklist-gate) lets each step through whatever the setting requires.
+ */
+export async function verifyChecklist(prisma: PrismaClient, familyId: number, updatedById: number): Promise<void> {
+  const family = await prisma.family.findUniqueOrThrow({
+    where: { id: familyId },
+    select: { category: true, members: { select: { id: true } } },
+  });
+  await prisma.document.createMany({
+    data: documentChecklist(family.category, family.members).map(({ kind, personId }) => ({
+      familyId,
+      personId,
+      kind,
+      status: "VERIFIED" as const,
+      updatedById,
+    })),
+    skipDuplicates: true,
+  });
+  await prisma.document.updateMany({ where: { familyId }, data: { status: "VERIFIED", updatedById } });
 }

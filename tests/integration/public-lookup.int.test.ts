@@ -169,8 +169,9 @@ describe("lookupCaseStatus: hits", () => {
           { status: "APPROVED", at: new Date("2026-03-01T09:00:00Z") },
           { status: "QUOTA_ALLOCATED", at: new Date("2026-04-10T10:15:00Z") },
         ],
-        nextStep: "arrival",
-        familyActions: ["bring-documents", "renew-status", "prepare-arrival"],
+        // One next step: the documents first, not the move as well.
+        nextStep: "documents",
+        familyActions: ["bring-documents", "renew-status"],
         missingDocuments: ["IDENTITY_DOCUMENT", "IDENTITY_TRANSLATION"],
         statusValidUntil: validUntil,
         allocation: { year: QUOTA_YEAR, pool: "KANDAS", persons: 2 },

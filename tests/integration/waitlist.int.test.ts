@@ -8,8 +8,23 @@ import { transitionFamily } from "@/lib/db/families/transition-family";
 import { createQuotaOrder } from "@/lib/db/quotas/orders";
 import { addToWaitlist, listWaitlist, removeFromWaitlist, waitlistPlace } from "@/lib/db/quotas/waitlist";
 import { crossRegionTest } from "./cross-region";
-import { AKMOLA, createFamily, createQuotaStaff, PAVLODAR, prisma, type StaffActor } from "./fixtures";
+import {
+  AKMOLA,
+  createFamily as createBareFamily,
+  createQuotaStaff,
+  PAVLODAR,
+  prisma,
+  type StaffActor,
+  verifyChecklist,
+} from "./fixtures";
 import { NOT_FOUND, FORBIDDEN } from "./refusals";
+
+/** A family with its checklist complete and verified: these tests are about the lifecycle, not the checklist gate. */
+async function createFamily(...args: Parameters<typeof createBareFamily>) {
+  const family = await createBareFamily(...args);
+  await verifyChecklist(prisma, family.id, args[2]);
+  return family;
+}
 
 const ORDER_YEAR = 2080;
 const RELEASE_YEAR = 2081;
@@ -51,6 +66,7 @@ async function approvedFamily(regionId: string, year: number, size: number, deci
       citizenship: "UZ",
     })),
   });
+  await verifyChecklist(prisma, family.id, caseworker.id);
   const approved = await transitionFamily(
     coordinatorOf(regionId),
     {

@@ -6,7 +6,15 @@ import { transitionFamily } from "@/lib/db/families/transition-family";
 import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
 import { programmeToday, statusValidUntil } from "@/lib/domain/status-validity";
 import { crossRegionTest } from "./cross-region";
-import { AKMOLA, createFamily, createStaffUser, insertQuotaOrder, PAVLODAR, prisma } from "./fixtures";
+import {
+  AKMOLA,
+  createFamily as createBareFamily,
+  createStaffUser,
+  insertQuotaOrder,
+  PAVLODAR,
+  prisma,
+  verifyChecklist,
+} from "./fixtures";
 import { NOT_FOUND } from "./refusals";
 
 const TODAY = programmeToday();
@@ -14,6 +22,13 @@ const YEAR = TODAY.getUTCFullYear();
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(TODAY.getTime() + days * DAY_MS);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A family with its checklist complete and verified: these tests are about the lifecycle, not the checklist gate. */
+async function createFamily(...args: Parameters<typeof createBareFamily>) {
+  const family = await createBareFamily(...args);
+  await verifyChecklist(prisma, family.id, args[2]);
+  return family;
+}
 
 type Actor = Awaited<ReturnType<typeof createStaffUser>>;
 let admin: Actor;
@@ -61,6 +76,7 @@ async function approvedFamily(regionId: string, members = 1, validUntil: Date | 
       },
     });
   }
+  await verifyChecklist(prisma, family.id, caseworker.id);
   return prisma.family.update({
     where: { id: family.id },
     data: {

@@ -23,7 +23,8 @@ export async function setDocumentStatus(
   input: { familyId: number; documentId: number; status: DocumentStatus },
 ): Promise<{ status: DocumentStatus }> {
   return db().$transaction(async (tx) => {
-    const family = await findFamilyInScope(tx, actor, input.familyId, "document.update");
+    // The family's row lock orders this change with a transition, which checks documents under the same lock.
+    const family = await findFamilyInScope(tx, actor, input.familyId, "document.update", { forUpdate: true });
     await ensureChecklist(tx, actor, family);
     const document = await tx.document.findFirst({
       where: { id: input.documentId, familyId: family.id },

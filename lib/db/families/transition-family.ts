@@ -6,6 +6,8 @@ import { AppError, isNotFound, notFoundError } from "@/lib/domain/app-error";
 import { familyScopeWhere } from "@/lib/db/scopes";
 import { allocateQuotaPlaces, releaseQuotaPlaces } from "@/lib/db/quotas/allocate";
 import { settingInForce } from "@/lib/db/settings/settings";
+import { missingDocumentsBeforeStep } from "@/lib/db/families/checklist-gate";
+import { checklistOverride } from "@/lib/domain/checklist-gate";
 import type { Actor } from "@/lib/domain/permissions";
 import type { FieldChange } from "@/lib/domain/audit-mask";
 import { checkTransition, type CaseStatus, type TransitionError, type TransitionInput } from "@/lib/domain/case-status";
@@ -52,6 +54,8 @@ export type TransitionFamilyInput = {
   decisionDate?: string | Date | null;
   /** ISO yyyy-mm-dd or a Date (calendar day). */
   arrivalDate?: string | Date | null;
+  /** A coordinator's reason to take the step although documents the checklist requires are missing. */
+  overrideReason?: string | null;
 };
 
 export type TransitionFamilyResult = {
@@ -73,7 +77,8 @@ const trimmed = (value: string | null | undefined) => (value == null || value.tr
 /**
  * Moves a family's case to another status in one transaction: loads the family in the actor's scope
  * (outside it: notFoundError), refuses a stale `version` (an AppError naming who changed the case
- * and when) and any change the lifecycle does not allow for the actor's role,
+ * and when) and any change the lifecycle does not allow for the actor's role, and a step while
+ * documents the checklist requires before it are missing unless a coordinator overrides it with a reason,
  * then writes status and decision data, takes or gives back quota places, appends the case event and
  * the audit entry. Either all of it is stored or nothing.
  */
@@ -98,6 +103,7 @@ export async function transitionFamily(
           decisionDate: true,
           statusValidUntil: true,
           arrivalDate: true,
+          members: { orderBy: { position: "asc" }, select: { id: true } },
           updatedAt: true,
           updatedBy: { select: { fullName: true } },
         },
@@ -115,6 +121,12 @@ export async function transitionFamily(
       });
       if (!check.ok && check.error === "status-still-valid") throw statusStillValid(family.statusValidUntil);
       if (!check.ok) throw transitionRefused(check.error, check.field);
+
+      // The documents are read under the family's row lock, which a change of a document's status also
+      // takes; the requirement is the one in force on the day of the step.
+      await tx.$executeRaw`SELECT 1 FROM "family" WHERE "id" = ${family.id} FOR UPDATE`;
+      const missing = await missingDocumentsBeforeStep(tx, family, input.to, today);
+      const override = checklistOverride(missing, trimmed(input.overrideReason), actor);
 
       const data: Prisma.FamilyUncheckedUpdateManyInput = {
         status: input.to,
@@ -144,6 +156,7 @@ export async function transitionFamily(
         data.arrivalDate = arrivalDate;
         eventData.arrivalDate = isoDay(arrivalDate);
       }
+      if (override) eventData.checklistOverride = override;
       if (input.to === "EXPIRED" && family.statusValidUntil)
         eventData.statusValidUntil = isoDay(family.statusValidUntil);
 
@@ -211,6 +224,19 @@ export async function transitionFamily(
         },
         tx,
       );
+      if (override) {
+        await recordAudit(
+          {
+            actor,
+            action: "family.transition.override",
+            entity: "family",
+            entityId: family.id,
+            regionId: family.targetRegionId,
+            details: { eventId: event.id, to: input.to, reason: override.reason, missing: override.missing },
+          },
+          tx,
+        );
+      }
 
       return {
         familyId: family.id,

@@ -11,6 +11,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
+import { ChecklistOverrideNote } from "./_components/checklist-override-note";
 import { CaseFileSections } from "./_components/case-file-sections";
 import { WaitlistPanel } from "./_components/waitlist-panel";
 import { TransferPanel } from "./_components/transfer-panel";
@@ -162,6 +163,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
                 {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })} · {event.actor.fullName}
               </p>
               {event.reason && <p className="mt-1 text-slate-700">{event.reason}</p>}
+              <ChecklistOverrideNote data={event.data} />
             </li>
           ))}
           <DoneTasksTimeline familyId={family.id} />

@@ -1,5 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { missingDocumentsBeforeSteps } from "@/lib/db/families/checklist-gate";
+import { gatedStep } from "@/lib/domain/checklist-gate";
+import { can } from "@/lib/domain/permissions";
 import { allowedTransitions, isTerminalStatus, type CaseStatus } from "@/lib/domain/case-status";
 import { programmeToday, validityState } from "@/lib/domain/status-validity";
 import { requirementsFor } from "@/lib/validation/transition";
@@ -14,6 +17,7 @@ type WorkflowFamily = {
   category: "KANDAS" | "SETTLER";
   statusValidUntil: Date | null;
   version: number;
+  members: readonly { id: number; surnameCyr: string; givenNameCyr: string }[];
 };
 
 /**
@@ -24,7 +28,22 @@ export async function CaseWorkflowPanel({ family }: { family: WorkflowFamily }) 
   const user = await requireUser();
   const t = await getTranslations();
   const format = await getFormatter();
-  const steps = allowedTransitions(family.status, user.role).map((to) => ({ to, requires: requirementsFor(to) }));
+  const targets = allowedTransitions(family.status, user.role);
+  const missing = await missingDocumentsBeforeSteps(user, family.id, targets.filter(gatedStep));
+  const memberName = new Map(
+    family.members.map((member) => [member.id, `${member.surnameCyr} ${member.givenNameCyr}`]),
+  );
+  const steps = targets.map((to) => ({
+    to,
+    requires: requirementsFor(to),
+    missing: (missing[to] ?? []).map(({ kind, personId, needs }) => {
+      const name = personId === null ? undefined : memberName.get(personId);
+      const document = t(`casefile.documents.kind.${kind}`);
+      return t(`checklistGate.need.${needs}`, {
+        document: name ? t("casefile.documents.itemForMember", { document, name }) : document,
+      });
+    }),
+  }));
   const isTerminal = isTerminalStatus(family.status);
   const validity =
     family.category === "KANDAS" && family.statusValidUntil
@@ -56,7 +75,20 @@ export async function CaseWorkflowPanel({ family }: { family: WorkflowFamily }) 
       {isTerminal ? (
         <p className="mt-3 text-sm text-slate-600">{t("workflow.terminal")}</p>
       ) : (
-        <WorkflowActions familyId={family.id} version={family.version} from={family.status} steps={steps} />
+        <WorkflowActions
+          familyId={family.id}
+          version={family.version}
+          from={family.status}
+          steps={steps}
+          checklist={{
+            missingBefore: Object.fromEntries(
+              targets.map((to) => [to, t("checklistGate.panel.missingBefore", { step: t(`workflow.action.${to}`) })]),
+            ),
+            override: can(user, "case.overrideChecklist")
+              ? { label: t("checklistGate.form.overrideReason"), hint: t("checklistGate.form.overrideHint") }
+              : null,
+          }}
+        />
       )}
     </Panel>
   );

@@ -14,7 +14,10 @@ import type { CaseStatus, TransitionRequirement } from "@/lib/domain/case-status
 import { transitionSchema, type TransitionFormData, type TransitionFormInput } from "@/lib/validation/transition";
 import { transitionFamilyAction } from "../actions-transition";
 
-type DataFields = Pick<TransitionFormInput, "reason" | "decisionNumber" | "decisionDate" | "arrivalDate">;
+type DataFields = Pick<
+  TransitionFormInput,
+  "reason" | "decisionNumber" | "decisionDate" | "arrivalDate" | "overrideReason"
+>;
 export type TransitionDraft = { to: CaseStatus; values: DataFields };
 
 /** Where the form parks its input while the user signs in again. */
@@ -29,12 +32,14 @@ type Props = {
   to: CaseStatus;
   requires: TransitionRequirement[];
   restored?: DataFields;
+  /** The coordinator's override of the checklist, offered when documents required before this step are missing. */
+  override?: { label: string; hint: string } | null;
   onCancel: () => void;
   onDone: (status: CaseStatus) => void;
 };
 
 /** One status change: asks only for the data this step needs, and keeps the input when the server refuses. */
-export function TransitionForm({ familyId, version, from, to, requires, restored, onCancel, onDone }: Props) {
+export function TransitionForm({ familyId, version, from, to, requires, restored, override, onCancel, onDone }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const messageOf = useFieldMessage();
@@ -56,6 +61,7 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
       decisionNumber: "",
       decisionDate: "",
       arrivalDate: "",
+      overrideReason: "",
       ...restored,
     },
   });
@@ -77,8 +83,9 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
     // A conflict is the one refusal fixed by looking at the case again; the input stays either way.
     onFailure: ({ details }) => setIsConflict((details as { isConflict?: boolean } | undefined)?.isConflict === true),
     keepDraft: () => {
-      const { reason, decisionNumber, decisionDate, arrivalDate } = getValues();
-      const draft: TransitionDraft = { to, values: { reason, decisionNumber, decisionDate, arrivalDate } };
+      const { reason, decisionNumber, decisionDate, arrivalDate, overrideReason } = getValues();
+      const values = { reason, decisionNumber, decisionDate, arrivalDate, overrideReason };
+      const draft: TransitionDraft = { to, values };
       sessionStorage.setItem(draftKeyFor(familyId), JSON.stringify(draft));
     },
   });
@@ -158,6 +165,17 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
             error={messageOf(errors.reason)}
             disabled={isSubmitting}
             registration={register("reason")}
+          />
+        )}
+        {override && (
+          <TextAreaField
+            id={id("overrideReason")}
+            label={override.label}
+            hint={override.hint}
+            rows={2}
+            error={messageOf(errors.overrideReason)}
+            disabled={isSubmitting}
+            registration={register("overrideReason")}
           />
         )}
         <div className="flex flex-wrap gap-2">

@@ -4,9 +4,11 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import type { CaseStatus, TransitionRequirement } from "@/lib/domain/case-status";
+import { MissingDocumentsList, type ChecklistTexts } from "./checklist-gate";
 import { TransitionForm, draftKeyFor, type TransitionDraft } from "./transition-form";
 
-type Step = { to: CaseStatus; requires: TransitionRequirement[] };
+/** A step the user may take, with what the checklist still lacks before it (translated on the server). */
+type Step = { to: CaseStatus; requires: TransitionRequirement[]; missing: string[] };
 
 const subscribeToNothing = () => () => undefined;
 
@@ -28,11 +30,13 @@ export function WorkflowActions({
   version,
   from,
   steps,
+  checklist,
 }: {
   familyId: number;
   version: number;
   from: CaseStatus;
   steps: Step[];
+  checklist: ChecklistTexts;
 }) {
   const t = useTranslations("workflow");
   const tStatus = useTranslations("status");
@@ -85,6 +89,7 @@ export function WorkflowActions({
           ))}
         </div>
       )}
+      <MissingDocumentsList steps={steps} texts={checklist} />
       {open && (
         <TransitionForm
           key={open.to}
@@ -93,6 +98,7 @@ export function WorkflowActions({
           from={from}
           to={open.to}
           requires={open.requires}
+          override={open.missing.length > 0 ? checklist.override : null}
           restored={pendingDraft?.to === open.to ? pendingDraft.values : undefined}
           onCancel={() => {
             dismissDraft();
