@@ -24,6 +24,8 @@ export default defineConfig({
   // Most specs sign in two or three people (argon2id on purpose costs time) and walk a case through
   // several forms: 10–20 s each on two cores, so the default 30 s leaves too little headroom.
   timeout: 60_000,
+  // A page that waits on argon2id or on a cold route can take more than the default 5 s on two busy cores.
+  expect: { timeout: 10_000 },
   // One worker: the quota specs assert exact figures of shared seeded quotas, which a parallel spec would move.
   workers: 1,
   forbidOnly: !!process.env.CI,

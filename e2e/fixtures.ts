@@ -21,7 +21,8 @@ export async function login(page: Page, email: string, password: string = DEMO_P
   await page.getByRole("button", { name: "Sign in" }).click();
   const shell = page.getByRole("navigation", { name: "Main navigation" });
   const codeField = page.getByLabel("Code", { exact: true });
-  await expect(shell.or(codeField)).toBeVisible();
+  // The first sign-in on a fresh server also compiles its routes: more than the usual wait.
+  await expect(shell.or(codeField)).toBeVisible({ timeout: 20_000 });
   if (await codeField.isVisible()) {
     await codeField.fill(await currentTotpCode(email));
     await page.getByRole("button", { name: "Confirm" }).click();

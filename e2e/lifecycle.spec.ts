@@ -143,3 +143,43 @@ test("a reversed payment no longer counts as paid, and a replaced document keeps
   ]);
   await context.close();
 });
+
+test("a coordinator expires the lapsed kandas statuses; a status still valid stays approved", async ({ browser }) => {
+  const lapsed = await createSeitkaliFamily({
+    status: "APPROVED",
+    decisionNumber: "ПВ-310",
+    decisionDate: inDays(-400),
+    statusValidUntil: inDays(-1),
+    version: 2,
+  });
+  const valid = await createSeitkaliFamily({
+    status: "APPROVED",
+    decisionNumber: "ПВ-311",
+    decisionDate: inDays(-10),
+    statusValidUntil: inDays(100),
+    version: 2,
+  });
+  const { context, page } = await signedInPage(browser, "coordinatorPavlodar");
+  await page.goto("/families/expiring");
+  await page.getByRole("button", { name: "Expire the lapsed statuses" }).click();
+  await expect(page.getByTestId("expire-lapsed-message")).toHaveText(/marked expired\.$/);
+
+  const statusOf = async (familyId: number) =>
+    (await e2eDb().family.findUniqueOrThrow({ where: { id: familyId }, select: { status: true } })).status;
+  expect(await statusOf(lapsed.id)).toBe("EXPIRED");
+  expect(await statusOf(valid.id)).toBe("APPROVED");
+  const audit = await e2eDb().auditLog.findFirstOrThrow({
+    where: { action: "family.expire_lapsed", actor: { email: DEMO_USERS.coordinatorPavlodar.email } },
+    orderBy: { id: "desc" },
+  });
+  expect((audit.changes as { expired: number[] }).expired).toContain(lapsed.id);
+  await context.close();
+});
+
+test("a caseworker sees expiring statuses but cannot expire them", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  await page.goto("/families/expiring");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Expire the lapsed statuses" })).toHaveCount(0);
+  await context.close();
+});

@@ -1,12 +1,14 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { EXPIRING_LIST_LIMIT, listExpiringStatuses } from "@/lib/db/families/list-expiring";
+import { can } from "@/lib/domain/permissions";
 import { EXPIRY_WARNING_DAYS, validityState } from "@/lib/domain/status-validity";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { CaseLink, HeadName } from "@/components/family-cells";
 import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ValidityMark } from "@/components/validity-mark";
+import { ExpireLapsedButton } from "./_components/expire-lapsed-button";
 
 export async function generateMetadata() {
   const t = await getTranslations("workflow.expiring");
@@ -24,6 +26,12 @@ export default async function ExpiringStatusesPage() {
     <section>
       <h1 className="text-2xl font-semibold">{t("workflow.expiring.title")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("workflow.expiring.intro", { days: EXPIRY_WARNING_DAYS })}</p>
+      {can(user, "case.decide") && (
+        <>
+          <p className="mt-2 text-sm text-slate-600">{t("lifecycle.expireLapsed.hint")}</p>
+          <ExpireLapsedButton />
+        </>
+      )}
       <DataTable
         className="mt-4"
         caption={t("workflow.expiring.caption")}
