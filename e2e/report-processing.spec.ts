@@ -162,7 +162,7 @@ test("an analyst sees the aggregates with small cells suppressed, no cases, and 
   expect(exportOverdue.status()).toBe(404);
 
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: `Processing times by region, cases applied in ${YEAR} — CSV` }).click();
+  await page.getByRole("link", { name: `CSV file — Processing times by region, cases applied in ${YEAR}` }).click();
   const download = await downloadPromise;
   const text = await readFile(await download.path(), "utf8");
   expect(text.startsWith("\uFEFF")).toBe(true);
