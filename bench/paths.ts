@@ -18,6 +18,8 @@ import { quotaReport } from "@/lib/db/reports/quota-report";
 import { statusExpiryReport } from "@/lib/db/reports/status-expiry";
 import { supportPaidReport } from "@/lib/db/reports/support-paid";
 import { parseAuditQuery } from "@/lib/domain/audit-query";
+import { documentChecklist } from "@/lib/domain/documents";
+import type { Category } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/domain/permissions";
 import { quotaYearFor } from "@/lib/domain/quota";
 import { programmeToday } from "@/lib/domain/status-validity";
@@ -407,8 +409,39 @@ function loginCase(csrf: { token: string; cookie: string }, emails: string[]): H
   };
 }
 
+/** Stores as verified the checklist items (documents.ts) the families have no row for; returns the new rows' ids. */
+async function addMissingChecklistRows(pool: pg.Pool, families: { id: number; pool: string }[]): Promise<number[]> {
+  const { rows: members } = await pool.query<{ id: number; familyId: number }>(
+    `SELECT id, "familyId" FROM person WHERE "familyId" = ANY($1)`,
+    [families.map((family) => family.id)],
+  );
+  const { rows: stored } = await pool.query<{ familyId: number; personId: number | null; kind: string }>(
+    `SELECT "familyId", "personId", kind::text FROM document WHERE "familyId" = ANY($1)`,
+    [families.map((family) => family.id)],
+  );
+  const held = new Set(stored.map((row) => `${row.familyId}:${row.kind}:${row.personId ?? ""}`));
+  const missing = families.flatMap((family) =>
+    documentChecklist(
+      family.pool as Category,
+      members.filter((member) => member.familyId === family.id),
+    )
+      .filter((item) => !held.has(`${family.id}:${item.kind}:${item.personId ?? ""}`))
+      .map((item) => ({ familyId: family.id, ...item })),
+  );
+  if (missing.length === 0) return [];
+  const { rows } = await pool.query<{ id: number }>(
+    `INSERT INTO document ("familyId", "personId", kind, status, "updatedAt")
+     SELECT u."familyId", u."personId", u.kind::"DocumentKind", 'VERIFIED', now()
+       FROM unnest($1::int[], $2::int[], $3::text[]) AS u("familyId", "personId", kind)
+     RETURNING id`,
+    [missing.map((item) => item.familyId), missing.map((item) => item.personId), missing.map((item) => item.kind)],
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
- * Approved families of the region with the most of them, each allocated once by one of several
+ * Approved families of the region with the most of them, their documents verified first (what the
+ * checklist gate, decision 023, asks before inclusion), each allocated once by one of several
  * coordinator accounts of that region (created for the benchmark, with the demo password). The quota
  * is raised so that every request can succeed; afterwards the quota's count is checked against its
  * allocations and everything the run changed is undone, so the next run finds the same state.
@@ -462,6 +495,15 @@ async function prepareAllocation(ctx: PathContext, year: number) {
       `SELECT COALESCE(max(a.id), 0) AS allocation, (SELECT COALESCE(max(id), 0) FROM case_event) AS event FROM allocation a`,
     )
   ).rows[0]!;
+  // The generated checklists of approved families still have items merely received or not stored; a
+  // centre verifies them before the inclusion, so the benchmark does too (and puts them back afterwards).
+  const { rows: unverified } = await pool.query<{ id: number; was: string }>(
+    `WITH changed AS (SELECT id, status FROM document WHERE "familyId" = ANY($1) AND status <> 'VERIFIED')
+     UPDATE document d SET status = 'VERIFIED' FROM changed WHERE d.id = changed.id
+     RETURNING d.id, changed.status::text AS was`,
+    [ids],
+  );
+  const added = await addMissingChecklistRows(pool, families);
   // Room for every family even if all were of one pool (8 members at most each).
   await pool.query(`UPDATE quota SET total = GREATEST(total, allocated + $3) WHERE year = $1 AND "regionId" = $2`, [
     year,
@@ -484,6 +526,16 @@ async function prepareAllocation(ctx: PathContext, year: number) {
     } finally {
       client.release();
     }
+  };
+
+  /** Puts the checklists back as generated, once the last inclusion (the recorded one) is done. */
+  const restoreDocuments = async () => {
+    await pool.query(`DELETE FROM document WHERE id = ANY($1)`, [added]);
+    await pool.query(
+      `UPDATE document d SET status = u.was::"DocumentStatus"
+         FROM unnest($1::int[], $2::text[]) AS u(id, was) WHERE d.id = u.id`,
+      [unverified.map((row) => row.id), unverified.map((row) => row.was)],
+    );
   };
 
   const actionId = serverActionId("app/(staff)/families/[id]/actions-transition.ts", "transitionFamilyAction");
@@ -514,6 +566,7 @@ async function prepareAllocation(ctx: PathContext, year: number) {
         transitionFamily(coordinator, { familyId: recorded.id, version: recorded.version, to: "QUOTA_ALLOCATED" }),
       );
       await undo();
+      await restoreDocuments();
       return recordings;
     },
     async finish(): Promise<string> {
