@@ -1,15 +1,27 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { toString as qrToString } from "qrcode";
 import { generateIin } from "@/lib/domain/iin";
 import { QR_ERROR_CORRECTION, QR_MARGIN } from "@/lib/qr-code";
 import { showcaseFamily } from "@/prisma/demo-families";
 import { e2eDb } from "./db";
+import { createPavlodarFamily } from "./families";
 import { DEMO_USERS, signedInPage } from "./fixtures";
 
 const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 // No PUBLIC_BASE_URL on the e2e server: the address comes from the request, as in the embedded demo.
 const LOOKUP_URL = `${BASE_URL}/status`;
-const QR_LABEL = `QR code of the address ${LOOKUP_URL}`;
+/** The address the QR code holds: the lookup page with the case number filled in. */
+const caseUrl = (caseNumber: string) => `${LOOKUP_URL}?case=${caseNumber}`;
+const qrLabel = (caseNumber: string) => `QR code of the address ${caseUrl(caseNumber)}`;
+
+/** Serious or critical accessibility violations of the page as it is now. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
 
 async function seededPavlodarFamily() {
   const { iin } = showcaseFamily("pavlodar-registered").head;
@@ -28,6 +40,11 @@ async function libraryDarkPath(text: string): Promise<string> {
 
 test("the Pavlodar caseworker prints the application receipt of a seeded Pavlodar family", async ({ browser }) => {
   const family = await seededPavlodarFamily();
+  // The application at least has been handed in (the seed leaves some of a new case's documents missing).
+  await e2eDb().document.updateMany({
+    where: { familyId: family.id, kind: "APPLICATION", status: "MISSING" },
+    data: { status: "RECEIVED" },
+  });
   const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
   await page.goto(`/families/${family.id}`);
   await page.getByRole("link", { name: "Print the application receipt" }).click();
@@ -53,12 +70,33 @@ test("the Pavlodar caseworker prints the application receipt of a seeded Pavloda
   await expect(receipt.locator('p[lang="ru"]').filter({ hasText: LOOKUP_URL })).toContainText(
     "дату рождения главы семьи",
   );
-  const qr = page.getByRole("img", { name: QR_LABEL });
+  const qr = page.getByRole("img", { name: qrLabel(family.caseNumber) });
   await expect(qr).toBeVisible();
   expect(await qr.evaluate((element) => element.tagName.toLowerCase())).toBe("svg");
   const drawn = await qr.locator('path[stroke="#000000"]').getAttribute("d");
-  expect(drawn).toBe(await libraryDarkPath(LOOKUP_URL));
-  expect(drawn).not.toBe(await libraryDarkPath(`${BASE_URL}/status/`));
+  expect(drawn).toBe(await libraryDarkPath(caseUrl(family.caseNumber)));
+  expect(drawn).not.toBe(await libraryDarkPath(LOOKUP_URL));
+
+  // The employment centre of the region, in both languages, and the documents handed in.
+  const region = await e2eDb().region.findUniqueOrThrow({ where: { id: "KZ-55" } });
+  await expect(receipt.locator('[lang="kk"]').filter({ hasText: region.officeAddressKk ?? "none" })).toHaveCount(1);
+  await expect(receipt.locator('[lang="ru"]').filter({ hasText: region.officeAddressRu ?? "none" })).toHaveCount(1);
+  await expect(receipt).toContainText(region.officePhone ?? "none");
+  await expect(receipt).toContainText(`Дүйсенбі–жұма, ${region.officeHours}; түскі үзіліс ${region.officeBreak}`);
+  await expect(receipt).toContainText(`Понедельник–пятница, ${region.officeHours}; обед ${region.officeBreak}`);
+  const documents = receipt.getByRole("region", { name: "Қабылданған құжаттар / Принятые документы" });
+  const received = await e2eDb().document.count({ where: { familyId: family.id, status: { not: "MISSING" } } });
+  expect(received).toBeGreaterThan(0);
+  await expect(documents.getByRole("listitem")).toHaveCount(received);
+  await expect(documents.getByRole("listitem").first()).toContainText("Өтініш / Заявление");
+  // Signature lines for the caseworker and the applicant, with their names.
+  const signatures = page.getByTestId("receipt-signatures");
+  await expect(signatures).toContainText("Маман / Специалист");
+  await expect(signatures).toContainText(DEMO_USERS.caseworkerPavlodar.fullName);
+  await expect(signatures).toContainText("Өтініш беруші / Заявитель");
+  await expect(signatures).toContainText("Бекболатов Нұрлан Серікұлы");
+  await expect(signatures.getByText("қолы / подпись")).toHaveCount(2);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The view is audited: the receipt shows a name.
   const caseworker = await e2eDb().user.findUniqueOrThrow({ where: { email: DEMO_USERS.caseworkerPavlodar.email } });
@@ -80,7 +118,32 @@ test("the Pavlodar caseworker prints the application receipt of a seeded Pavloda
   // Everything is in the server's HTML: the receipt needs no JavaScript to be read or printed.
   const html = await (await page.request.get(`/families/${family.id}/receipt`)).text();
   expect(html).toContain(family.caseNumber);
-  expect(html).toContain(`<title id="receipt-qr-title">${QR_LABEL}</title>`);
+  expect(html).toContain(`<title id="receipt-qr-title">${qrLabel(family.caseNumber)}</title>`);
+
+  // The code's address opens the lookup with the case number filled in, and nothing else.
+  await page.goto(caseUrl(family.caseNumber));
+  await expect(page.getByLabel("Case number", { exact: true })).toHaveValue(family.caseNumber);
+  await expect(page.getByLabel("Date of birth of the head of family", { exact: true })).toHaveValue("");
+  await context.close();
+});
+
+test("a receipt of a family that has handed nothing in says so", async ({ browser }) => {
+  const family = await createPavlodarFamily([
+    {
+      surnameCyr: "Қолхатов",
+      givenNameCyr: "Ерасыл",
+      surnameLat: "Kolkhatov",
+      givenNameLat: "Erasyl",
+      sex: "M",
+      birthDate: new Date(Date.UTC(1979, 2, 4)),
+      citizenship: "CN",
+    },
+  ]);
+  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  await page.goto(`/families/${family.id}/receipt`);
+  const documents = page.getByRole("region", { name: "Қабылданған құжаттар / Принятые документы" });
+  await expect(documents).toContainText("Құжаттар әлі қабылданған жоқ. / Документы пока не приняты.");
+  await expect(documents.getByRole("listitem")).toHaveCount(0);
   await context.close();
 });
 

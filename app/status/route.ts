@@ -3,6 +3,7 @@
 // docs/decisions/009-public-status-route-handler.md.
 import type { NextRequest } from "next/server";
 import { lookupCaseStatus } from "@/lib/db/public-lookup";
+import { normaliseCaseNumber } from "@/lib/domain/public-lookup";
 import { requestContext } from "@/lib/db/request-context";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { logUnexpected } from "@/lib/log";
@@ -14,15 +15,20 @@ import { renderResultPage } from "@/lib/public-status/result";
 
 export const dynamic = "force-dynamic";
 
-/** The form; `?lang=kk|ru|en` switches and remembers the language. */
+/**
+ * The form; `?lang=kk|ru|en` switches and remembers the language, `?case=<number>` (the receipt's QR
+ * code) fills in the case number when it is one. The date of birth and the IIN never come from the URL.
+ */
 export function GET(request: NextRequest) {
-  const requested = requestedLocale(request.nextUrl.searchParams.get("lang"));
+  const params = request.nextUrl.searchParams;
+  const requested = requestedLocale(params.get("lang"));
   const locale = pageLocale(requested, request.cookies.get(LOCALE_COOKIE)?.value);
-  const response = htmlResponse(renderFormPage(locale), locale);
+  const caseNumber = normaliseCaseNumber(params.get("case")) ?? "";
+  const response = htmlResponse(renderFormPage(locale, caseNumber), locale);
   return requested ? rememberLocale(response, requested) : response;
 }
 
-/** The lookup: the result, the uniform miss (also for any malformed body) or 429. */
+/** The lookup: the result, the miss with the case number as typed (also for any malformed body) or 429. */
 export async function POST(request: NextRequest) {
   const fields = await readLookupForm(request);
   const locale = pageLocale(fields.lang, request.cookies.get(LOCALE_COOKIE)?.value);
@@ -35,7 +41,7 @@ export async function POST(request: NextRequest) {
       ip: ip ?? "unknown",
     });
     if (outcome.kind === "found") return htmlResponse(renderResultPage(locale, outcome.view), locale);
-    if (outcome.kind === "miss") return htmlResponse(renderMissPage(locale), locale);
+    if (outcome.kind === "miss") return htmlResponse(renderMissPage(locale, fields.caseNumber), locale);
     countLookupLimited();
     const retryAfter = String(outcome.retryAfterSeconds);
     return htmlResponse(renderLimitedPage(locale, outcome.retryAfterSeconds), locale, 429, {

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/db/prisma-factory";
 import { env } from "@/lib/env";
 import type { CaseStatus } from "@/lib/domain/case-status";
 import type { DocumentKind } from "@/lib/domain/documents";
+import { EMPLOYMENT_CENTRE_SELECT, type EmploymentCentreColumns } from "@/lib/domain/employment-centre";
 import {
   addressThrottleKey,
   caseThrottleKey,
@@ -59,7 +60,7 @@ export type PublicCaseView = {
     centreKk: string;
     centreRu: string;
     centreEn: string;
-  };
+  } & EmploymentCentreColumns;
 };
 
 export type PublicLookupOutcome =
@@ -162,7 +163,16 @@ async function loadViewData(client: PrismaClient, ids: { familyId: number; headI
     }),
     client.region.findUnique({
       where: { id: ids.regionId },
-      select: { id: true, nameKk: true, nameRu: true, nameEn: true, centreKk: true, centreRu: true, centreEn: true },
+      select: {
+        id: true,
+        nameKk: true,
+        nameRu: true,
+        nameEn: true,
+        centreKk: true,
+        centreRu: true,
+        centreEn: true,
+        ...EMPLOYMENT_CENTRE_SELECT,
+      },
     }),
     client.person.findUnique({
       where: { id: ids.headId },

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "family.update": action("families", "familyUpdate"),
   "family.view": action("families", "familyView"),
   "family.receipt.view": action("families", "familyReceiptView"),
+  "family.summary.view": action("families", "familySummaryView"),
+  "family.decision-letter.view": action("families", "familyDecisionLetterView"),
   "family.list": action("families", "familyList"),
   "family.transition": action("families", "familyTransition"),
   "family.transition.override": action("families", "familyTransitionOverride"),

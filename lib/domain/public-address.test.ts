@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forwardedScheme, isPlainHost, parsePublicBaseUrl, publicLookupUrl } from "./public-address";
+import { caseLookupUrl, forwardedScheme, isPlainHost, parsePublicBaseUrl, publicLookupUrl } from "./public-address";
 
 describe("publicLookupUrl from a configured base", () => {
   it("appends /status to the base, with or without a trailing slash", () => {
@@ -91,5 +91,22 @@ describe("the parts", () => {
     expect(parsePublicBaseUrl(" https://nk.example.kz/app ")?.href).toBe("https://nk.example.kz/app");
     expect(parsePublicBaseUrl("https://nk.example.kz/#top")).toBeNull();
     expect(parsePublicBaseUrl("not a url")).toBeNull();
+  });
+});
+
+describe("caseLookupUrl", () => {
+  it("fills in the case number and nothing else, below a path prefix too", () => {
+    expect(caseLookupUrl("https://nk.example.kz/status", "NK-2026-000123")).toBe(
+      "https://nk.example.kz/status?case=NK-2026-000123",
+    );
+    expect(caseLookupUrl("https://gov.example.kz/nurly-kosh/status", "NK-2026-000123")).toBe(
+      "https://gov.example.kz/nurly-kosh/status?case=NK-2026-000123",
+    );
+  });
+
+  it("encodes whatever the case number holds", () => {
+    expect(caseLookupUrl("http://localhost:3100/status", "NK 1&lang=x")).toBe(
+      "http://localhost:3100/status?case=NK+1%26lang%3Dx",
+    );
   });
 });

@@ -69,3 +69,13 @@ export function publicLookupUrl(source: {
     return null;
   }
 }
+
+/**
+ * The lookup page's address with a case number filled in (`?case=`), for the receipt's QR code: the
+ * family only types the date of birth or IIN, which never go into the address.
+ */
+export function caseLookupUrl(lookupUrl: string, caseNumber: string): string {
+  const url = new URL(lookupUrl);
+  url.searchParams.set("case", caseNumber);
+  return url.href;
+}

@@ -25,12 +25,16 @@ const CSS = trustedHtml(
   ].join(""),
 );
 
-/** A whole page: language links, the main content, inline CSS; no scripts, not indexed. */
-export function layout(texts: StatusTexts, title: string, main: SafeHtml): string {
+/**
+ * A whole page: language links, the main content, inline CSS; no scripts, not indexed. The language
+ * links keep a case number that is on the form, so switching the language does not lose it.
+ */
+export function layout(texts: StatusTexts, title: string, main: SafeHtml, caseNumber = ""): string {
   const { locale, t } = texts;
+  const keep = caseNumber ? `&case=${encodeURIComponent(caseNumber)}` : "";
   const languages = LOCALES.map(
     (code) => markup`
-      <a href="${STATUS_PATH}?lang=${code}" hreflang="${code}" lang="${code}"${code === locale ? markup` aria-current="true"` : ""}>
+      <a href="${STATUS_PATH}?lang=${code}${keep}" hreflang="${code}" lang="${code}"${code === locale ? markup` aria-current="true"` : ""}>
         ${t(`language.${code}`)}
       </a>`,
   );

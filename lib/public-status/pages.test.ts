@@ -6,7 +6,15 @@ import { DOCUMENT_KINDS } from "@/lib/domain/documents";
 import { FAMILY_ACTIONS, NEXT_STEPS } from "@/lib/domain/public-lookup";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { escapeHtml } from "./html";
-import { minutesToWait, renderFormPage, renderLimitedPage, renderMissPage, renderUnavailablePage } from "./pages";
+import {
+  CASE_NUMBER_MAX_CHARS,
+  minutesToWait,
+  renderFormPage,
+  renderLimitedPage,
+  renderMissPage,
+  renderUnavailablePage,
+  typedCaseNumber,
+} from "./pages";
 import { CONTACT_CENTRE_PHONE, renderResultPage } from "./result";
 import { statusTexts } from "./texts";
 
@@ -45,6 +53,12 @@ const view: PublicCaseView = {
     centreKk: "Павлодар",
     centreRu: "Павлодар",
     centreEn: "Pavlodar",
+    officeAddressKk: "Павлодар қ., Академик Сәтбаев к-сі, 136",
+    officeAddressRu: "г. Павлодар, ул. Академика Сатпаева, 136",
+    officeAddressEn: "136 Akademik Satpayev St, Pavlodar",
+    officePhone: "+7 7182 32-54-71",
+    officeHours: "09:00–18:30",
+    officeBreak: "13:00–14:30",
   },
 };
 
@@ -85,12 +99,38 @@ describe("public status pages", () => {
     expect(page).not.toContain(message(locale, "status.miss"));
   });
 
-  it.each(LOCALES)("answer a miss in %s with the form and the one neutral sentence", (locale) => {
-    const page = renderMissPage(locale);
-    expect(page).toContain(`<p class="n" role="alert">${message(locale, "status.miss")}</p>`);
-    expect(page).toContain('<form method="post" action="/status">');
-    expect(page).not.toContain('value="NK-');
-    expect(renderMissPage(locale)).toBe(page);
+  it.each(LOCALES)(
+    "answer a miss in %s with the form, the case number as typed and the limit of attempts",
+    (locale) => {
+      const page = renderMissPage(locale, "NK-2026-000417");
+      expect(page).toContain(
+        `<p class="n" role="alert">${message(locale, "status.miss")} ${message(locale, "papers.status.attemptsLimited")}</p>`,
+      );
+      expect(page).toContain('<form method="post" action="/status">');
+      expect(page).toContain('maxlength="32" value="NK-2026-000417"');
+      expect(page).not.toMatch(/name="(birthDate|iin)"[^>]*value=/);
+      expect(renderMissPage(locale, "NK-2026-000417")).toBe(page);
+      expect(renderMissPage(locale)).not.toContain('value="NK-');
+      for (const other of LOCALES) expect(page).toContain(`href="/status?lang=${other}&amp;case=NK-2026-000417"`);
+    },
+  );
+
+  it("give back what was typed as the case number escaped and cut to the field's length", () => {
+    const page = renderMissPage("en", `"><script>alert(1)</script>`);
+    expect(page).not.toContain("<script");
+    expect(page).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(typedCaseNumber("  nk 2026 000417 ")).toBe("nk 2026 000417");
+    expect(typedCaseNumber("A".repeat(10_000))).toBe("A".repeat(CASE_NUMBER_MAX_CHARS));
+    expect(typedCaseNumber(undefined)).toBe("");
+    expect(typedCaseNumber(["NK-2026-000417"])).toBe("");
+  });
+
+  it.each(LOCALES)("fill in the case number of the receipt's link in %s, and only the case number", (locale) => {
+    const page = renderFormPage(locale, "NK-2026-000417");
+    expect(page).toContain('value="NK-2026-000417"');
+    expect(page).toContain(`<p>${message(locale, "status.form.intro")}</p>`);
+    expect(page).not.toContain(message(locale, "status.miss"));
+    expect(renderFormPage(locale)).not.toContain('value="NK-');
   });
 
   it("write the wait in whole minutes, rounded up, in the language", () => {
@@ -126,6 +166,11 @@ describe("the result page", () => {
     expect(page).toContain("Planned arrival date: 15 May 2026");
     expect(page).not.toContain("Arrival date:");
     expect(page).toContain("<dd>Pavlodar Region</dd>");
+    expect(page).toContain("<dt>Address of the employment centre</dt><dd>136 Akademik Satpayev St, Pavlodar</dd>");
+    expect(page).toContain(
+      '<dt>Phone of the employment centre</dt><dd><a href="tel:+77182325471">+7 7182 32-54-71</a></dd>',
+    );
+    expect(page).toContain("<dt>Opening hours</dt><dd>Monday to Friday, 09:00–18:30; lunch break 13:00–14:30</dd>");
     expect(page).toContain(`<a href="tel:${CONTACT_CENTRE_PHONE}">1414</a>`);
     expect(page).toContain('<a href="/status">Check another case</a>');
   });
@@ -137,11 +182,14 @@ describe("the result page", () => {
     expect(ru).toContain("Последнее изменение: 20 марта 2026");
     expect(ru).toContain("Семья включена в квоту 2026 года: 4 человека.");
     expect(ru).toContain("<dd>Павлодарская область</dd>");
+    expect(ru).toContain("<dd>г. Павлодар, ул. Академика Сатпаева, 136</dd>");
+    expect(ru).toContain("<dd>Понедельник–пятница, 09:00–18:30; обед 13:00–14:30</dd>");
     const kk = renderResultPage("kk", view);
     expect(kk).toContain("Отбасы басшысы: Ерлан С.");
     expect(kk).toContain(message("kk", "status.sentence.QUOTA_ALLOCATED"));
     expect(kk).toContain(message("kk", "status.next.arrival"));
     expect(kk).toContain("<dd>Павлодар облысы</dd>");
+    expect(kk).toContain("<dd>Павлодар қ., Академик Сәтбаев к-сі, 136</dd>");
     expect(kk).toMatch(/Соңғы өзгеріс: [^<]*2026[^<]*наурыз/);
   });
 
@@ -161,6 +209,25 @@ describe("the result page", () => {
     expect(page).toContain("Head of family: Ерлан С.");
     expect(page).not.toContain(message("en", "status.result.resettlement"));
     expect(page).not.toContain("valid until");
+  });
+
+  it("leaves out the centre's address, phone and hours that were not entered", () => {
+    const region = {
+      ...view.region,
+      officeAddressKk: null,
+      officeAddressRu: null,
+      officeAddressEn: null,
+      officePhone: null,
+      officeHours: null,
+      officeBreak: null,
+    };
+    const page = renderResultPage("en", { ...view, region });
+    expect(page).toContain("<dd>Pavlodar Region</dd>");
+    expect(page).not.toContain("Address of the employment centre");
+    expect(page).not.toContain("Phone of the employment centre");
+    expect(page).not.toContain("Opening hours");
+    const withoutBreak = renderResultPage("en", { ...view, region: { ...view.region, officeBreak: null } });
+    expect(withoutBreak).toContain("<dd>Monday to Friday, 09:00–18:30</dd>");
   });
 
   it("escapes whatever the database holds", () => {

@@ -1,7 +1,9 @@
 /**
- * The pages of the public status lookup other than the result: the form, the uniform miss (the form
- * again with one neutral sentence), "too many attempts" and "temporarily unavailable". None of them
- * contains anything the visitor typed, so every miss is the same page byte for byte.
+ * The pages of the public status lookup other than the result: the form, the miss (the form again with
+ * the case number as typed, one neutral sentence and a word on the limit of attempts), "too many
+ * attempts" and "temporarily unavailable". The miss never contains the date of birth or the IIN, and is
+ * the same page whatever the reason (unknown case, wrong answer, malformed input), so it says nothing
+ * about whether the case exists.
  */
 import type { Locale } from "@/lib/i18n/config";
 import { markup } from "./html";
@@ -22,12 +24,16 @@ function once(key: string, build: () => string): string {
   return page;
 }
 
-function renderForm(locale: Locale, isMiss: boolean): string {
+/** The longest case number text the form takes (and the miss gives back). */
+export const CASE_NUMBER_MAX_CHARS = 32;
+
+function renderForm(locale: Locale, isMiss: boolean, caseNumber: string): string {
   const texts = statusTexts(locale);
   const { t } = texts;
   const notice = isMiss
-    ? markup`<p class="n" role="alert">${t("status.miss")}</p>`
+    ? markup`<p class="n" role="alert">${t("status.miss")} ${t("papers.status.attemptsLimited")}</p>`
     : markup`<p>${t("status.form.intro")}</p>`;
+  const value = caseNumber ? markup` value="${caseNumber}"` : "";
   const main = markup`
     <h1>${t("status.form.heading")}</h1>
     ${notice}
@@ -35,7 +41,7 @@ function renderForm(locale: Locale, isMiss: boolean): string {
       <input type="hidden" name="lang" value="${locale}">
       <label for="c">${t("status.form.caseNumber")}</label>
       <small id="ch">${t("status.form.caseNumberHint", { example: CASE_NUMBER_EXAMPLE })}</small>
-      <input id="c" name="caseNumber" required maxlength="32" autocomplete="off" spellcheck="false" aria-describedby="ch">
+      <input id="c" name="caseNumber" required maxlength="${CASE_NUMBER_MAX_CHARS}"${value} autocomplete="off" spellcheck="false" aria-describedby="ch">
       <label for="b">${t("status.form.birthDate")}</label>
       <input id="b" name="birthDate" type="date" autocomplete="off">
       <p>${t("status.form.or")}</p>
@@ -44,17 +50,29 @@ function renderForm(locale: Locale, isMiss: boolean): string {
       <input id="i" name="iin" inputmode="numeric" maxlength="20" autocomplete="off" aria-describedby="ih">
       <button>${t("status.form.submit")}</button>
     </form>`;
-  return layout(texts, t("status.form.heading"), main);
+  return layout(texts, t("status.form.heading"), main, caseNumber);
 }
 
-/** GET /status: the lookup form in a language (the same bytes every time, so it is built once). */
-export function renderFormPage(locale: Locale): string {
-  return once(`form:${locale}`, () => renderForm(locale, false));
+/**
+ * What the form shows in its case number field: the text as typed, cut to the field's length (a crafted
+ * POST may send more), or "" for anything that is not text. Escaped by the template like every value.
+ */
+export function typedCaseNumber(value: unknown): string {
+  return typeof value === "string" ? value.trim().slice(0, CASE_NUMBER_MAX_CHARS) : "";
 }
 
-/** The uniform miss: the empty form with one neutral sentence, whatever the reason of the miss. */
-export function renderMissPage(locale: Locale): string {
-  return once(`miss:${locale}`, () => renderForm(locale, true));
+/**
+ * GET /status: the lookup form in a language, the case number filled in from `?case=` (the receipt's QR
+ * code). The empty form is the same bytes every time, so it is built once.
+ */
+export function renderFormPage(locale: Locale, caseNumber = ""): string {
+  if (caseNumber) return renderForm(locale, false, caseNumber);
+  return once(`form:${locale}`, () => renderForm(locale, false, ""));
+}
+
+/** The miss: the form with the case number as typed, whatever the reason of the miss. */
+export function renderMissPage(locale: Locale, caseNumber = ""): string {
+  return renderForm(locale, true, typedCaseNumber(caseNumber));
 }
 
 /** Whole minutes to wait, rounded up, at least one. */

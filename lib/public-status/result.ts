@@ -1,15 +1,18 @@
 /**
  * The result page of the public status lookup: the status in plain words, the main steps with their
  * dates, what happens next and what the family must do, quota and arrival once allocated, and whom to
- * ask. It shows no identifier, address, phone or other member's data: only what PublicCaseView holds.
+ * ask (the region's employment centre: address, phone, hours). It shows no identifier, address, phone
+ * or other member's data of the family: only what PublicCaseView holds.
  */
 import type { PublicCaseView } from "@/lib/db/public-lookup";
+import { employmentCentre } from "@/lib/domain/employment-centre";
 import { localName, type Locale } from "@/lib/i18n/config";
+import { openingHoursText } from "@/lib/i18n/opening-hours";
 import { markup, type SafeHtml } from "./html";
 import { layout, STATUS_PATH } from "./layout";
 import { statusTexts, type StatusTexts } from "./texts";
 
-/** The programme's national contact centre (the regional centres' numbers are not in the system). */
+/** The programme's national contact centre, beside the regional employment centre's own number. */
 export const CONTACT_CENTRE_PHONE = "1414";
 
 function todo({ t, has }: StatusTexts, view: PublicCaseView): SafeHtml {
@@ -34,16 +37,31 @@ function resettlement({ t, day }: StatusTexts, view: PublicCaseView): SafeHtml |
   return markup`<h2>${t("status.result.resettlement")}</h2>${lines.map((line) => markup`<p>${line}</p>`)}`;
 }
 
-function contact({ t, locale }: StatusTexts, region: PublicCaseView["region"]): SafeHtml {
+/** The employment centre's address, phone (a tel: link) and weekday hours, where they were entered. */
+function centreLines({ t, locale }: StatusTexts, region: PublicCaseView["region"]): SafeHtml[] {
+  const centre = employmentCentre(region, locale);
+  const hours = centre.hours && openingHoursText(t, centre.hours, centre.lunchBreak);
+  return [
+    centre.address && markup`<dt>${t("papers.centre.address")}</dt><dd>${centre.address}</dd>`,
+    centre.phone &&
+      centre.phoneHref &&
+      markup`<dt>${t("papers.centre.phone")}</dt><dd><a href="${centre.phoneHref}">${centre.phone}</a></dd>`,
+    hours && markup`<dt>${t("papers.centre.hours")}</dt><dd>${hours}</dd>`,
+  ].filter((line): line is SafeHtml => Boolean(line));
+}
+
+function contact(texts: StatusTexts, region: PublicCaseView["region"]): SafeHtml {
+  const { t, locale } = texts;
   const regionName = localName(region, locale);
   const centreName = localName({ nameKk: region.centreKk, nameRu: region.centreRu, nameEn: region.centreEn }, locale);
   return markup`
     <h2>${t("status.result.contact")}</h2>
+    <p>${t("status.result.centreNote")}</p>
     <dl>
       <dt>${t("status.result.region")}</dt><dd>${regionName}</dd>
       <dt>${t("status.result.centre")}</dt><dd>${centreName}</dd>
+      ${centreLines(texts, region)}
     </dl>
-    <p>${t("status.result.centreNote")}</p>
     <p>${t("status.result.hotline")} <a href="tel:${CONTACT_CENTRE_PHONE}">${CONTACT_CENTRE_PHONE}</a></p>`;
 }
 

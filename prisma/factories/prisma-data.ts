@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RegionInfo } from "@/lib/domain/regions";
 import { foldForSearch } from "@/lib/domain/transliteration";
+import { DEMO_EMPLOYMENT_CENTRES } from "@/prisma/demo-employment-centres";
 import type { EventDraft, FamilyDraft, PersonDraft } from "./family";
 
 /** Ids the drafts refer to by role or name. */
@@ -117,8 +118,12 @@ export function familyCreateData(draft: FamilyDraft, ctx: DraftContext): Prisma.
   };
 }
 
-/** Region row without its split parent (insert every region first, then link the splits). */
+/**
+ * Region row without its split parent (insert every region first, then link the splits), with the demo
+ * employment centre's contacts.
+ */
 export function regionRowData(region: RegionInfo): Prisma.RegionCreateManyInput {
+  const office = DEMO_EMPLOYMENT_CENTRES[region.id];
   return {
     id: region.id,
     kind: region.kind,
@@ -128,6 +133,12 @@ export function regionRowData(region: RegionInfo): Prisma.RegionCreateManyInput 
     centreKk: region.centre.kk,
     centreRu: region.centre.ru,
     centreEn: region.centre.en,
+    officeAddressKk: office?.address.kk ?? null,
+    officeAddressRu: office?.address.ru ?? null,
+    officeAddressEn: office?.address.en ?? null,
+    officePhone: office?.phone ?? null,
+    officeHours: office?.hours ?? null,
+    officeBreak: office?.lunchBreak ?? null,
     isResettlementTarget: region.isResettlementTarget,
     isLabourSurplus: region.isLabourSurplus,
     splitYear: region.splitYear,

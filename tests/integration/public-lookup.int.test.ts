@@ -185,9 +185,18 @@ describe("lookupCaseStatus: hits", () => {
           centreKk: region.centreKk,
           centreRu: region.centreRu,
           centreEn: region.centreEn,
+          // The region's employment centre, which the page gives the family to contact.
+          officeAddressKk: region.officeAddressKk,
+          officeAddressRu: region.officeAddressRu,
+          officeAddressEn: region.officeAddressEn,
+          officePhone: region.officePhone,
+          officeHours: region.officeHours,
+          officeBreak: region.officeBreak,
         },
       },
     });
+    expect(region.officeAddressRu).toContain("Павлодар");
+    expect(region.officePhone).toMatch(/^\+7 7182 /);
   });
 
   it("finds the same case by the head's IIN typed with spaces", async () => {

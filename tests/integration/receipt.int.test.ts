@@ -38,6 +38,15 @@ beforeAll(async () => {
       citizenship: "UZ",
     },
   });
+  // Handed in: the application and the spouse's identity document (verified); the autobiography is not.
+  const spouse = await prisma.person.findFirstOrThrow({ where: { familyId: family.id, position: 0 } });
+  await prisma.document.createMany({
+    data: [
+      { familyId: family.id, kind: "IDENTITY_DOCUMENT", personId: spouse.id, status: "VERIFIED" },
+      { familyId: family.id, kind: "AUTOBIOGRAPHY", status: "MISSING" },
+      { familyId: family.id, kind: "APPLICATION", status: "RECEIVED" },
+    ],
+  });
 });
 
 async function auditEntries(action: string, actorId: number) {
@@ -53,8 +62,13 @@ describe("getReceipt", () => {
       category: "KANDAS",
       applicationDate: new Date(Date.UTC(2026, 0, 15)),
       headName: { cyr: "Тестов Нұрлан Серікұлы", lat: "Testov Nurlan Serikuly" },
+      documents: [
+        { kind: "APPLICATION", personName: null },
+        { kind: "IDENTITY_DOCUMENT", personName: "Тестова Әйгерім" },
+      ],
+      caseworkerName: "Test CASEWORKER",
     });
-    // The region's names and centre in the three languages, and nothing else of it.
+    // The region's names, centre and employment centre in the three languages, and nothing else of it.
     expect(Object.keys(region).sort()).toEqual([
       "centreEn",
       "centreKk",
@@ -63,7 +77,14 @@ describe("getReceipt", () => {
       "nameEn",
       "nameKk",
       "nameRu",
+      "officeAddressEn",
+      "officeAddressKk",
+      "officeAddressRu",
+      "officeBreak",
+      "officeHours",
+      "officePhone",
     ]);
+    expect(region.officeAddressRu).toBe("г. Павлодар, ул. Академика Сатпаева, 136");
     expect([region.id, region.nameKk, region.nameRu, region.centreKk, region.centreRu]).toEqual([
       PAVLODAR,
       "Павлодар облысы",

@@ -18,6 +18,7 @@ import { TransferPanel } from "./_components/transfer-panel";
 import { StatusExtensionPanel } from "./_components/status-extension-panel";
 import { EventFacts } from "./_components/event-facts";
 import { CaseWorkPanel, DoneTasksTimeline } from "./_components/case-work-panel";
+import { hasDecision } from "@/lib/domain/family-papers";
 
 const MAX_ID = 2_147_483_647;
 
@@ -78,6 +79,20 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
         >
           {t("receipt.link")}
         </Link>
+        <Link
+          href={`/families/${family.id}/summary`}
+          className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:underline"
+        >
+          {t("papers.summary.link")}
+        </Link>
+        {hasDecision(family) && (
+          <Link
+            href={`/families/${family.id}/decision-letter`}
+            className="rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:underline"
+          >
+            {t("papers.letter.link")}
+          </Link>
+        )}
         {can(user, "audit.view") && (
           <Link
             href={`/admin/audit?case=${family.caseNumber}`}

@@ -6,7 +6,9 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
 import { getReceipt } from "@/lib/db/families/get-receipt";
-import { publicLookupUrl } from "@/lib/domain/public-address";
+import { employmentCentre, hasEmploymentCentre } from "@/lib/domain/employment-centre";
+import { caseLookupUrl, publicLookupUrl } from "@/lib/domain/public-address";
+import { openingHoursText } from "@/lib/i18n/opening-hours";
 import { env } from "@/lib/env";
 import { intlTag, localName, type Locale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -21,7 +23,7 @@ const RECEIPT_LOCALES = ["kk", "ru"] as const satisfies readonly Locale[];
 /** The national single contact centre (free short number). */
 const HOTLINE = "1414";
 
-// Printed, the receipt stays on one A5 sheet (148 × 210 mm) with the browser's default margins, or the top half of A4.
+// Printed, the receipt stays on one A4 sheet with the browser's default margins, documents and signatures included.
 const FACTS = "grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-4 gap-y-2 text-sm print:gap-y-1 print:text-xs";
 const BLOCK = "mt-5 print:mt-3";
 const RULED = "border-t border-slate-300 pt-4 print:pt-3";
@@ -46,7 +48,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
     host: request.get("host"),
     forwardedProto: request.get("x-forwarded-proto"),
   });
-  const qr = address ? await qrCode(address) : null;
+  // The printed address is the one a family types; the code also fills in the case number.
+  const qrAddress = address ? caseLookupUrl(address, receipt.caseNumber) : null;
+  const qr = qrAddress ? await qrCode(qrAddress) : null;
   const t = await getTranslations("receipt");
   const translators = RECEIPT_LOCALES.map((locale) => {
     // next-intl's key typing cannot walk the recursive catalogue type: keys are plain strings here.
@@ -78,6 +82,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   }).format(receipt.applicationDate);
   const { region } = receipt;
   const centres = [...new Set([region.centreKk, region.centreRu])].join(" / ");
+  const offices = translators.map(({ locale, tr }) => ({ locale, tr, office: employmentCentre(region, locale) }));
+  const [office] = offices.map((entry) => entry.office);
+  const hasOffice = office !== undefined && hasEmploymentCentre(office);
 
   const facts: [React.ReactNode, React.ReactNode][] = [
     [doc("registered"), registered],
@@ -135,7 +142,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           ))}
         </dl>
 
-        {address && qr && (
+        {address && qrAddress && qr && (
           <div className={`${BLOCK} ${RULED} flex items-start gap-4`}>
             <svg
               role="img"
@@ -145,7 +152,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
               className="h-36 w-36 shrink-0 print:h-32 print:w-32"
               data-testid="receipt-qr"
             >
-              <title id="receipt-qr-title">{t("qrLabel", { address })}</title>
+              <title id="receipt-qr-title">{t("qrLabel", { address: qrAddress ?? address })}</title>
               <path fill="#ffffff" d={`M0 0h${qr.size}v${qr.size}H0z`} />
               <path stroke="#000000" d={qr.darkPath} />
             </svg>
@@ -162,12 +169,69 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           </div>
         )}
 
+        <section aria-labelledby="receipt-documents" className={`${BLOCK} ${RULED}`}>
+          <h2 id="receipt-documents" className="text-sm font-semibold">
+            {inline((tr) => tr("papers.receipt.documents"))}
+          </h2>
+          {receipt.documents.length === 0 ? (
+            <p className="mt-1 text-sm">{inline((tr) => tr("papers.receipt.noDocuments"))}</p>
+          ) : (
+            <ol data-testid="receipt-documents" className="mt-1 list-decimal space-y-0.5 pl-5 text-sm print:text-xs">
+              {receipt.documents.map((document, index) => (
+                <li key={index}>
+                  {inline((tr) => tr(`casefile.documents.kind.${document.kind}`))}
+                  {document.personName && <> — {document.personName}</>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+
         <dl className={`${BLOCK} ${RULED} ${FACTS}`}>
           <dt className="text-slate-600">{doc("centre")}</dt>
           <dd>{centres}</dd>
+          {hasOffice && office.address && (
+            <>
+              <dt className="text-slate-600">{inline((tr) => tr("papers.centre.address"))}</dt>
+              <dd>
+                {offices.map(({ locale, office: { address: text } }) => (
+                  <span key={locale} lang={locale} className="block">
+                    {text}
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
+          {hasOffice && office.phone && (
+            <>
+              <dt className="text-slate-600">{inline((tr) => tr("papers.centre.phone"))}</dt>
+              <dd className="font-mono">{office.phone}</dd>
+            </>
+          )}
+          {hasOffice && office.hours && (
+            <>
+              <dt className="text-slate-600">{inline((tr) => tr("papers.centre.hours"))}</dt>
+              <dd>{lines((tr) => openingHoursText(tr, office.hours ?? "", office.lunchBreak))}</dd>
+            </>
+          )}
           <dt className="text-slate-600">{doc("hotline")}</dt>
           <dd className="font-mono text-base font-semibold">{HOTLINE}</dd>
         </dl>
+
+        <div className={`${BLOCK} grid grid-cols-2 gap-6 text-sm print:text-xs`} data-testid="receipt-signatures">
+          {[
+            { label: "papers.receipt.caseworker", name: receipt.caseworkerName },
+            { label: "papers.receipt.applicant", name: receipt.headName?.cyr ?? "" },
+          ].map(({ label, name }) => (
+            <div key={label}>
+              <p className="text-slate-600">{inline((tr) => tr(label))}</p>
+              <p className="mt-1">{name}</p>
+              <p className="mt-8 border-t border-slate-900 pt-1 text-xs text-slate-600 print:mt-6">
+                {inline((tr) => tr("papers.receipt.signature"))}
+              </p>
+            </div>
+          ))}
+        </div>
 
         <p className={`${BLOCK} text-xs text-slate-600`}>{doc("keep")}</p>
       </article>
