@@ -119,7 +119,10 @@ describe("citizenship or residence permit closes the case", () => {
     expect(allowedTransitions("SUPPORTED", "COORDINATOR", "KANDAS")).toContain("CLOSED");
     expect(allowedTransitions("RESETTLED", "CASEWORKER", "KANDAS")).not.toContain("CLOSED");
     for (const from of ["REGISTERED", "UNDER_REVIEW", "APPROVED", "QUOTA_ALLOCATED"] as const)
-      expect(checkTransition(from, "CLOSED", "COORDINATOR", closing)).toEqual({ ok: false, error: "no-such-transition" });
+      expect(checkTransition(from, "CLOSED", "COORDINATOR", closing)).toEqual({
+        ok: false,
+        error: "no-such-transition",
+      });
     expect(checkTransition("CLOSED", "SUPPORTED", "ADMIN", closing)).toEqual({ ok: false, error: "terminal-status" });
   });
 

@@ -31,8 +31,8 @@ describe("eventFacts", () => {
     expect(eventFacts({ settlementDocument: "PASSPORT", settlementNumber: "1", settlementDate: "2027-02-20" })).toEqual(
       [],
     );
-    expect(eventFacts({ settlementDocument: "CITIZENSHIP", settlementNumber: 1, settlementDate: "2027-02-20" })).toEqual(
-      [],
-    );
+    expect(
+      eventFacts({ settlementDocument: "CITIZENSHIP", settlementNumber: 1, settlementDate: "2027-02-20" }),
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,15 @@ import { withdrawDocumentFileAction } from "../actions-lifecycle";
 type WithdrawalValues = z.input<typeof documentWithdrawalSchema>;
 
 /** The withdrawal of one file: a button that opens the reason field; the file stays listed as withdrawn. */
-export function DocumentWithdrawal({ familyId, fileId, fileName }: { familyId: number; fileId: number; fileName: string }) {
+export function DocumentWithdrawal({
+  familyId,
+  fileId,
+  fileName,
+}: {
+  familyId: number;
+  fileId: number;
+  fileName: string;
+}) {
   const t = useTranslations("casePage.withdrawal");
   const messageOf = useFieldMessage();
   const [isOpen, setIsOpen] = useState(false);
