@@ -16,7 +16,8 @@ export function Panel({
   children: ReactNode;
 }) {
   const heading = (
-    <h2 id={id} className="text-lg font-semibold">
+    // The margin keeps a heading reached by its address (#id) clear of a sticky section navigation.
+    <h2 id={id} className="scroll-mt-28 text-lg font-semibold">
       {title}
     </h2>
   );

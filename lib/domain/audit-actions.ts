@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   "family.expire_lapsed": action("families", "familyExpireLapsed"),
   "payment.reverse": action("families", "paymentReverse"),
   "document_file.replace": action("families", "documentFileReplace"),
+  "document_file.withdraw": action("families", "documentFileWithdraw"),
   "adaptation_plan.create": action("families", "adaptationPlanCreate"),
   "adaptation_plan.update": action("families", "adaptationPlanUpdate"),
   "quota.allocate": action("quotas", "quotaAllocate"),

@@ -8,6 +8,7 @@ import {
   holdsQuota,
   isActiveStatus,
   isTerminalStatus,
+  needsSettlementDocument,
   type CaseStatus,
   type TransitionInput,
 } from "./case-status";
@@ -46,6 +47,8 @@ const ALLOWED = new Set([
   "RESETTLED>SUPPORTED:CASEWORKER",
   "RESETTLED>SUPPORTED:COORDINATOR",
   "RESETTLED>SUPPORTED:ADMIN",
+  "RESETTLED>CLOSED:COORDINATOR",
+  "RESETTLED>CLOSED:ADMIN",
   "SUPPORTED>CLOSED:COORDINATOR",
   "SUPPORTED>CLOSED:ADMIN",
 ]);
@@ -61,6 +64,9 @@ const FULL_INPUT: TransitionInput = {
   arrivalDate: "2026-05-10",
   statusValidUntil: new Date("2027-03-02T00:00:00Z"),
   today: new Date("2027-03-03T00:00:00Z"),
+  settlementDocument: "CITIZENSHIP",
+  settlementNumber: "№ 048123456",
+  settlementDate: "2027-02-20",
 };
 
 const TERMINAL = ["CLOSED", "REJECTED", "WITHDRAWN", "EXPIRED"];
@@ -102,6 +108,55 @@ describe("checkTransition over every (from, to, role)", () => {
       ),
     );
     expect(fromTable).toEqual(ALLOWED);
+  });
+});
+
+describe("citizenship or residence permit closes the case", () => {
+  const closing = { settlementDocument: "RESIDENCE_PERMIT", settlementNumber: "ВНЖ-123", settlementDate: "2027-01-15" };
+
+  it("is a coordinator's step after arrival: from RESETTLED and SUPPORTED, never before", () => {
+    expect(allowedTransitions("RESETTLED", "COORDINATOR", "KANDAS")).toContain("CLOSED");
+    expect(allowedTransitions("SUPPORTED", "COORDINATOR", "KANDAS")).toContain("CLOSED");
+    expect(allowedTransitions("RESETTLED", "CASEWORKER", "KANDAS")).not.toContain("CLOSED");
+    for (const from of ["REGISTERED", "UNDER_REVIEW", "APPROVED", "QUOTA_ALLOCATED"] as const)
+      expect(checkTransition(from, "CLOSED", "COORDINATOR", closing)).toEqual({
+        ok: false,
+        error: "no-such-transition",
+      });
+    expect(checkTransition("CLOSED", "SUPPORTED", "ADMIN", closing)).toEqual({ ok: false, error: "terminal-status" });
+  });
+
+  it("needs the document kind, its number and its date for a kandas family", () => {
+    const check = (input: TransitionInput) => checkTransition("RESETTLED", "CLOSED", "COORDINATOR", input);
+    expect(check({ ...closing, settlementDocument: "PASSPORT" })).toEqual({
+      ok: false,
+      error: "settlement-document-required",
+      field: "settlementDocument",
+    });
+    expect(check({ ...closing, settlementNumber: "  " })).toMatchObject({ error: "settlement-number-required" });
+    expect(check({ ...closing, settlementNumber: "9".repeat(65) })).toMatchObject({
+      error: "settlement-number-too-long",
+    });
+    expect(check({ ...closing, settlementDate: "2027-02-30" })).toMatchObject({
+      error: "settlement-date-required",
+      field: "settlementDate",
+    });
+    expect(check({ ...closing, category: "KANDAS" }).ok).toBe(true);
+  });
+
+  it("settlers are citizens already: they close from SUPPORTED without a document, never from RESETTLED", () => {
+    expect(checkTransition("SUPPORTED", "CLOSED", "COORDINATOR", { category: "SETTLER" }).ok).toBe(true);
+    expect(checkTransition("SUPPORTED", "CLOSED", "COORDINATOR", { category: "KANDAS" })).toMatchObject({
+      error: "settlement-document-required",
+    });
+    expect(checkTransition("RESETTLED", "CLOSED", "COORDINATOR", { ...closing, category: "SETTLER" })).toEqual({
+      ok: false,
+      error: "no-such-transition",
+    });
+    expect(allowedTransitions("RESETTLED", "COORDINATOR", "SETTLER")).toEqual(["SUPPORTED"]);
+    expect(needsSettlementDocument("CLOSED", "SETTLER")).toBe(false);
+    expect(needsSettlementDocument("CLOSED", "KANDAS")).toBe(true);
+    expect(needsSettlementDocument("SUPPORTED", "KANDAS")).toBe(false);
   });
 });
 

@@ -4,13 +4,15 @@
  * REGISTERED → UNDER_REVIEW → APPROVED (kandas status granted / settler approved) → QUOTA_ALLOCATED
  * → RESETTLED → SUPPORTED → CLOSED, with side exits REJECTED (after review), WITHDRAWN (by the family,
  * before arrival) and EXPIRED (status lapsed before arrival). Terminal: CLOSED, REJECTED, WITHDRAWN,
- * EXPIRED (an extension of kandas status changes statusValidUntil, not the status).
+ * EXPIRED (an extension of kandas status changes statusValidUntil, not the status). A kandas case closes
+ * with the family's citizenship or residence permit (its number and date), which may come before the
+ * support ends (RESETTLED → CLOSED); settlers are citizens already and close after support.
  *
  * Roles: a caseworker registers, sends to review, records arrival and support, and records a
  * withdrawal; a coordinator also decides (approve, reject), allocates quota, records expiry and closes
  * the case; an admin can do everything a coordinator can; an analyst changes nothing.
  */
-import type { CaseStatus, Role } from "@/lib/generated/prisma/enums";
+import type { CaseStatus, Category, Role } from "@/lib/generated/prisma/enums";
 import { can, type Permission } from "./permissions";
 
 export type { CaseStatus, Role };
@@ -41,7 +43,18 @@ export const TERMINAL_STATUSES: readonly CaseStatus[] = ["CLOSED", "REJECTED", "
 export const STATUSES_HOLDING_QUOTA: readonly CaseStatus[] = ["QUOTA_ALLOCATED", "RESETTLED", "SUPPORTED", "CLOSED"];
 
 /** Data a transition needs besides the target status. */
-export type TransitionRequirement = "reason" | "decision" | "arrivalDate" | "validityEnded";
+export type TransitionRequirement = "reason" | "decision" | "arrivalDate" | "validityEnded" | "settlementDocument";
+
+/**
+ * The document that ends a kandas family's case after arrival: Kazakh citizenship or a residence permit
+ * (a family that keeps its foreign citizenship). Settlers are citizens already and close without one.
+ */
+export const SETTLEMENT_DOCUMENTS = ["CITIZENSHIP", "RESIDENCE_PERMIT"] as const;
+
+export type SettlementDocument = (typeof SETTLEMENT_DOCUMENTS)[number];
+
+/** Longest citizenship or residence permit document number kept with the case event. */
+export const SETTLEMENT_NUMBER_MAX_LENGTH = 64;
 
 export interface TransitionRule {
   from: CaseStatus;
@@ -49,6 +62,8 @@ export interface TransitionRule {
   /** What the person needs (lib/domain/permissions.ts): the everyday steps, decisions or the quota. */
   permission: Permission;
   requires: readonly TransitionRequirement[];
+  /** The categories the step exists for; every category when absent. */
+  categories?: readonly Category[];
 }
 
 const CASEWORKER_UP: Permission = "case.transition";
@@ -59,7 +74,8 @@ const rule = (
   to: CaseStatus,
   permission: Permission,
   requires: readonly TransitionRequirement[] = [],
-): TransitionRule => ({ from, to, permission, requires });
+  categories?: readonly Category[],
+): TransitionRule => ({ from, to, permission, requires, ...(categories && { categories }) });
 
 /** The transition table. Anything not listed is not a transition. */
 export const TRANSITIONS: readonly TransitionRule[] = [
@@ -75,7 +91,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule("QUOTA_ALLOCATED", "WITHDRAWN", CASEWORKER_UP, ["reason"]),
   rule("QUOTA_ALLOCATED", "EXPIRED", COORDINATOR_UP, ["validityEnded"]),
   rule("RESETTLED", "SUPPORTED", CASEWORKER_UP),
-  rule("SUPPORTED", "CLOSED", COORDINATOR_UP),
+  // Citizenship or a residence permit may come before the support measures end; it closes the case.
+  rule("RESETTLED", "CLOSED", COORDINATOR_UP, ["settlementDocument"], ["KANDAS"]),
+  rule("SUPPORTED", "CLOSED", COORDINATOR_UP, ["settlementDocument"]),
 ];
 
 export interface TransitionInput {
@@ -88,6 +106,12 @@ export interface TransitionInput {
   /** The last day the status is valid (kandas), and today's calendar day: EXPIRED needs the first before the second. */
   statusValidUntil?: Date | null;
   today?: Date;
+  /** The family's category: a settler needs no settlement document; unknown counts as kandas. */
+  category?: Category;
+  settlementDocument?: string | null;
+  settlementNumber?: string | null;
+  /** ISO yyyy-mm-dd or a Date. */
+  settlementDate?: string | Date | null;
 }
 
 export type TransitionError =
@@ -99,7 +123,11 @@ export type TransitionError =
   | "decision-number-too-long"
   | "decision-date-required"
   | "arrival-date-required"
-  | "status-still-valid";
+  | "status-still-valid"
+  | "settlement-document-required"
+  | "settlement-number-required"
+  | "settlement-number-too-long"
+  | "settlement-date-required";
 
 export type TransitionCheck =
   { ok: true; rule: TransitionRule } | { ok: false; error: TransitionError; field?: keyof TransitionInput };
@@ -127,9 +155,20 @@ export function findTransition(from: CaseStatus, to: CaseStatus): TransitionRule
   return TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
-/** Target statuses a role may move a case to from `from`, in table order. */
-export function allowedTransitions(from: CaseStatus, role: Role): CaseStatus[] {
-  return TRANSITIONS.filter((t) => t.from === from && can({ role }, t.permission)).map((t) => t.to);
+/** Whether a rule exists for the category (a rule without categories exists for all; unknown: any). */
+const ruleFits = (found: TransitionRule, category: Category | undefined): boolean =>
+  !found.categories || category === undefined || found.categories.includes(category);
+
+/** Target statuses a role may move a case to from `from` (for a family of `category`, when given), in table order. */
+export function allowedTransitions(from: CaseStatus, role: Role, category?: Category): CaseStatus[] {
+  return TRANSITIONS.filter((t) => t.from === from && can({ role }, t.permission) && ruleFits(t, category)).map(
+    (t) => t.to,
+  );
+}
+
+/** Whether a move to `to` asks this category for a settlement document: kandas families only. */
+export function needsSettlementDocument(to: CaseStatus, category: Category | undefined): boolean {
+  return category !== "SETTLER" && TRANSITIONS.some((t) => t.to === to && t.requires.includes("settlementDocument"));
 }
 
 function isValidDate(value: string | Date | null | undefined): boolean {
@@ -157,7 +196,9 @@ const isBlank = (s: string | null | undefined): boolean => s === null || s === u
  * Checks a status change by a role with its input: first that the change exists (not from a terminal
  * status), then that the role may make it, then that the required data is present (a reason for
  * REJECTED and WITHDRAWN, decision number and date for APPROVED, arrival date for RESETTLED, and for
- * EXPIRED a validity that ended before today — an extension keeps a status valid, never expires it).
+ * EXPIRED a validity that ended before today — an extension keeps a status valid, never expires it;
+ * for CLOSED a kandas family's citizenship or residence permit, its number and date). A step the table
+ * limits to other categories does not exist for the family.
  */
 export function checkTransition(
   from: CaseStatus,
@@ -167,7 +208,8 @@ export function checkTransition(
 ): TransitionCheck {
   if (isTerminalStatus(from)) return { ok: false, error: "terminal-status" };
   const found = findTransition(from, to);
-  if (!found) return { ok: false, error: "no-such-transition" };
+  if (!found || (input.category !== undefined && !ruleFits(found, input.category)))
+    return { ok: false, error: "no-such-transition" };
   if (!can({ role }, found.permission)) return { ok: false, error: "role-not-allowed" };
   for (const req of found.requires) {
     if (req === "reason" && isBlank(input.reason)) return { ok: false, error: "reason-required", field: "reason" };
@@ -183,6 +225,16 @@ export function checkTransition(
       return { ok: false, error: "arrival-date-required", field: "arrivalDate" };
     if (req === "validityEnded" && !validityHasEnded(input.statusValidUntil, input.today))
       return { ok: false, error: "status-still-valid" };
+    if (req === "settlementDocument" && input.category !== "SETTLER") {
+      if (!(SETTLEMENT_DOCUMENTS as readonly (string | null | undefined)[]).includes(input.settlementDocument))
+        return { ok: false, error: "settlement-document-required", field: "settlementDocument" };
+      if (isBlank(input.settlementNumber))
+        return { ok: false, error: "settlement-number-required", field: "settlementNumber" };
+      if ((input.settlementNumber ?? "").trim().length > SETTLEMENT_NUMBER_MAX_LENGTH)
+        return { ok: false, error: "settlement-number-too-long", field: "settlementNumber" };
+      if (!isValidDate(input.settlementDate))
+        return { ok: false, error: "settlement-date-required", field: "settlementDate" };
+    }
   }
   return { ok: true, rule: found };
 }

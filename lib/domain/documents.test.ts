@@ -5,6 +5,7 @@ import {
   checklistKey,
   documentChecklist,
   statusAfterUpload,
+  statusAfterWithdrawal,
 } from "./documents";
 
 describe("documentChecklist", () => {
@@ -70,5 +71,17 @@ describe("document status rules", () => {
     expect(statusAfterUpload("MISSING")).toBe("RECEIVED");
     expect(statusAfterUpload("RECEIVED")).toBe("RECEIVED");
     expect(statusAfterUpload("VERIFIED")).toBe("VERIFIED");
+  });
+});
+
+describe("statusAfterWithdrawal", () => {
+  it("makes an item missing when its last file in force is withdrawn, whatever its status", () => {
+    expect(statusAfterWithdrawal("RECEIVED", 0)).toBe("MISSING");
+    expect(statusAfterWithdrawal("VERIFIED", 0)).toBe("MISSING");
+  });
+
+  it("keeps the status while another file backs the item", () => {
+    expect(statusAfterWithdrawal("RECEIVED", 1)).toBe("RECEIVED");
+    expect(statusAfterWithdrawal("VERIFIED", 2)).toBe("VERIFIED");
   });
 });

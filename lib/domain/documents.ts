@@ -78,3 +78,12 @@ export function canAttachFile(role: Role, status: DocumentStatus): boolean {
 export function statusAfterUpload(status: DocumentStatus): DocumentStatus {
   return status === "MISSING" ? "RECEIVED" : status;
 }
+
+/**
+ * The status an item takes when one of its files is withdrawn: with no file left in force (neither
+ * replaced nor withdrawn) nothing backs it any more, so it is missing again and stops counting for the
+ * checklist gate; while another file backs it, it keeps its status.
+ */
+export function statusAfterWithdrawal(status: DocumentStatus, filesLeftInForce: number): DocumentStatus {
+  return filesLeftInForce > 0 ? status : "MISSING";
+}

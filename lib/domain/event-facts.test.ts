@@ -16,6 +16,9 @@ describe("eventFacts", () => {
       { kind: "arrival", date: day("2026-05-10") },
       { kind: "released", year: 2026, persons: 2 },
     ]);
+    expect(
+      eventFacts({ settlementDocument: "CITIZENSHIP", settlementNumber: "048123456", settlementDate: "2027-02-20" }),
+    ).toEqual([{ kind: "settlement", document: "CITIZENSHIP", number: "048123456", date: day("2027-02-20") }]);
   });
 
   it("leaves out what is missing or malformed", () => {
@@ -25,5 +28,11 @@ describe("eventFacts", () => {
     expect(eventFacts({ year: 2026, persons: -1, pool: "KANDAS" })).toEqual([]);
     expect(eventFacts({ year: 2026, persons: 1, pool: "OTHER" })).toEqual([]);
     expect(eventFacts({ released: [null, { year: "2026", persons: 1 }] })).toEqual([]);
+    expect(eventFacts({ settlementDocument: "PASSPORT", settlementNumber: "1", settlementDate: "2027-02-20" })).toEqual(
+      [],
+    );
+    expect(
+      eventFacts({ settlementDocument: "CITIZENSHIP", settlementNumber: 1, settlementDate: "2027-02-20" }),
+    ).toEqual([]);
   });
 });

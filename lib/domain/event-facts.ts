@@ -4,13 +4,15 @@
  * are left out rather than shown raw, so an event written by an older version never breaks the page.
  */
 import type { Category } from "@/lib/generated/prisma/enums";
+import { SETTLEMENT_DOCUMENTS, type SettlementDocument } from "./case-status";
 
 export type EventFact =
   | { kind: "decision"; number: string; date: Date }
   | { kind: "validUntil"; date: Date }
   | { kind: "arrival"; date: Date }
   | { kind: "allocation"; year: number; persons: number; pool: Category }
-  | { kind: "released"; year: number; persons: number };
+  | { kind: "released"; year: number; persons: number }
+  | { kind: "settlement"; document: SettlementDocument; number: string; date: Date };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -47,5 +49,9 @@ export function eventFacts(data: unknown): EventFact[] {
       if (releasedYear !== null && releasedPersons !== null)
         facts.push({ kind: "released", year: releasedYear, persons: releasedPersons });
     }
+  const settlementDate = day(data.settlementDate);
+  const document = SETTLEMENT_DOCUMENTS.find((candidate) => candidate === data.settlementDocument);
+  if (document && typeof data.settlementNumber === "string" && settlementDate)
+    facts.push({ kind: "settlement", document, number: data.settlementNumber, date: settlementDate });
   return facts;
 }

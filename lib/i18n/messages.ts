@@ -50,6 +50,7 @@ export const CLIENT_NAMESPACES = [
   "account",
   "activation",
   "casefile",
+  "casePage",
   "category",
   "education",
   "errors",

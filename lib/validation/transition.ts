@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   CASE_STATUSES,
   DECISION_NUMBER_MAX_LENGTH,
+  SETTLEMENT_DOCUMENTS,
+  SETTLEMENT_NUMBER_MAX_LENGTH,
   TRANSITIONS,
   type CaseStatus,
   type TransitionRequirement,
@@ -47,12 +49,16 @@ export const transitionSchema = z
     arrivalDate: storableString().trim().optional(),
     /** A coordinator's reason to take the step although required documents are missing (the checklist gate). */
     overrideReason: storableString().trim().max(REASON_MAX_LENGTH, "tooLong").optional(),
+    /** Citizenship or residence permit that closes a kandas case; whether it is needed depends on the category, which the server knows. */
+    settlementDocument: z.enum(SETTLEMENT_DOCUMENTS).optional(),
+    settlementNumber: storableString().trim().max(SETTLEMENT_NUMBER_MAX_LENGTH, "tooLong").optional(),
+    settlementDate: storableString().trim().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
     const requires = requirementsFor(value.to);
     const now = new Date();
-    const requireDay = (field: "decisionDate" | "arrivalDate") => {
+    const requireDay = (field: "decisionDate" | "arrivalDate" | "settlementDate") => {
       const day = value[field] ?? "";
       if (day === "") ctx.addIssue({ code: "custom", path: [field], message: "required" });
       else if (!isRealDay(day)) ctx.addIssue({ code: "custom", path: [field], message: "workflow.validation.date" });
@@ -66,6 +72,8 @@ export const transitionSchema = z
       requireDay("decisionDate");
     }
     if (requires.includes("arrivalDate")) requireDay("arrivalDate");
+    // A settler closes without a document (the server knows the category); what is given must be sound.
+    if (requires.includes("settlementDocument") && value.settlementDate) requireDay("settlementDate");
   });
 
 export type TransitionFormInput = z.input<typeof transitionSchema>;

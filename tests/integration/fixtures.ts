@@ -3,7 +3,7 @@
 //
 // Quota years are shared by the whole run (one quota per year, region and pool), so each file owns its
 // own: quota-report 2077–2079 and 2086–2087, waitlist 2080–2082, allocation-adjust 2083–2084,
-// region-scoping 2085 (2070 stays empty), quotas 2091–2096, public-lookup 2099, workflow the current
+// region-scoping 2085 (2070 stays empty), case-page 2089, quotas 2091–2096, public-lookup 2099, workflow the current
 // year. Reports (issue 6, families by application year in their own regions): report-overview 2060–2062
 // (KZ-15, KZ-19), report-processing 2063–2065 (KZ-31, KZ-33), report-support and report-expiry 2066–2069
 // (KZ-43, KZ-47; payments by paidOn, statuses ending around 2068). Case numbers of test families use the year 2099.

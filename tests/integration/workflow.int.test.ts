@@ -118,7 +118,13 @@ describe("transitionFamily: the whole lifecycle", () => {
       { actor: coordinator, to: "QUOTA_ALLOCATED" as const },
       { actor: caseworker, to: "RESETTLED" as const, arrivalDate: isoDay(TODAY) },
       { actor: caseworker, to: "SUPPORTED" as const },
-      { actor: admin, to: "CLOSED" as const },
+      {
+        actor: admin,
+        to: "CLOSED" as const,
+        settlementDocument: "CITIZENSHIP" as const,
+        settlementNumber: "048123456",
+        settlementDate: isoDay(TODAY),
+      },
     ];
     let version = family.version;
     let from = "REGISTERED";

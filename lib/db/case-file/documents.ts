@@ -10,6 +10,7 @@ import {
   canChangeDocumentStatus,
   MAX_DOCUMENT_FILE_BYTES,
   statusAfterUpload,
+  statusAfterWithdrawal,
   type DocumentStatus,
 } from "@/lib/domain/documents";
 import { safeFileName, sniffFileType } from "@/lib/domain/file-type";
@@ -92,10 +93,12 @@ export async function storeDocumentFile(
     const replaced = input.replacesFileId
       ? await tx.documentFile.findFirst({
           where: { id: input.replacesFileId, documentId: document.id },
-          select: { id: true, replacedAt: true },
+          select: { id: true, replacedAt: true, withdrawnAt: true },
         })
       : null;
     if (input.replacesFileId && !replaced) throw notFoundError("document_file");
+    if (replaced?.withdrawnAt)
+      throw new AppError("casePage.withdrawal.alreadyWithdrawn", { field: "file", status: 409 });
     if (replaced?.replacedAt) throw new AppError("lifecycle.documents.alreadyReplaced", { field: "file", status: 409 });
 
     const fileName = safeFileName(input.fileName, type.extension);
@@ -145,6 +148,64 @@ export async function storeDocumentFile(
       tx,
     );
     return file;
+  });
+}
+
+/**
+ * Withdraws one file of a family in scope with a reason: the file is kept and listed as withdrawn, and
+ * no longer backs its checklist item, which becomes missing when no other file in force is left
+ * (statusAfterWithdrawal), so the checklist gate stops counting it. Under the family's row lock, like a
+ * change of a document's status. A verified item's file only by who may verify (canAttachFile); a file
+ * already withdrawn or replaced is refused (409). Audited with the reason and the status change.
+ */
+export async function withdrawDocumentFile(
+  actor: Actor,
+  input: { familyId: number; fileId: number; reason: string },
+): Promise<{ id: number; status: DocumentStatus }> {
+  return db().$transaction(async (tx) => {
+    const family = await findFamilyInScope(tx, actor, input.familyId, "document_file.withdraw", { forUpdate: true });
+    const file = await tx.documentFile.findFirst({
+      where: { id: input.fileId, document: { familyId: family.id } },
+      select: {
+        id: true,
+        replacedAt: true,
+        withdrawnAt: true,
+        document: { select: { id: true, kind: true, status: true } },
+      },
+    });
+    if (!file) throw notFoundError("document_file");
+    const { document } = file;
+    if (!canAttachFile(actor.role, document.status))
+      throw new AppError("casefile.rules.verifiedLocked", { field: "reason", status: 403 });
+    if (file.withdrawnAt) throw new AppError("casePage.withdrawal.alreadyWithdrawn", { field: "reason", status: 409 });
+    if (file.replacedAt) throw new AppError("casePage.withdrawal.replacedFile", { field: "reason", status: 409 });
+
+    // Only a file still in force: of two concurrent withdrawals of the same file one wins.
+    const { count } = await tx.documentFile.updateMany({
+      where: { id: file.id, withdrawnAt: null, replacedAt: null },
+      data: { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: input.reason },
+    });
+    if (count === 0) throw new AppError("casePage.withdrawal.alreadyWithdrawn", { field: "reason", status: 409 });
+    const filesLeft = await tx.documentFile.count({
+      where: { documentId: document.id, withdrawnAt: null, replacedAt: null },
+    });
+    const status = statusAfterWithdrawal(document.status, filesLeft);
+    if (status !== document.status) {
+      await tx.document.update({ where: { id: document.id }, data: { status, updatedById: actor.id } });
+    }
+    await recordAudit(
+      {
+        actor,
+        action: "document_file.withdraw",
+        entity: "document_file",
+        entityId: file.id,
+        regionId: family.targetRegionId,
+        details: { familyId: family.id, documentId: document.id, kind: document.kind, reason: input.reason },
+        ...(status !== document.status && { changes: { status: { from: document.status, to: status } } }),
+      },
+      tx,
+    );
+    return { id: file.id, status };
   });
 }
 

@@ -38,6 +38,9 @@ export async function getCaseFile(actor: Actor, familyId: number) {
               uploadedAt: true,
               uploadedById: true,
               replacedAt: true,
+              withdrawnAt: true,
+              withdrawnById: true,
+              withdrawalReason: true,
             },
           },
         },
@@ -59,7 +62,10 @@ export async function getCaseFile(actor: Actor, familyId: number) {
     const userIds = new Set<number>();
     for (const document of documents) {
       if (document.updatedById) userIds.add(document.updatedById);
-      for (const file of document.files) userIds.add(file.uploadedById);
+      for (const file of document.files) {
+        userIds.add(file.uploadedById);
+        if (file.withdrawnById) userIds.add(file.withdrawnById);
+      }
     }
     if (plan) userIds.add(plan.updatedById);
     for (const payment of payments) {
@@ -84,7 +90,11 @@ export async function getCaseFile(actor: Actor, familyId: number) {
           person,
           updatedAt: document.updatedAt,
           updatedBy: document.updatedById ? nameOf(document.updatedById) : null,
-          files: document.files.map(({ uploadedById, ...file }) => ({ ...file, uploadedBy: nameOf(uploadedById) })),
+          files: document.files.map(({ uploadedById, withdrawnById, ...file }) => ({
+            ...file,
+            uploadedBy: nameOf(uploadedById),
+            withdrawnBy: withdrawnById ? nameOf(withdrawnById) : null,
+          })),
         },
       ];
     });

@@ -10,7 +10,14 @@ import { missingDocumentsBeforeStep } from "@/lib/db/families/checklist-gate";
 import { checklistOverride } from "@/lib/domain/checklist-gate";
 import type { Actor } from "@/lib/domain/permissions";
 import type { FieldChange } from "@/lib/domain/audit-mask";
-import { checkTransition, type CaseStatus, type TransitionError, type TransitionInput } from "@/lib/domain/case-status";
+import {
+  checkTransition,
+  needsSettlementDocument,
+  type CaseStatus,
+  type SettlementDocument,
+  type TransitionError,
+  type TransitionInput,
+} from "@/lib/domain/case-status";
 import { allocatesQuota, releasesQuota } from "@/lib/domain/quota";
 import { countQuotaConflict } from "@/lib/observability/metrics";
 import { calendarDay, parseIsoDay, programmeToday, statusValidUntil } from "@/lib/domain/status-validity";
@@ -29,7 +36,8 @@ function transitionRefused(reason: TransitionError, field?: keyof TransitionInpu
   if (reason === "role-not-allowed") return new AppError("workflow.errors.notAllowed", { status: 403, log: reason });
   if (reason === "terminal-status" || reason === "no-such-transition")
     return new AppError("workflow.errors.notPossible", { status: 409, log: reason });
-  const message = { code: reason === "decision-number-too-long" ? "tooLong" : "required" };
+  const isTooLong = reason === "decision-number-too-long" || reason === "settlement-number-too-long";
+  const message = { code: isTooLong ? "tooLong" : "required" };
   return new AppError("workflow.errors.missingData", { fieldErrors: { [field ?? "reason"]: message }, log: reason });
 }
 
@@ -56,6 +64,10 @@ export type TransitionFamilyInput = {
   arrivalDate?: string | Date | null;
   /** A coordinator's reason to take the step although documents the checklist requires are missing. */
   overrideReason?: string | null;
+  /** Closing a kandas case: citizenship or residence permit, its number and date (ISO yyyy-mm-dd or a Date). */
+  settlementDocument?: SettlementDocument | null;
+  settlementNumber?: string | null;
+  settlementDate?: string | Date | null;
 };
 
 export type TransitionFamilyResult = {
@@ -118,6 +130,7 @@ export async function transitionFamily(
         ...input,
         statusValidUntil: family.statusValidUntil,
         today,
+        category: family.category,
       });
       if (!check.ok && check.error === "status-still-valid") throw statusStillValid(family.statusValidUntil);
       if (!check.ok) throw transitionRefused(check.error, check.field);
@@ -155,6 +168,14 @@ export async function transitionFamily(
         if (!arrivalDate) throw transitionRefused("arrival-date-required", "arrivalDate");
         data.arrivalDate = arrivalDate;
         eventData.arrivalDate = isoDay(arrivalDate);
+      }
+      if (needsSettlementDocument(input.to, family.category)) {
+        // Kept with the event (the timeline shows it) and in the audit entry: nothing else reads it.
+        const settlementDate = toDay(input.settlementDate);
+        if (!settlementDate) throw transitionRefused("settlement-date-required", "settlementDate");
+        eventData.settlementDocument = input.settlementDocument;
+        eventData.settlementNumber = trimmed(input.settlementNumber);
+        eventData.settlementDate = isoDay(settlementDate);
       }
       if (override) eventData.checklistOverride = override;
       if (input.to === "EXPIRED" && family.statusValidUntil)
@@ -220,6 +241,13 @@ export async function transitionFamily(
             ...(reason && { reason }),
             ...(allocation && { allocation }),
             ...(released.length > 0 && { released }),
+            ...("settlementDocument" in eventData && {
+              settlement: {
+                document: eventData.settlementDocument,
+                number: eventData.settlementNumber,
+                date: eventData.settlementDate,
+              },
+            }),
           },
         },
         tx,

@@ -1,7 +1,9 @@
 "use server";
 import { defineAction } from "@/lib/actions/action";
+import { withdrawDocumentFile } from "@/lib/db/case-file/documents";
 import { reversePayment } from "@/lib/db/case-file/payments";
 import { extendStatus } from "@/lib/db/families/status-extension";
+import { documentWithdrawalSchema } from "@/lib/validation/document-withdrawal";
 import { paymentReversalSchema, statusExtensionSchema } from "@/lib/validation/lifecycle";
 
 const casePage = (input: { familyId: number }) => [`/families/${input.familyId}`];
@@ -23,4 +25,12 @@ export const reversePaymentAction = defineAction({
   permission: "family.edit",
   revalidate: casePage,
   run: async (input, user) => ({ familyId: input.familyId, ...(await reversePayment(user, input)) }),
+});
+
+/** Withdraws a document file with a reason; the file stays listed, no longer counted for the checklist. */
+export const withdrawDocumentFileAction = defineAction({
+  schema: documentWithdrawalSchema,
+  permission: "family.edit",
+  revalidate: casePage,
+  run: async (input, user) => ({ familyId: input.familyId, ...(await withdrawDocumentFile(user, input)) }),
 });

@@ -19,6 +19,20 @@ import { StatusExtensionPanel } from "./_components/status-extension-panel";
 import { EventFacts } from "./_components/event-facts";
 import { CaseWorkPanel, DoneTasksTimeline } from "./_components/case-work-panel";
 import { hasDecision } from "@/lib/domain/family-papers";
+import { CaseSectionNav } from "./_components/case-section-nav";
+
+/** The sections the navigation links to, in page order: each id is its panel's heading (the address's #hash). */
+const SECTIONS = [
+  ["case-facts", "facts"],
+  ["case-workflow", "workflow"],
+  ["case-work", "work"],
+  ["documents", "documents"],
+  ["adaptation-plan", "plan"],
+  ["support", "support"],
+  ["notes", "notes"],
+  ["members", "members"],
+  ["history", "history"],
+] as const;
 
 const MAX_ID = 2_147_483_647;
 
@@ -109,6 +123,11 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
         </Link>
       </header>
 
+      <CaseSectionNav
+        label={t("casePage.nav.label")}
+        sections={SECTIONS.map(([id, key]) => ({ id, label: t(`casePage.nav.${key}`) }))}
+      />
+
       <Panel id="case-facts" title={t("family.facts")}>
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
           {facts.map(([label, value]) => (
@@ -121,10 +140,11 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       </Panel>
 
       <CaseWorkflowPanel family={family} />
-      <CaseWorkPanel familyId={family.id} />
       <WaitlistPanel family={family} />
       <TransferPanel family={family} />
       <StatusExtensionPanel family={family} />
+      <CaseWorkPanel familyId={family.id} />
+      <CaseFileSections familyId={family.id} />
 
       <Panel id="members" title={t("family.members", { count: family.members.length })}>
         <DataTable
@@ -201,8 +221,6 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
           </ul>
         </Panel>
       )}
-
-      <CaseFileSections familyId={family.id} />
     </article>
   );
 }

@@ -19,6 +19,7 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
   const caseFile = await getCaseFile(user, familyId);
   const t = await getTranslations("casefile");
   const tl = await getTranslations("lifecycle");
+  const tc = await getTranslations("casePage");
   const format = await getFormatter();
   const tenge = (amount: number) =>
     format.number(amount, { style: "currency", currency: "KZT", maximumFractionDigits: 0 });
@@ -102,6 +103,13 @@ export async function CaseFileSections({ familyId }: { familyId: number }) {
                     fileName: file.fileName,
                     meta: [size(file.sizeBytes), moment(file.uploadedAt), file.uploadedBy].join(" · "),
                     replaced: file.replacedAt ? tl("documents.replacedOn", { date: moment(file.replacedAt) }) : null,
+                    withdrawn: file.withdrawnAt
+                      ? tc("withdrawal.withdrawn", {
+                          date: moment(file.withdrawnAt),
+                          name: file.withdrawnBy ?? "—",
+                          reason: file.withdrawalReason ?? "",
+                        })
+                      : null,
                   }))}
                 />
               ),

@@ -1,9 +1,16 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { missingDocumentsBeforeSteps } from "@/lib/db/families/checklist-gate";
+import { quotaRoomForFamily, type QuotaRoom } from "@/lib/db/quotas/quota-room";
+import { kazakhstanToday } from "@/lib/domain/benefits";
 import { gatedStep } from "@/lib/domain/checklist-gate";
 import { can } from "@/lib/domain/permissions";
-import { allowedTransitions, isTerminalStatus, type CaseStatus } from "@/lib/domain/case-status";
+import {
+  allowedTransitions,
+  isTerminalStatus,
+  needsSettlementDocument,
+  type CaseStatus,
+} from "@/lib/domain/case-status";
 import { programmeToday, validityState } from "@/lib/domain/status-validity";
 import { requirementsFor } from "@/lib/validation/transition";
 import { Panel } from "@/components/ui/panel";
@@ -28,14 +35,27 @@ export async function CaseWorkflowPanel({ family }: { family: WorkflowFamily }) 
   const user = await requireUser();
   const t = await getTranslations();
   const format = await getFormatter();
-  const targets = allowedTransitions(family.status, user.role);
-  const missing = await missingDocumentsBeforeSteps(user, family.id, targets.filter(gatedStep));
+  const targets = allowedTransitions(family.status, user.role, family.category);
+  const [missing, room] = await Promise.all([
+    missingDocumentsBeforeSteps(user, family.id, targets.filter(gatedStep)),
+    targets.includes("QUOTA_ALLOCATED") ? quotaRoomForFamily(user, family.id) : null,
+  ]);
+  const quotaNotes = (quota: QuotaRoom) => {
+    const pool = t(`category.${quota.pool}`);
+    if (!quota.exists) return [t("casePage.quotaRoom.none", { pool, year: quota.year })];
+    const { year, remaining, total, needed } = quota;
+    const left = t("casePage.quotaRoom.left", { pool, year, remaining, total, needed });
+    return quota.remaining < quota.needed ? [left, t("casePage.quotaRoom.notEnough")] : [left];
+  };
   const memberName = new Map(
     family.members.map((member) => [member.id, `${member.surnameCyr} ${member.givenNameCyr}`]),
   );
   const steps = targets.map((to) => ({
     to,
-    requires: requirementsFor(to),
+    requires: requirementsFor(to).filter(
+      (requirement) => requirement !== "settlementDocument" || needsSettlementDocument(to, family.category),
+    ),
+    notes: to === "QUOTA_ALLOCATED" && room ? quotaNotes(room) : [],
     missing: (missing[to] ?? []).map(({ kind, personId, needs }) => {
       const name = personId === null ? undefined : memberName.get(personId);
       const document = t(`casefile.documents.kind.${kind}`);
@@ -88,6 +108,7 @@ export async function CaseWorkflowPanel({ family }: { family: WorkflowFamily }) 
               ? { label: t("checklistGate.form.overrideReason"), hint: t("checklistGate.form.overrideHint") }
               : null,
           }}
+          today={kazakhstanToday()}
         />
       )}
     </Panel>

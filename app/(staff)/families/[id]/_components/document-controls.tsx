@@ -7,9 +7,13 @@ import { Button } from "@/components/ui/button";
 import type { FormMessage } from "@/components/use-action-form";
 import { DOCUMENT_STATUSES, MAX_DOCUMENT_FILE_BYTES, type DocumentStatus } from "@/lib/domain/documents";
 import { setDocumentStatusAction } from "../actions-case-file";
+import { DocumentWithdrawal } from "./document-withdrawal";
 
-/** `replaced` says when a newer file replaced this one (kept, listed as replaced), else null. */
-type DocumentFile = { id: number; fileName: string; meta: string; replaced: string | null };
+/**
+ * `replaced` says when a newer file replaced this one, `withdrawn` when, by whom and why it was withdrawn
+ * (both kept and listed), else null.
+ */
+type DocumentFile = { id: number; fileName: string; meta: string; replaced: string | null; withdrawn: string | null };
 
 type DocumentProps = {
   familyId: number;
@@ -30,7 +34,14 @@ export function DocumentStatusControl({ familyId, documentId, label, status, can
   const t = useTranslations("casefile.documents");
   const id = useId();
   const [selected, setSelected] = useState<DocumentStatus>(status);
+  const [shownStatus, setShownStatus] = useState<DocumentStatus>(status);
   const [message, setMessage] = useState<FormMessage | null>(null);
+  // An upload (or another user's change) moves the item on the server; after the page refreshes, the
+  // choice follows the stored status instead of keeping the one loaded first.
+  if (shownStatus !== status) {
+    setShownStatus(status);
+    setSelected(status);
+  }
   const [isSaving, startSaving] = useTransition();
   const isLocked = isLockedFor(status, canVerify);
 
@@ -106,7 +117,8 @@ export function DocumentFiles({
   const [isUploading, setIsUploading] = useState(false);
   const [replacesFileId, setReplacesFileId] = useState("");
   const tl = useTranslations("lifecycle.documents");
-  const current = files.filter((file) => file.replaced === null);
+  const current = files.filter((file) => file.replaced === null && file.withdrawn === null);
+  const isLocked = isLockedFor(status, canVerify);
   const maxMb = MAX_DOCUMENT_FILE_BYTES / 1024 / 1024;
 
   async function onUpload(event: React.FormEvent<HTMLFormElement>) {
@@ -157,11 +169,15 @@ export function DocumentFiles({
               </a>
               <span className="block text-xs text-slate-500">{file.meta}</span>
               {file.replaced && <span className="block text-xs font-medium text-amber-800">{file.replaced}</span>}
+              {file.withdrawn && <span className="block text-xs font-medium text-red-800">{file.withdrawn}</span>}
+              {!isLocked && file.replaced === null && file.withdrawn === null && (
+                <DocumentWithdrawal familyId={familyId} fileId={file.id} fileName={file.fileName} />
+              )}
             </li>
           ))}
         </ul>
       )}
-      {!isLockedFor(status, canVerify) && (
+      {!isLocked && (
         <form onSubmit={onUpload} className="mt-2 flex flex-wrap items-center gap-2" noValidate>
           <label htmlFor={`${id}-file`} className="sr-only">
             {t("fileFor", { document: label })}

@@ -2,8 +2,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { eventFacts } from "@/lib/domain/event-facts";
 
 /**
- * The data of one timeline event (decision, validity, arrival, places taken or given back) in words, as
- * lines of the event's own list item (not a nested list: each timeline item stays one entry).
+ * The data of one timeline event (decision, validity, arrival, places taken or given back, citizenship or
+ * residence permit) in words, as lines of the event's own list item (not a nested list: each timeline
+ * item stays one entry).
  */
 export async function EventFacts({ data }: { data: unknown }) {
   const facts = eventFacts(data);
@@ -25,6 +26,12 @@ export async function EventFacts({ data }: { data: unknown }) {
               pool: t(`category.${fact.pool}`),
             })}
           {fact.kind === "released" && t("lifecycle.timeline.released", { year: fact.year, persons: fact.persons })}
+          {fact.kind === "settlement" &&
+            t("casePage.settlement.timeline", {
+              document: t(`casePage.settlement.${fact.document}`),
+              number: fact.number,
+              date: day(fact.date),
+            })}
         </p>
       ))}
     </div>

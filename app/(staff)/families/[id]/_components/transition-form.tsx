@@ -10,13 +10,20 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/use-action-form";
-import type { CaseStatus, TransitionRequirement } from "@/lib/domain/case-status";
+import { SETTLEMENT_DOCUMENTS, type CaseStatus, type TransitionRequirement } from "@/lib/domain/case-status";
 import { transitionSchema, type TransitionFormData, type TransitionFormInput } from "@/lib/validation/transition";
 import { transitionFamilyAction } from "../actions-transition";
 
 type DataFields = Pick<
   TransitionFormInput,
-  "reason" | "decisionNumber" | "decisionDate" | "arrivalDate" | "overrideReason"
+  | "reason"
+  | "decisionNumber"
+  | "decisionDate"
+  | "arrivalDate"
+  | "overrideReason"
+  | "settlementDocument"
+  | "settlementNumber"
+  | "settlementDate"
 >;
 export type TransitionDraft = { to: CaseStatus; values: DataFields };
 
@@ -34,12 +41,28 @@ type Props = {
   restored?: DataFields;
   /** The coordinator's override of the checklist, offered when documents required before this step are missing. */
   override?: { label: string; hint: string } | null;
+  /** Today in Kazakhstan (yyyy-mm-dd): the default of the decision and document dates. */
+  today: string;
+  /** Facts for this step translated on the server, such as the places left in the quota. */
+  notes?: string[];
   onCancel: () => void;
   onDone: (status: CaseStatus) => void;
 };
 
 /** One status change: asks only for the data this step needs, and keeps the input when the server refuses. */
-export function TransitionForm({ familyId, version, from, to, requires, restored, override, onCancel, onDone }: Props) {
+export function TransitionForm({
+  familyId,
+  version,
+  from,
+  to,
+  requires,
+  restored,
+  override,
+  today,
+  notes = [],
+  onCancel,
+  onDone,
+}: Props) {
   const t = useTranslations();
   const router = useRouter();
   const messageOf = useFieldMessage();
@@ -59,9 +82,14 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
       to,
       reason: "",
       decisionNumber: "",
-      decisionDate: "",
+      decisionDate: requires.includes("decision") ? today : "",
       arrivalDate: "",
       overrideReason: "",
+      ...(requires.includes("settlementDocument") && {
+        settlementDocument: "CITIZENSHIP" as const,
+        settlementNumber: "",
+        settlementDate: today,
+      }),
       ...restored,
     },
   });
@@ -83,8 +111,17 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
     // A conflict is the one refusal fixed by looking at the case again; the input stays either way.
     onFailure: ({ details }) => setIsConflict((details as { isConflict?: boolean } | undefined)?.isConflict === true),
     keepDraft: () => {
-      const { reason, decisionNumber, decisionDate, arrivalDate, overrideReason } = getValues();
-      const values = { reason, decisionNumber, decisionDate, arrivalDate, overrideReason };
+      const all = getValues();
+      const values: DataFields = {
+        reason: all.reason,
+        decisionNumber: all.decisionNumber,
+        decisionDate: all.decisionDate,
+        arrivalDate: all.arrivalDate,
+        overrideReason: all.overrideReason,
+        settlementDocument: all.settlementDocument,
+        settlementNumber: all.settlementNumber,
+        settlementDate: all.settlementDate,
+      };
       const draft: TransitionDraft = { to, values };
       sessionStorage.setItem(draftKeyFor(familyId), JSON.stringify(draft));
     },
@@ -126,6 +163,11 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
           )}
         </div>
         {hint && <p className="text-sm text-slate-700">{hint}</p>}
+        {notes.map((note) => (
+          <p key={note} className="text-sm font-medium text-slate-800" data-testid="transition-note">
+            {note}
+          </p>
+        ))}
         {requires.includes("decision") && (
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
@@ -145,6 +187,42 @@ export function TransitionForm({ familyId, version, from, to, requires, restored
               registration={register("decisionDate")}
             />
           </div>
+        )}
+        {requires.includes("settlementDocument") && (
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-medium">{t("casePage.settlement.document")}</legend>
+            <p className="text-sm text-slate-700">{t("casePage.settlement.hint")}</p>
+            <div className="flex flex-wrap gap-4">
+              {SETTLEMENT_DOCUMENTS.map((document) => (
+                <label key={document} className="flex items-center gap-2 text-sm">
+                  <input type="radio" value={document} disabled={isSubmitting} {...register("settlementDocument")} />
+                  {t(`casePage.settlement.${document}`)}
+                </label>
+              ))}
+            </div>
+            <p className="text-sm text-red-700" aria-live="polite">
+              {messageOf(errors.settlementDocument)}
+            </p>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField
+                id={id("settlementNumber")}
+                label={t("casePage.settlement.number")}
+                error={messageOf(errors.settlementNumber)}
+                autoComplete="off"
+                disabled={isSubmitting}
+                registration={register("settlementNumber")}
+              />
+              <TextField
+                id={id("settlementDate")}
+                type="date"
+                max={today}
+                label={t("casePage.settlement.date")}
+                error={messageOf(errors.settlementDate)}
+                disabled={isSubmitting}
+                registration={register("settlementDate")}
+              />
+            </div>
+          </fieldset>
         )}
         {requires.includes("arrivalDate") && (
           <TextField

@@ -7,8 +7,11 @@ import type { CaseStatus, TransitionRequirement } from "@/lib/domain/case-status
 import { MissingDocumentsList, type ChecklistTexts } from "./checklist-gate";
 import { TransitionForm, draftKeyFor, type TransitionDraft } from "./transition-form";
 
-/** A step the user may take, with what the checklist still lacks before it (translated on the server). */
-type Step = { to: CaseStatus; requires: TransitionRequirement[]; missing: string[] };
+/**
+ * A step the user may take, with what the checklist still lacks before it and facts about it such as
+ * the places left in the quota (both translated on the server).
+ */
+type Step = { to: CaseStatus; requires: TransitionRequirement[]; missing: string[]; notes: string[] };
 
 const subscribeToNothing = () => () => undefined;
 
@@ -31,12 +34,15 @@ export function WorkflowActions({
   from,
   steps,
   checklist,
+  today,
 }: {
   familyId: number;
   version: number;
   from: CaseStatus;
   steps: Step[];
   checklist: ChecklistTexts;
+  /** Today in Kazakhstan (yyyy-mm-dd), the default of the forms' dates. */
+  today: string;
 }) {
   const t = useTranslations("workflow");
   const tStatus = useTranslations("status");
@@ -99,6 +105,8 @@ export function WorkflowActions({
           to={open.to}
           requires={open.requires}
           override={open.missing.length > 0 ? checklist.override : null}
+          today={today}
+          notes={open.notes}
           restored={pendingDraft?.to === open.to ? pendingDraft.values : undefined}
           onCancel={() => {
             dismissDraft();
