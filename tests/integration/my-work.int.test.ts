@@ -106,6 +106,34 @@ describe("My work", () => {
     expect((await getMyWork(caseworker)).tasks.find((task) => task.taskId === overdue.id)?.overdue).toBe(true);
   });
 
+  it("lists an arrived family's next support payment, a reversed payment counting as not paid", async () => {
+    const family = await ownFamily(caseworker);
+    await prisma.family.update({
+      where: { id: family.id },
+      data: { status: "RESETTLED", arrivalDate: inDays(-3) },
+    });
+    expect(itemOf(await getMyWork(caseworker), family.id)).toEqual([
+      expect.objectContaining({
+        group: "supportPaymentsDue",
+        dueDate: inDays(-3),
+        overdue: true,
+        payment: { kind: "RELOCATION_SUBSIDY", month: null },
+      }),
+    ]);
+    const paid = (kind: "RELOCATION_SUBSIDY" | "RENT_COMPENSATION", months: number | null) =>
+      prisma.payment.create({
+        data: { familyId: family.id, kind, amountTenge: 1000, paidOn: today, months, recordedById: caseworker.id },
+      });
+    await paid("RELOCATION_SUBSIDY", null);
+    const rent = await paid("RENT_COMPENSATION", 1);
+    await prisma.paymentReversal.create({
+      data: { paymentId: rent.id, reason: "Paid twice", reversedById: coordinator.id },
+    });
+    expect(itemOf(await getMyWork(caseworker), family.id)).toEqual([
+      expect.objectContaining({ group: "supportPaymentsDue", payment: { kind: "RENT_COMPENSATION", month: 1 } }),
+    ]);
+  });
+
   crossRegionTest(getMyWork, "lists only the actor's own cases in the own region", async () => {
     const family = await ownFamily(caseworker);
     expect(itemOf(await getMyWork(akmolaCaseworker), family.id)).toEqual([]);

@@ -4,6 +4,7 @@ import { listWaitlist } from "@/lib/db/quotas/waitlist";
 import { assertCan, familyScopeWhere } from "@/lib/db/scopes";
 import { settingInForce } from "@/lib/db/settings/settings";
 import { runTaskRules } from "@/lib/db/work/tasks";
+import { BENEFIT_SETTING_KEYS, paymentsInForce } from "@/lib/domain/benefits";
 import { TERMINAL_STATUSES } from "@/lib/domain/case-status";
 import { byUrgency, groupWork, isTaskOverdue } from "@/lib/domain/my-work";
 import { can, rolesWith, type Actor } from "@/lib/domain/permissions";
@@ -67,9 +68,11 @@ export async function getMyWork(actor: Actor, now: Date = new Date()) {
         status: true,
         category: true,
         statusValidUntil: true,
+        arrivalDate: true,
         members: { select: { id: true } },
         documents: { select: { kind: true, personId: true, status: true } },
         adaptationPlan: { select: { plannedArrival: true } },
+        payments: { select: { kind: true, months: true, reversal: { select: { id: true } } } },
       },
     }),
     db().caseTask.findMany({
@@ -77,11 +80,27 @@ export async function getMyWork(actor: Actor, now: Date = new Date()) {
       select: taskSelect,
     }),
   ]);
+  const rentMonths = await rentMonthsByArrival(cases.map((workCase) => workCase.arrivalDate));
   const groups = groupWork(
-    cases.map((workCase) => ({ ...workCase, plannedArrival: workCase.adaptationPlan?.plannedArrival ?? null })),
+    cases.map((workCase) => ({
+      ...workCase,
+      plannedArrival: workCase.adaptationPlan?.plannedArrival ?? null,
+      payments: paymentsInForce(workCase.payments),
+      rentMonths: rentMonths.get(workCase.arrivalDate?.getTime() ?? null) ?? 0,
+    })),
     today,
   );
   return { groups, tasks: taskItems(tasks, today), openCases: cases.length };
+}
+
+/**
+ * The months of rent compensation in force on each day of arrival: an entitlement is fixed on the day the
+ * family arrived (lib/domain/benefits.ts entitlementDay), whatever the setting says later.
+ */
+async function rentMonthsByArrival(arrivals: readonly (Date | null)[]): Promise<Map<number | null, number>> {
+  const days = [...new Set(arrivals.flatMap((day) => (day ? [day.getTime()] : [])))];
+  const months = await Promise.all(days.map((time) => settingInForce(BENEFIT_SETTING_KEYS.rentMonths, new Date(time))));
+  return new Map(days.map((time, index) => [time, months[index] ?? 0]));
 }
 
 /**
