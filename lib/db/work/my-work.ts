@@ -106,7 +106,8 @@ async function rentMonthsByArrival(arrivals: readonly (Date | null)[]): Promise<
 /**
  * A coordinator's home: the decisions waiting (oldest application first, with the working days passed
  * against the review time limit), the waiting families whose places fit the quota now, the open cases
- * per caseworker of the region, and the tasks the rules addressed to the coordinators. Own region only.
+ * per caseworker of the region, the transfers waiting for a decision, and the tasks the rules addressed to
+ * the coordinators. Own region only.
  */
 export async function getCoordinatorWork(actor: Actor, now: Date = new Date()) {
   assertCan(actor, "case.assign");
@@ -136,6 +137,7 @@ export async function getCoordinatorWork(actor: Actor, now: Date = new Date()) {
   ]);
   const openCases = new Map(workload.map((row) => [row.assignedToId, row._count._all]));
   const toOffer = actor.regionId ? await placesToOffer(actor, actor.regionId, today) : [];
+  const transfers = actor.regionId ? await pendingTransfers(actor.regionId) : { incoming: [], outgoing: [] };
   return {
     limit,
     decisions: waiting.map((family) => ({
@@ -144,9 +146,36 @@ export async function getCoordinatorWork(actor: Actor, now: Date = new Date()) {
       overdue: workingDaysBetween(family.applicationDate, today) > limit,
     })),
     toOffer,
+    transfers,
     workload: caseworkers.map((person) => ({ ...person, openCases: openCases.get(person.id) ?? 0 })),
     unassigned: openCases.get(null) ?? 0,
     tasks: taskItems(tasks, today),
+  };
+}
+
+/**
+ * The region's pending transfers, oldest first: incoming ones wait for this region's decision (the case is
+ * still the other region's, so they open on /transfers), outgoing ones for the other region's. Case
+ * numbers and regions only, no names.
+ */
+async function pendingTransfers(regionId: string) {
+  const rows = await db().familyTransfer.findMany({
+    where: { status: "PENDING", OR: [{ toRegionId: regionId }, { fromRegionId: regionId }] },
+    orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+    take: LIST_LIMIT,
+    select: {
+      id: true,
+      familyId: true,
+      fromRegionId: true,
+      toRegionId: true,
+      proposedAt: true,
+      family: { select: { caseNumber: true } },
+    },
+  });
+  const items = rows.map(({ family, ...row }) => ({ ...row, caseNumber: family.caseNumber }));
+  return {
+    incoming: items.filter((row) => row.toRegionId === regionId),
+    outgoing: items.filter((row) => row.fromRegionId === regionId),
   };
 }
 
