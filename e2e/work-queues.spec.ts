@@ -150,3 +150,40 @@ test("the administrator moves a leaving caseworker's open cases from the staff m
   ).toBe(2);
   await admin.context.close();
 });
+
+test("a done task stands in the case history between the status changes, by the day it was done", async ({
+  browser,
+}) => {
+  const caseworkerId = await userId(DEMO_USERS.caseworkerPavlodar.email);
+  const family = await createPavlodarFamily([person("Timeline")], { status: "UNDER_REVIEW" });
+  await e2eDb().caseEvent.updateMany({ where: { familyId: family.id }, data: { at: daysAgo(3) } });
+  await e2eDb().caseEvent.create({
+    data: {
+      familyId: family.id,
+      fromStatus: "REGISTERED",
+      toStatus: "UNDER_REVIEW",
+      actorId: caseworkerId,
+      at: daysAgo(1),
+    },
+  });
+  await e2eDb().caseTask.create({
+    data: {
+      familyId: family.id,
+      title: "Call the family about the translation",
+      dueDate: daysAgo(2),
+      createdById: caseworkerId,
+      assigneeId: caseworkerId,
+      doneAt: daysAgo(2),
+      doneById: caseworkerId,
+    },
+  });
+  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  await page.goto(`/families/${family.id}`);
+  const entries = page.getByRole("region", { name: "Status history" }).getByRole("listitem");
+  await expect(entries).toHaveCount(3);
+  await expect(entries.nth(0)).toContainText("Registered");
+  await expect(entries.nth(1)).toContainText("Task done: Call the family about the translation");
+  await expect(entries.nth(2)).toContainText("Registered → Under review");
+  await expectNoSeriousViolations(page);
+  await context.close();
+});
