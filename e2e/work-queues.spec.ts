@@ -187,3 +187,27 @@ test("a done task stands in the case history between the status changes, by the 
   await expectNoSeriousViolations(page);
   await context.close();
 });
+
+test("the navigation marks the current page, and a skip link is the first thing the keyboard reaches", async ({
+  browser,
+}) => {
+  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  await page.goto("/families/expiring");
+  const navigation = page.getByRole("navigation", { name: "Main navigation" });
+  await expect(navigation.getByRole("link", { name: "Expiring statuses" })).toHaveAttribute("aria-current", "page");
+  await expect(navigation.getByRole("link", { name: "Families" })).not.toHaveAttribute("aria-current", "page");
+  await expect(navigation.locator('[aria-current="page"]')).toHaveCount(1);
+
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+  await expectNoSeriousViolations(page);
+
+  await page.goto("/families?q=nothing");
+  await expect(navigation.getByRole("link", { name: "Families" })).toHaveAttribute("aria-current", "page");
+  await page.goto("/account");
+  await expect(navigation.locator('[aria-current="page"]')).toHaveCount(0);
+  await context.close();
+});
