@@ -2,6 +2,7 @@
 // withdrawing one's own transfer proposal, and moving a leaving caseworker's cases from the staff page.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { personSearchText } from "@/lib/domain/person-search";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { createTestUser, e2eDb } from "./db";
 import { createPavlodarFamily, type E2ePerson } from "./families";
@@ -209,5 +210,30 @@ test("the navigation marks the current page, and a skip link is the first thing 
   await expect(navigation.getByRole("link", { name: "Families" })).toHaveAttribute("aria-current", "page");
   await page.goto("/account");
   await expect(navigation.locator('[aria-current="page"]')).toHaveCount(0);
+  await context.close();
+});
+
+test("a search by the spouse's name lists the family and says which member matched", async ({ browser }) => {
+  const family = await createPavlodarFamily([
+    person("Head"),
+    {
+      surnameCyr: "Жолдасбекова",
+      givenNameCyr: "Гүлнұр",
+      surnameLat: "Zholdasbekova",
+      givenNameLat: "Gulnur",
+      sex: "F",
+      birthDate: new Date(Date.UTC(1986, 6, 9)),
+      citizenship: "CN",
+    },
+  ]);
+  for (const member of await e2eDb().person.findMany({ where: { familyId: family.id } })) {
+    await e2eDb().person.update({ where: { id: member.id }, data: { searchText: personSearchText(member) } });
+  }
+  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  await page.goto(`/families?q=${encodeURIComponent("Zholdasbekova Gulnur")}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: family.caseNumber }) });
+  await expect(row).toContainText("Тексеров Асқар");
+  await expect(row).toContainText("Found by the member Жолдасбекова Гүлнұр (Zholdasbekova Gulnur)");
+  await expectNoSeriousViolations(page);
   await context.close();
 });
