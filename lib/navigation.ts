@@ -24,3 +24,19 @@ export function navigationFor(role: StaffRole): NavItem[] {
     ({ href, labelKey }) => ({ href, labelKey }),
   );
 }
+
+/**
+ * The navigation entry of the page at `path` (its query ignored), marked as the current page: the
+ * longest entry the path is at or under ("/" only for itself), else the entry of the same section
+ * (/reports/quotas belongs to the reports entry, /reports/overview); none for a page outside them.
+ */
+export function currentNavHref(items: readonly NavItem[], path: string): string | null {
+  const pathname = path.split(/[?#]/)[0] || "/";
+  const isAtOrUnder = (base: string) => pathname === base || pathname.startsWith(`${base}/`);
+  const matches = items
+    .filter((item) => (item.href === "/" ? pathname === "/" : isAtOrUnder(item.href)))
+    .sort((a, b) => b.href.length - a.href.length);
+  if (matches[0]) return matches[0].href;
+  const section = (href: string) => `/${href.split("/")[1] ?? ""}`;
+  return items.find((item) => item.href !== "/" && isAtOrUnder(section(item.href)))?.href ?? null;
+}

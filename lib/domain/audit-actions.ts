@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = {
   "family.transfer.propose": action("families", "transferPropose"),
   "family.transfer.accept": action("families", "transferAccept"),
   "family.transfer.decline": action("families", "transferDecline"),
+  "family.transfer.withdraw": action("families", "transferWithdraw"),
   "family.transfer.list": action("families", "transferList"),
   "note.create": action("families", "noteCreate"),
   "case.assign": action("families", "caseAssign"),

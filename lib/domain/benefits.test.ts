@@ -6,6 +6,7 @@ import {
   hasExplanation,
   housingCertificateTenge,
   kazakhstanToday,
+  nextPaymentDue,
   paymentIssues,
   relocationSubsidyTenge,
   rentCompensationMonthlyTenge,
@@ -161,5 +162,35 @@ describe("paymentsInForce", () => {
       { id: 3, reversal: null },
     ];
     expect(paymentsInForce(payments).map((payment) => payment.id)).toEqual([1, 3]);
+  });
+});
+
+describe("nextPaymentDue", () => {
+  const arrival = new Date("2026-01-31T00:00:00Z");
+  it("owes the relocation subsidy from the day of arrival first", () => {
+    expect(nextPaymentDue(arrival, [], 12)).toEqual({ kind: "RELOCATION_SUBSIDY", month: null, dueDate: arrival });
+    expect(nextPaymentDue(arrival, [{ kind: "RENT_COMPENSATION", months: 2 }], 12)?.kind).toBe("RELOCATION_SUBSIDY");
+  });
+  it("then the first month of rent not yet covered, from that month of the stay", () => {
+    const relocation = { kind: "RELOCATION_SUBSIDY" as const, months: null };
+    expect(nextPaymentDue(arrival, [relocation], 12)).toEqual({
+      kind: "RENT_COMPENSATION",
+      month: 1,
+      dueDate: arrival,
+    });
+    expect(nextPaymentDue(arrival, [relocation, { kind: "RENT_COMPENSATION", months: 1 }], 12)).toEqual({
+      kind: "RENT_COMPENSATION",
+      month: 2,
+      dueDate: new Date("2026-02-28T00:00:00Z"),
+    });
+  });
+  it("owes nothing once every month of rent is covered, whatever the housing certificate", () => {
+    const paid = [
+      { kind: "RELOCATION_SUBSIDY" as const, months: null },
+      { kind: "RENT_COMPENSATION" as const, months: 6 },
+      { kind: "RENT_COMPENSATION" as const, months: 6 },
+    ];
+    expect(nextPaymentDue(arrival, paid, 12)).toBeNull();
+    expect(nextPaymentDue(arrival, paid.slice(0, 2), 12)?.month).toBe(7);
   });
 });

@@ -136,6 +136,42 @@ export function paymentsInForce<P extends { reversal: unknown }>(payments: reado
   return payments.filter((payment) => payment.reversal == null);
 }
 
+/** A support payment a resettled family is owed next, and the day it became (or becomes) due. */
+export type PaymentDue = {
+  kind: "RELOCATION_SUBSIDY" | "RENT_COMPENSATION";
+  /** For rent compensation: which month of the family's stay (1-based). */
+  month: number | null;
+  dueDate: Date;
+};
+
+/**
+ * The next support payment owed to a family that has arrived, from the payments in force: the relocation
+ * subsidy from the day of arrival, then each month of rent compensation from the first day of that month
+ * of the stay (arrival + months already covered), up to the months the rates allow. Null once everything
+ * owed is paid. The housing certificate is not owed on a date (it follows a purchase), so never due here.
+ */
+export function nextPaymentDue(
+  arrivalDate: Date,
+  payments: readonly { kind: PaymentKind; months: number | null }[],
+  rentMonths: number,
+): PaymentDue | null {
+  if (!payments.some((payment) => payment.kind === "RELOCATION_SUBSIDY"))
+    return { kind: "RELOCATION_SUBSIDY", month: null, dueDate: arrivalDate };
+  const covered = payments
+    .filter((payment) => payment.kind === "RENT_COMPENSATION")
+    .reduce((sum, payment) => sum + (payment.months ?? 0), 0);
+  if (covered >= rentMonths) return null;
+  return { kind: "RENT_COMPENSATION", month: covered + 1, dueDate: addMonths(arrivalDate, covered) };
+}
+
+/** The same day `months` later; a day missing in the later month (31 March + 1) becomes its last day. */
+function addMonths(day: Date, months: number): Date {
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(day.getUTCDate(), lastDay)));
+}
+
 /** Whether a payment note is long enough to count as an explicit explanation. */
 export function hasExplanation(note: string | null): boolean {
   return (note?.trim().length ?? 0) >= MIN_EXPLANATION_LENGTH;

@@ -31,6 +31,9 @@ const workCase = (overrides: Partial<WorkCase>): WorkCase => ({
   documents: [],
   statusValidUntil: null,
   plannedArrival: null,
+  arrivalDate: null,
+  payments: [],
+  rentMonths: 12,
   ...overrides,
 });
 
@@ -83,6 +86,37 @@ describe("classifyCase", () => {
       item: { overdue: true },
     });
     expect(classifyCase(workCase({ ...allocated, plannedArrival: day("2027-01-01") }), today)).toBeNull();
+  });
+});
+
+describe("support payments due", () => {
+  const resettled = { status: "RESETTLED" as const, arrivalDate: day("2026-11-20") };
+  it("lists an arrived family owed its relocation subsidy, overdue after the day of arrival", () => {
+    expect(classifyCase(workCase(resettled), today)).toMatchObject({
+      group: "supportPaymentsDue",
+      item: { dueDate: day("2026-11-20"), overdue: true, payment: { kind: "RELOCATION_SUBSIDY", month: null } },
+    });
+    expect(classifyCase(workCase({ ...resettled, arrivalDate: today }), today)?.item.overdue).toBe(false);
+  });
+  it("lists the next month of rent when due this month, not when due next month", () => {
+    const payments = [
+      { kind: "RELOCATION_SUBSIDY" as const, months: null },
+      { kind: "RENT_COMPENSATION" as const, months: 1 },
+    ];
+    expect(classifyCase(workCase({ ...resettled, status: "SUPPORTED", payments }), today)).toMatchObject({
+      group: "supportPaymentsDue",
+      item: { dueDate: day("2026-12-20"), overdue: false, payment: { kind: "RENT_COMPENSATION", month: 2 } },
+    });
+    const paidAhead = [...payments, { kind: "RENT_COMPENSATION" as const, months: 1 }];
+    expect(classifyCase(workCase({ ...resettled, payments: paidAhead }), today)).toBeNull();
+  });
+  it("lists nothing once everything owed is paid, nor for a family that has not arrived", () => {
+    const payments = [
+      { kind: "RELOCATION_SUBSIDY" as const, months: null },
+      { kind: "RENT_COMPENSATION" as const, months: 3 },
+    ];
+    expect(classifyCase(workCase({ ...resettled, payments, rentMonths: 3 }), today)).toBeNull();
+    expect(classifyCase(workCase({ status: "QUOTA_ALLOCATED", arrivalDate: null }), today)).toBeNull();
   });
 });
 

@@ -1,15 +1,23 @@
 /**
  * A caseworker's "My work" (issue 15): each own case sorted into the group of its next action, and the
  * open tasks, overdue first. Pure; lib/db/work/my-work.ts loads the cases and the tasks. The groups reuse
- * the document checklist (documents.ts), the status validity (status-validity.ts) and the case statuses.
+ * the document checklist (documents.ts), the status validity (status-validity.ts), the support payments owed
+ * (benefits.ts) and the case statuses.
  */
-import type { CaseStatus, Category, DocumentKind, DocumentStatus } from "@/lib/generated/prisma/enums";
+import type { CaseStatus, Category, DocumentKind, DocumentStatus, PaymentKind } from "@/lib/generated/prisma/enums";
+import { nextPaymentDue, type PaymentDue } from "./benefits";
 import { isTerminalStatus } from "./case-status";
 import { checklistKey, documentChecklist } from "./documents";
 import { validityState } from "./status-validity";
 
 /** The groups, in the order My work shows them. */
-export const WORK_GROUPS = ["documentsMissing", "readyForReview", "statusExpiring", "arrivalsDue"] as const;
+export const WORK_GROUPS = [
+  "documentsMissing",
+  "readyForReview",
+  "statusExpiring",
+  "arrivalsDue",
+  "supportPaymentsDue",
+] as const;
 export type WorkGroup = (typeof WORK_GROUPS)[number];
 
 /** Statuses in which the documents of the application are still being gathered and checked. */
@@ -24,7 +32,15 @@ export type WorkCase = {
   documents: readonly { kind: DocumentKind; personId: number | null; status: DocumentStatus }[];
   statusValidUntil: Date | null;
   plannedArrival: Date | null;
+  arrivalDate: Date | null;
+  /** The payments in force (a reversed one no longer counts as paid). */
+  payments: readonly { kind: PaymentKind; months: number | null }[];
+  /** The months of rent compensation the rates in force on the day of arrival allow. */
+  rentMonths: number;
 };
+
+/** Statuses of a family that has arrived and is being supported. */
+const SUPPORTED: readonly CaseStatus[] = ["RESETTLED", "SUPPORTED"];
 
 export type WorkItem = {
   familyId: number;
@@ -34,6 +50,8 @@ export type WorkItem = {
   overdue: boolean;
   /** For "documents missing": how many checklist items are neither received nor verified. */
   missing?: number;
+  /** For "support payments due": the payment owed next. */
+  payment?: Pick<PaymentDue, "kind" | "month">;
 };
 
 /**
@@ -75,10 +93,23 @@ export function classifyCase(workCase: WorkCase, today: Date): { group: WorkGrou
       group: "arrivalsDue",
       item: { ...base, dueDate: workCase.plannedArrival, overdue: workCase.plannedArrival < today },
     };
+  if (SUPPORTED.includes(workCase.status) && workCase.arrivalDate) {
+    const due = nextPaymentDue(workCase.arrivalDate, workCase.payments, workCase.rentMonths);
+    if (due && isDueThisMonth(due.dueDate, today))
+      return {
+        group: "supportPaymentsDue",
+        item: {
+          ...base,
+          dueDate: due.dueDate,
+          overdue: due.dueDate < today,
+          payment: { kind: due.kind, month: due.month },
+        },
+      };
+  }
   return null;
 }
 
-/** A planned day falling in `today`'s month or earlier (an arrival that did not happen stays due). */
+/** A day falling in `today`'s month or earlier (an arrival or payment that did not happen stays due). */
 function isDueThisMonth(day: Date, today: Date): boolean {
   const endOfMonth = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
   return day.getTime() < endOfMonth;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTransferProposal, isTransferable, statusAfterTransfer } from "./transfer";
+import { checkTransferProposal, isTransferable, mayWithdrawTransfer, statusAfterTransfer } from "./transfer";
 
 const PAVLODAR = "KZ-55";
 const AKMOLA = "KZ-11";
@@ -63,5 +63,16 @@ describe("statusAfterTransfer", () => {
   it("leaves a family that held no places in its status", () => {
     expect(statusAfterTransfer("APPROVED", [])).toBe("APPROVED");
     expect(statusAfterTransfer("UNDER_REVIEW", [])).toBe("UNDER_REVIEW");
+  });
+});
+
+describe("mayWithdrawTransfer", () => {
+  it("lets the proposer withdraw a pending transfer", () => {
+    expect(mayWithdrawTransfer({ status: "PENDING", proposedById: 7 }, 7)).toBe(true);
+  });
+  it("refuses anyone else, and a transfer already decided or withdrawn", () => {
+    expect(mayWithdrawTransfer({ status: "PENDING", proposedById: 7 }, 8)).toBe(false);
+    for (const status of ["ACCEPTED", "DECLINED", "WITHDRAWN"])
+      expect(mayWithdrawTransfer({ status, proposedById: 7 }, 7)).toBe(false);
   });
 });

@@ -48,3 +48,11 @@ export function statusAfterTransfer(status: CaseStatus, places: readonly Transfe
   if (status !== "QUOTA_ALLOCATED") return status;
   return places.length > 0 && places.every((place) => place.outcome === "allocated") ? status : "APPROVED";
 }
+
+/**
+ * Whether a person may withdraw a transfer: only the one who proposed it, and only while the target
+ * region has not decided (an accepted transfer has already moved the case; a declined one is closed).
+ */
+export function mayWithdrawTransfer(transfer: { status: string; proposedById: number }, actorId: number): boolean {
+  return transfer.status === "PENDING" && transfer.proposedById === actorId;
+}

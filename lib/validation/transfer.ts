@@ -29,5 +29,8 @@ export type ProposeTransferValues = z.input<typeof proposeTransferSchema>;
 /** Accepting a transfer to the own region. */
 export const acceptTransferSchema = z.object({ transferId: id }).strict();
 
+/** Withdrawing one's own pending proposal. */
+export const withdrawTransferSchema = z.object({ transferId: id }).strict();
+
 /** Declining one, with the reason the source region reads. */
 export const declineTransferSchema = z.object({ transferId: id, reason });

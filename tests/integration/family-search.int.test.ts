@@ -190,6 +190,13 @@ describe("search by name", () => {
     expect(await searchIds(pavlodar, "Әсем")).toContain(kassymov.id);
   });
 
+  it("says which member a name found when it is not the head, and nothing when the head matched", async () => {
+    const bySpouse = (await search(pavlodar, "Асем Касымова")).items.find((item) => item.id === kassymov.id);
+    expect(bySpouse?.matchedMember).toMatchObject({ surnameCyr: "Қасымова", givenNameCyr: "Әсем" });
+    const byHead = (await search(pavlodar, "Қасымов Нұрлан")).items.find((item) => item.id === kassymov.id);
+    expect(byHead?.matchedMember).toBeNull();
+  });
+
   it("finds it by a Kazakh name typed with Russian letters", async () => {
     expect(await searchIds(pavlodar, "Касымов Нурлан")).toContain(kassymov.id);
     expect(await searchIds(pavlodar, "Асем Касымова")).toContain(kassymov.id);

@@ -1,7 +1,13 @@
 // Ownership and work queues on a real PostgreSQL: My work's groups and tasks, the coordinator's work, the
 // task rules (run twice, created once), reassignment of one case or all of a person's, and every refusal.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCaseAssignment, listAssignableCaseworkers, reassignAllCases, reassignCase } from "@/lib/db/work/assignment";
+import {
+  countOpenCasesOf,
+  getCaseAssignment,
+  listAssignableCaseworkers,
+  reassignAllCases,
+  reassignCase,
+} from "@/lib/db/work/assignment";
 import { getCoordinatorWork, getMyWork } from "@/lib/db/work/my-work";
 import { completeTask, createTask, listCaseTasks, runTaskRules } from "@/lib/db/work/tasks";
 import { documentChecklist } from "@/lib/domain/documents";
@@ -104,6 +110,34 @@ describe("My work", () => {
     const ids = (await getMyWork(caseworker)).tasks.map((task) => task.taskId);
     expect(ids.indexOf(overdue.id)).toBeLessThan(ids.indexOf(later.id));
     expect((await getMyWork(caseworker)).tasks.find((task) => task.taskId === overdue.id)?.overdue).toBe(true);
+  });
+
+  it("lists an arrived family's next support payment, a reversed payment counting as not paid", async () => {
+    const family = await ownFamily(caseworker);
+    await prisma.family.update({
+      where: { id: family.id },
+      data: { status: "RESETTLED", arrivalDate: inDays(-3) },
+    });
+    expect(itemOf(await getMyWork(caseworker), family.id)).toEqual([
+      expect.objectContaining({
+        group: "supportPaymentsDue",
+        dueDate: inDays(-3),
+        overdue: true,
+        payment: { kind: "RELOCATION_SUBSIDY", month: null },
+      }),
+    ]);
+    const paid = (kind: "RELOCATION_SUBSIDY" | "RENT_COMPENSATION", months: number | null) =>
+      prisma.payment.create({
+        data: { familyId: family.id, kind, amountTenge: 1000, paidOn: today, months, recordedById: caseworker.id },
+      });
+    await paid("RELOCATION_SUBSIDY", null);
+    const rent = await paid("RENT_COMPENSATION", 1);
+    await prisma.paymentReversal.create({
+      data: { paymentId: rent.id, reason: "Paid twice", reversedById: coordinator.id },
+    });
+    expect(itemOf(await getMyWork(caseworker), family.id)).toEqual([
+      expect.objectContaining({ group: "supportPaymentsDue", payment: { kind: "RENT_COMPENSATION", month: 1 } }),
+    ]);
   });
 
   crossRegionTest(getMyWork, "lists only the actor's own cases in the own region", async () => {
@@ -244,6 +278,21 @@ describe("reassignment", () => {
       expect(candidates).not.toContain(akmolaCaseworker.id);
     },
   );
+
+  crossRegionTest(countOpenCasesOf, "counts a person's open cases in the own region only", async () => {
+    const leaving = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
+    const admin = await createStaffUser(prisma, "ADMIN");
+    await ownFamily(leaving);
+    await ownFamily(leaving);
+    const closed = await ownFamily(leaving);
+    await prisma.family.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
+    expect(await countOpenCasesOf(admin, leaving.id)).toBe(2);
+    expect(await countOpenCasesOf(coordinator, leaving.id)).toBe(2);
+    expect(await countOpenCasesOf(akmolaCoordinator, leaving.id)).toBe(0);
+    await expect(countOpenCasesOf(caseworker, leaving.id)).rejects.toThrow(FORBIDDEN);
+    await reassignAllCases(admin, { fromUserId: leaving.id, toUserId: otherCaseworker.id, reason: "Left" });
+    expect(await countOpenCasesOf(admin, leaving.id)).toBe(0);
+  });
 
   crossRegionTest(listAssignableCaseworkers, "lists none of another region", async () => {
     expect(await listAssignableCaseworkers(akmolaCoordinator, PAVLODAR)).toEqual([]);

@@ -12,7 +12,9 @@ import {
   familyTransfers,
   listTransfers,
   proposeTransfer,
+  withdrawTransfer,
 } from "@/lib/db/transfers/transfers";
+import { getCoordinatorWork } from "@/lib/db/work/my-work";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { crossRegionTest } from "./cross-region";
 import {
@@ -257,6 +259,68 @@ describe("deciding a transfer", () => {
     expect(await prisma.waitlistEntry.count({ where: { familyId: family!.id, year } })).toBe(1);
     const events = await prisma.caseEvent.findMany({ where: { familyId: family!.id } });
     expect(events).toMatchObject([{ fromStatus: "QUOTA_ALLOCATED", toStatus: "APPROVED" }]);
+  });
+});
+
+describe("withdrawing a transfer", () => {
+  crossRegionTest(
+    withdrawTransfer,
+    "only the proposer withdraws a pending transfer; the record stays in both regions' history",
+    async () => {
+      const [family] = await families(PAVLODAR, YEAR, [2], "APPROVED");
+      const { transferId } = await propose(pavlodarCoordinator, family!);
+      for (const actor of [akmolaCoordinator, kostanayCoordinator]) {
+        await expect(withdrawTransfer(actor, { transferId })).rejects.toThrow(NOT_FOUND);
+      }
+      await expect(withdrawTransfer(caseworker, { transferId })).rejects.toThrow(FORBIDDEN);
+      const colleague = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
+      await expect(withdrawTransfer(colleague, { transferId })).rejects.toThrow(/transfers\.errors\.notProposer/);
+      const [offered] = (await listTransfers(pavlodarCoordinator)).filter((row) => row.id === transferId);
+      expect(offered).toMatchObject({ canWithdraw: true, canDecide: false });
+      expect((await familyTransfers(pavlodarCoordinator, family!.id))[0]).toMatchObject({ canWithdraw: true });
+
+      await withdrawTransfer(pavlodarCoordinator, { transferId });
+      expect(await prisma.familyTransfer.findUniqueOrThrow({ where: { id: transferId } })).toMatchObject({
+        status: "WITHDRAWN",
+        decidedById: pavlodarCoordinator.id,
+      });
+      for (const actor of [pavlodarCoordinator, akmolaCoordinator]) {
+        const [listed] = (await listTransfers(actor)).filter((row) => row.id === transferId);
+        expect(listed).toMatchObject({ status: "WITHDRAWN", canDecide: false, canWithdraw: false });
+      }
+      const audited = await prisma.auditLog.findMany({
+        where: { action: "family.transfer.withdraw", entityId: String(family!.id) },
+        select: { regionId: true },
+      });
+      expect(audited.map((entry) => entry.regionId).sort()).toEqual([AKMOLA, PAVLODAR].sort());
+      await expect(acceptTransfer(akmolaCoordinator, { transferId })).rejects.toThrow(
+        /transfers\.errors\.alreadyDecided/,
+      );
+      await expect(withdrawTransfer(pavlodarCoordinator, { transferId })).rejects.toThrow(
+        /transfers\.errors\.alreadyDecided/,
+      );
+      // The family may be proposed again.
+      await expect(propose(pavlodarCoordinator, family!)).resolves.toMatchObject({ transferId: expect.any(Number) });
+    },
+  );
+
+  it("lists the pending transfer on both coordinators' homes, incoming for the target, outgoing for the source", async () => {
+    const [family] = await families(PAVLODAR, YEAR, [1], "APPROVED");
+    const { transferId } = await propose(pavlodarCoordinator, family!);
+    const expected = expect.objectContaining({ id: transferId, familyId: family!.id, caseNumber: family!.caseNumber });
+    const source = (await getCoordinatorWork(pavlodarCoordinator)).transfers;
+    const target = (await getCoordinatorWork(akmolaCoordinator)).transfers;
+    expect(source.outgoing).toContainEqual(expected);
+    expect(source.incoming.map((row) => row.id)).not.toContain(transferId);
+    expect(target.incoming).toContainEqual(expected);
+    expect(target.outgoing.map((row) => row.id)).not.toContain(transferId);
+    expect((await getCoordinatorWork(kostanayCoordinator)).transfers.incoming.map((row) => row.id)).not.toContain(
+      transferId,
+    );
+    await withdrawTransfer(pavlodarCoordinator, { transferId });
+    expect((await getCoordinatorWork(akmolaCoordinator)).transfers.incoming.map((row) => row.id)).not.toContain(
+      transferId,
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getCoordinatorWork } from "@/lib/db/work/my-work";
 import type { Actor } from "@/lib/domain/permissions";
+import { regionName } from "@/lib/domain/regions";
+import { toLocale } from "@/lib/i18n/config";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { taskTitle } from "../families/[id]/_components/case-work-panel";
@@ -13,7 +15,10 @@ const caseLink = (familyId: number, caseNumber: string) => (
   </Link>
 );
 
-/** A coordinator's home: decisions waiting, waitlist places to offer, the tasks of the rules and the workload. */
+/**
+ * A coordinator's home: decisions waiting, transfer requests, the tasks of the rules, waitlist places to
+ * offer and the workload.
+ */
 export async function CoordinatorWork({ user }: { user: Actor }) {
   const work = await getCoordinatorWork(user);
   const t = await getTranslations("work.coordinator");
@@ -21,6 +26,13 @@ export async function CoordinatorWork({ user }: { user: Actor }) {
   const format = await getFormatter();
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
   const titles = await Promise.all(work.tasks.map(taskTitle));
+  const locale = toLocale(await getLocale());
+  const transferLine = (transfer: (typeof work.transfers.incoming)[number]) =>
+    tw("workQueues.transfers.line", {
+      from: regionName(transfer.fromRegionId, locale),
+      to: regionName(transfer.toRegionId, locale),
+      date: day(transfer.proposedAt),
+    });
 
   return (
     <section aria-labelledby="coordinator-work" className="space-y-4">
@@ -40,6 +52,54 @@ export async function CoordinatorWork({ user }: { user: Actor }) {
               </li>
             ))}
           </ul>
+        )}
+      </Panel>
+      <Panel id="transfer-requests" title={tw("workQueues.transfers.title")}>
+        {work.transfers.incoming.length + work.transfers.outgoing.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">{t("empty")}</p>
+        ) : (
+          <>
+            {work.transfers.incoming.length > 0 && (
+              <>
+                <h3 id="transfers-incoming" className="mt-2 text-sm font-semibold">
+                  {tw("workQueues.transfers.incoming")}
+                </h3>
+                <ul aria-labelledby="transfers-incoming" className="mt-1 space-y-1 text-sm">
+                  {work.transfers.incoming.map((transfer) => (
+                    <li key={transfer.id}>
+                      <Link
+                        href={`/transfers#transfer-${transfer.id}`}
+                        className="font-mono text-brand-700 hover:underline"
+                      >
+                        {transfer.caseNumber}
+                      </Link>{" "}
+                      {transferLine(transfer)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {work.transfers.outgoing.length > 0 && (
+              <>
+                <h3 id="transfers-outgoing" className="mt-2 text-sm font-semibold">
+                  {tw("workQueues.transfers.outgoing")}
+                </h3>
+                <ul aria-labelledby="transfers-outgoing" className="mt-1 space-y-1 text-sm">
+                  {work.transfers.outgoing.map((transfer) => (
+                    <li key={transfer.id}>
+                      <Link
+                        href={`/families/${transfer.familyId}#case-transfers`}
+                        className="font-mono text-brand-700 hover:underline"
+                      >
+                        {transfer.caseNumber}
+                      </Link>{" "}
+                      {transferLine(transfer)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
         )}
       </Panel>
       <Panel id="coordinator-tasks" title={t("tasks")}>

@@ -10,11 +10,17 @@ import { taskTitle } from "../families/[id]/_components/case-work-panel";
 export async function MyWork({ user }: { user: Actor }) {
   const work = await getMyWork(user);
   const t = await getTranslations("work");
+  const tw = await getTranslations();
   const format = await getFormatter();
   const day = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
   const titles = await Promise.all(work.tasks.map(taskTitle));
+  const payment = ({ kind, month }: NonNullable<WorkItem["payment"]>) => {
+    const measure = tw(`casefile.support.kind.${kind}`);
+    return month === null ? measure : tw("workQueues.myWork.rentMonth", { kind: measure, month });
+  };
   const detail = (item: WorkItem) =>
     [
+      item.payment ? payment(item.payment) : null,
       item.missing !== undefined ? t("myWork.missing", { count: item.missing }) : null,
       item.dueDate ? t("myWork.due", { date: day(item.dueDate) }) : null,
       item.overdue ? t("myWork.overdue") : null,

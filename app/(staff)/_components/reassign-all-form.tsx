@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useFieldMessage } from "@/components/form-messages";
@@ -16,9 +17,21 @@ type Person = { id: number; fullName: string };
 
 const optionsOf = (people: Person[]) => people.map((person) => ({ value: String(person.id), label: person.fullName }));
 
-/** A coordinator moves every open case of one caseworker to another caseworker of the region. */
-export function ReassignAllForm({ from, to }: { from: Person[]; to: Person[] }) {
+/**
+ * A coordinator moves every open case of one caseworker to another caseworker of the region: chosen from
+ * `from` on the home page, or the one person `from` names on a staff member's page.
+ */
+export function ReassignAllForm({
+  from,
+  to,
+  labelledBy = "reassign-all",
+}: {
+  from: Person[] | { fixed: Person };
+  to: Person[];
+  labelledBy?: string;
+}) {
   const t = useTranslations("work.reassignAll");
+  const router = useRouter();
   const messageOf = useFieldMessage();
   const {
     register,
@@ -27,30 +40,37 @@ export function ReassignAllForm({ from, to }: { from: Person[]; to: Person[] }) 
     formState: { errors, isSubmitting },
   } = useForm<Values, unknown, z.output<typeof reassignAllSchema>>({
     resolver: zodResolver(reassignAllSchema),
-    defaultValues: { fromUserId: "", toUserId: "", reason: "" },
+    defaultValues: { fromUserId: Array.isArray(from) ? "" : String(from.fixed.id), toUserId: "", reason: "" },
   });
   const { submit, message } = useActionForm({
     setError,
     action: reassignAllCasesAction,
-    onSuccess: (data) => t("moved", { count: data.moved }),
+    onSuccess: (data) => {
+      router.refresh();
+      return t("moved", { count: data.moved });
+    },
   });
 
   return (
     <form
-      aria-labelledby="reassign-all"
+      aria-labelledby={labelledBy}
       onSubmit={handleSubmit(submit)}
       noValidate
       className="mt-3 grid gap-2 sm:grid-cols-3"
     >
-      <SelectField
-        id="reassign-all-from"
-        label={t("from")}
-        placeholder={t("choose")}
-        disabled={isSubmitting}
-        error={messageOf(errors.fromUserId)}
-        registration={register("fromUserId")}
-        options={optionsOf(from)}
-      />
+      {Array.isArray(from) ? (
+        <SelectField
+          id="reassign-all-from"
+          label={t("from")}
+          placeholder={t("choose")}
+          disabled={isSubmitting}
+          error={messageOf(errors.fromUserId)}
+          registration={register("fromUserId")}
+          options={optionsOf(from)}
+        />
+      ) : (
+        <input type="hidden" {...register("fromUserId")} />
+      )}
       <SelectField
         id="reassign-all-to"
         label={t("to")}

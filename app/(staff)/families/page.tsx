@@ -185,7 +185,22 @@ export default async function FamiliesPage({
             header: t("families.col.caseNumber"),
             cell: (family) => <CaseLink familyId={family.id} caseNumber={family.caseNumber} />,
           },
-          { header: t("families.col.head"), cell: (family) => (family.head ? <HeadName head={family.head} /> : "—") },
+          {
+            header: t("families.col.head"),
+            cell: (family) => (
+              <>
+                {family.head ? <HeadName head={family.head} /> : "—"}
+                {family.matchedMember && (
+                  <span className="mt-1 block text-xs text-slate-700">
+                    {t("workQueues.search.matchedMember", {
+                      name: `${family.matchedMember.surnameCyr} ${family.matchedMember.givenNameCyr}`,
+                      latin: `${family.matchedMember.surnameLat} ${family.matchedMember.givenNameLat}`,
+                    })}
+                  </span>
+                )}
+              </>
+            ),
+          },
           { header: t("families.col.category"), cell: (family) => t(`category.${family.category}`) },
           {
             header: t("families.col.status"),

@@ -1,7 +1,12 @@
 "use server";
 import { defineAction } from "@/lib/actions/action";
-import { acceptTransfer, declineTransfer, proposeTransfer } from "@/lib/db/transfers/transfers";
-import { acceptTransferSchema, declineTransferSchema, proposeTransferSchema } from "@/lib/validation/transfer";
+import { acceptTransfer, declineTransfer, proposeTransfer, withdrawTransfer } from "@/lib/db/transfers/transfers";
+import {
+  acceptTransferSchema,
+  declineTransferSchema,
+  proposeTransferSchema,
+  withdrawTransferSchema,
+} from "@/lib/validation/transfer";
 
 /** Proposes a family's transfer from the case page; proposeTransfer re-checks scope and the rules. */
 export const proposeTransferAction = defineAction({
@@ -28,4 +33,15 @@ export const declineTransferAction = defineAction({
   permission: "family.transfer",
   revalidate: ["/transfers"],
   run: (input, user) => declineTransfer(user, input),
+});
+
+/** Withdraws the actor's own pending proposal; the record stays in both regions' history. */
+export const withdrawTransferAction = defineAction({
+  schema: withdrawTransferSchema,
+  permission: "family.transfer",
+  revalidate: ["/transfers", "/"],
+  async run(input, user) {
+    const result = await withdrawTransfer(user, input);
+    return { familyId: result.familyId };
+  },
 });

@@ -5,6 +5,7 @@ import { listTransfers } from "@/lib/db/transfers/transfers";
 import { DataTable } from "@/components/ui/data-table";
 import { TransferDecision } from "./_components/transfer-decision";
 import { TransferDetails } from "./_components/transfer-details";
+import { WithdrawTransfer } from "./_components/withdraw-transfer";
 
 export async function generateMetadata() {
   const t = await getTranslations("transfers");
@@ -49,6 +50,8 @@ export default async function TransfersPage() {
             cell: (transfer) =>
               transfer.canDecide ? (
                 <TransferDecision transferId={transfer.id} caseNumber={transfer.caseNumber} />
+              ) : transfer.canWithdraw ? (
+                <WithdrawTransfer transferId={transfer.id} caseNumber={transfer.caseNumber} />
               ) : null,
           },
         ]}

@@ -19,6 +19,8 @@ export type FamilyListItem = {
   targetRegion: { id: string; nameKk: string; nameRu: string; nameEn: string };
   targetDistrict: { nameKk: string; nameRu: string; nameEn: string } | null;
   head: { surnameCyr: string; givenNameCyr: string; surnameLat: string; givenNameLat: string } | null;
+  /** For a name search that found the family by another member than its head: that member's names. */
+  matchedMember: { surnameCyr: string; givenNameCyr: string; surnameLat: string; givenNameLat: string } | null;
   memberCount: number;
 };
 
@@ -60,6 +62,7 @@ export async function listFamilies(actor: Actor, filters: FamilyFilters): Promis
             },
           },
         });
+  const matched = search?.kind === "name" ? await matchedMembers(search, pageIds) : new Map<number, MemberNames>();
   await recordAudit({
     actor,
     action: "family.list",
@@ -84,6 +87,7 @@ export async function listFamilies(actor: Actor, filters: FamilyFilters): Promis
               givenNameLat: head.givenNameLat,
             }
           : null,
+        matchedMember: matched.get(row.id) ?? null,
         memberCount: members.length,
       };
     }),
@@ -139,17 +143,10 @@ function searchSql(search: SearchQuery, after: number | undefined): { cte: Prism
       // person_search_text_trgm; the threshold is set for the transaction in pageOfFamilyIds).
       // MATERIALIZED keeps the planner from walking families in id order and testing every person's
       // name on the way (a row-by-row similarity check that took seconds on 360,000 people).
-      const words = search.words.map(
-        (variants) =>
-          Prisma.sql`(${Prisma.join(
-            variants.map((variant) => Prisma.sql`${variant} <% p."searchText"`),
-            " OR ",
-          )})`,
-      );
       const cursor = after ? Prisma.sql` AND p."familyId" < ${after}` : Prisma.empty;
       return {
         cte: Prisma.sql`WITH name_matches AS MATERIALIZED (
-          SELECT p."familyId" FROM person p WHERE ${Prisma.join(words, " AND ")}${cursor}
+          SELECT p."familyId" FROM person p WHERE ${nameWordsSql(search)}${cursor}
         )`,
         condition: Prisma.sql`f.id IN (SELECT "familyId" FROM name_matches)`,
       };
@@ -157,6 +154,47 @@ function searchSql(search: SearchQuery, after: number | undefined): { cte: Prism
     case "nothing":
       return { cte: null, condition: Prisma.sql`FALSE` };
   }
+}
+
+type MemberNames = { surnameCyr: string; givenNameCyr: string; surnameLat: string; givenNameLat: string };
+
+/** A name search's condition on person `p`: every word matches one of its spellings in the person's search text. */
+function nameWordsSql(search: Extract<SearchQuery, { kind: "name" }>): Prisma.Sql {
+  const words = search.words.map(
+    (variants) =>
+      Prisma.sql`(${Prisma.join(
+        variants.map((variant) => Prisma.sql`${variant} <% p."searchText"`),
+        " OR ",
+      )})`,
+  );
+  return Prisma.join(words, " AND ");
+}
+
+/**
+ * For each family of the page found by a name, the member the name matched when that is not the head
+ * (a spouse's name finds the family; the list says by whom). The head wins when both match.
+ */
+async function matchedMembers(
+  search: Extract<SearchQuery, { kind: "name" }>,
+  familyIds: number[],
+): Promise<Map<number, MemberNames>> {
+  if (familyIds.length === 0) return new Map();
+  const [, rows] = await db().$transaction([
+    db().$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_WORD_SIMILARITY)}, true)`,
+    db().$queryRaw<(MemberNames & { familyId: number; isHead: boolean })[]>`
+      SELECT DISTINCT ON (p."familyId") p."familyId", p."isHead", p."surnameCyr", p."givenNameCyr", p."surnameLat", p."givenNameLat"
+        FROM person p
+       WHERE p."familyId" = ANY(${familyIds}::int[]) AND ${nameWordsSql(search)}
+       ORDER BY p."familyId", p."isHead" DESC, p.position`,
+  ]);
+  return new Map(
+    rows
+      .filter((row) => !row.isHead)
+      .map(({ familyId, surnameCyr, givenNameCyr, surnameLat, givenNameLat }) => [
+        familyId,
+        { surnameCyr, givenNameCyr, surnameLat, givenNameLat },
+      ]),
+  );
 }
 
 /** Up to FAMILY_PAGE_SIZE + 1 ids of the page (one more tells whether there is a next page). */

@@ -9,6 +9,7 @@ import { poolForCategory } from "@/lib/domain/quota";
 import {
   checkTransferProposal,
   isTransferable,
+  mayWithdrawTransfer,
   statusAfterTransfer,
   type TransferPlaces,
   type TransferRefusal,
@@ -387,9 +388,59 @@ export async function declineTransfer(
     .catch((error: unknown) => auditDenied(actor, "family.transfer.decline", onTransfer(input.transferId), error));
 }
 
+/**
+ * Withdraws a pending transfer the actor proposed (its source region's COORDINATOR or ADMIN; a transfer
+ * outside the source region is notFoundError, audited). Another person's proposal and a transfer decided
+ * meanwhile are 409s. The record stays, WITHDRAWN, in both regions' history and audit log.
+ */
+export async function withdrawTransfer(
+  actor: Actor,
+  input: { transferId: number },
+  options: { now?: Date } = {},
+): Promise<{ transferId: number; familyId: number }> {
+  assertCan(actor, "family.transfer");
+  return db()
+    .$transaction(async (tx) => {
+      const found = await tx.familyTransfer.findUnique({
+        where: { id: input.transferId },
+        select: { familyId: true, fromRegionId: true },
+      });
+      if (!found || !canSeeFamilyInRegion(actor, found.fromRegionId)) throw notFoundError("transfer");
+      // The family lock, as acceptance and decline take it: a withdrawal and a decision cannot both pass.
+      await lockFamily(tx, found.familyId);
+      const transfer = await tx.familyTransfer.findUniqueOrThrow({ where: { id: input.transferId } });
+      if (transfer.status !== "PENDING") {
+        throw new AppError("transfers.errors.alreadyDecided", { status: 409, log: `transfer ${transfer.id}` });
+      }
+      if (!mayWithdrawTransfer(transfer, actor.id)) {
+        throw new AppError("transfers.errors.notProposer", { status: 409, log: `transfer ${transfer.id}` });
+      }
+      await tx.familyTransfer.update({
+        where: { id: transfer.id },
+        data: { status: "WITHDRAWN", decidedById: actor.id, decidedAt: options.now ?? new Date() },
+      });
+      for (const regionId of [transfer.fromRegionId, transfer.toRegionId]) {
+        await recordAudit(
+          {
+            actor,
+            action: "family.transfer.withdraw",
+            entity: "family",
+            entityId: transfer.familyId,
+            regionId,
+            details: { transferId: transfer.id },
+          },
+          tx,
+        );
+      }
+      return { transferId: transfer.id, familyId: transfer.familyId };
+    }, TRANSACTION_OPTIONS)
+    .catch((error: unknown) => auditDenied(actor, "family.transfer.withdraw", onTransfer(input.transferId), error));
+}
+
 const transferSelect = {
   id: true,
   familyId: true,
+  proposedById: true,
   fromRegionId: true,
   fromDistrictId: true,
   toRegionId: true,
@@ -406,8 +457,11 @@ const transferSelect = {
 
 type TransferRow = Prisma.FamilyTransferGetPayload<{ select: typeof transferSelect }>;
 
-/** The transfer as the pages show it: district names looked up, the outcome's places typed. */
-async function present<T extends TransferRow>(rows: T[]) {
+/**
+ * The transfer as the pages show it: district names looked up, the outcome's places typed, and whether
+ * the actor may withdraw it.
+ */
+async function present<T extends TransferRow>(actor: Actor, rows: T[]) {
   const districtIds = [...new Set(rows.flatMap((row) => [row.fromDistrictId, row.toDistrictId]))].filter(
     (id): id is number => id !== null,
   );
@@ -421,6 +475,7 @@ async function present<T extends TransferRow>(rows: T[]) {
   );
   return rows.map(({ outcome, fromDistrictId, toDistrictId, ...row }) => ({
     ...row,
+    canWithdraw: mayWithdrawTransfer(row, actor.id) && canSeeFamilyInRegion(actor, row.fromRegionId),
     fromDistrict: fromDistrictId === null ? null : (districts.get(fromDistrictId) ?? null),
     toDistrict: districts.get(toDistrictId) ?? null,
     places: ((outcome as { places?: TransferPlaces[] } | null)?.places ?? []) satisfies TransferPlaces[],
@@ -443,7 +498,7 @@ export async function familyTransfers(actor: Actor, familyId: number) {
     orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
     select: transferSelect,
   });
-  return present(rows);
+  return present(actor, rows);
 }
 
 export type FamilyTransferItem = Awaited<ReturnType<typeof familyTransfers>>[number];
@@ -478,7 +533,7 @@ export async function listTransfers(actor: Actor) {
       },
     },
   });
-  const presented = await present(rows);
+  const presented = await present(actor, rows);
   const result = presented
     .map(({ family, ...row }) => ({
       ...row,

@@ -106,6 +106,17 @@ export async function reassignAllCases(
   });
 }
 
+/**
+ * How many open cases a person holds in the actor's scope: what a staff member's page offers to move
+ * before or after the person leaves. Counts only, no case is named.
+ */
+export async function countOpenCasesOf(actor: Actor, userId: number): Promise<number> {
+  assertCan(actor, "case.assign");
+  return db().family.count({
+    where: { AND: [{ assignedToId: userId, status: { notIn: [...TERMINAL_STATUSES] } }, familyScopeWhere(actor)] },
+  });
+}
+
 async function assign(
   tx: Client,
   actor: Actor,

@@ -4,6 +4,7 @@ import { listWaitlist } from "@/lib/db/quotas/waitlist";
 import { assertCan, familyScopeWhere } from "@/lib/db/scopes";
 import { settingInForce } from "@/lib/db/settings/settings";
 import { runTaskRules } from "@/lib/db/work/tasks";
+import { BENEFIT_SETTING_KEYS, paymentsInForce } from "@/lib/domain/benefits";
 import { TERMINAL_STATUSES } from "@/lib/domain/case-status";
 import { byUrgency, groupWork, isTaskOverdue } from "@/lib/domain/my-work";
 import { can, rolesWith, type Actor } from "@/lib/domain/permissions";
@@ -67,9 +68,11 @@ export async function getMyWork(actor: Actor, now: Date = new Date()) {
         status: true,
         category: true,
         statusValidUntil: true,
+        arrivalDate: true,
         members: { select: { id: true } },
         documents: { select: { kind: true, personId: true, status: true } },
         adaptationPlan: { select: { plannedArrival: true } },
+        payments: { select: { kind: true, months: true, reversal: { select: { id: true } } } },
       },
     }),
     db().caseTask.findMany({
@@ -77,17 +80,34 @@ export async function getMyWork(actor: Actor, now: Date = new Date()) {
       select: taskSelect,
     }),
   ]);
+  const rentMonths = await rentMonthsByArrival(cases.map((workCase) => workCase.arrivalDate));
   const groups = groupWork(
-    cases.map((workCase) => ({ ...workCase, plannedArrival: workCase.adaptationPlan?.plannedArrival ?? null })),
+    cases.map((workCase) => ({
+      ...workCase,
+      plannedArrival: workCase.adaptationPlan?.plannedArrival ?? null,
+      payments: paymentsInForce(workCase.payments),
+      rentMonths: rentMonths.get(workCase.arrivalDate?.getTime() ?? null) ?? 0,
+    })),
     today,
   );
   return { groups, tasks: taskItems(tasks, today), openCases: cases.length };
 }
 
 /**
+ * The months of rent compensation in force on each day of arrival: an entitlement is fixed on the day the
+ * family arrived (lib/domain/benefits.ts entitlementDay), whatever the setting says later.
+ */
+async function rentMonthsByArrival(arrivals: readonly (Date | null)[]): Promise<Map<number | null, number>> {
+  const days = [...new Set(arrivals.flatMap((day) => (day ? [day.getTime()] : [])))];
+  const months = await Promise.all(days.map((time) => settingInForce(BENEFIT_SETTING_KEYS.rentMonths, new Date(time))));
+  return new Map(days.map((time, index) => [time, months[index] ?? 0]));
+}
+
+/**
  * A coordinator's home: the decisions waiting (oldest application first, with the working days passed
  * against the review time limit), the waiting families whose places fit the quota now, the open cases
- * per caseworker of the region, and the tasks the rules addressed to the coordinators. Own region only.
+ * per caseworker of the region, the transfers waiting for a decision, and the tasks the rules addressed to
+ * the coordinators. Own region only.
  */
 export async function getCoordinatorWork(actor: Actor, now: Date = new Date()) {
   assertCan(actor, "case.assign");
@@ -117,6 +137,7 @@ export async function getCoordinatorWork(actor: Actor, now: Date = new Date()) {
   ]);
   const openCases = new Map(workload.map((row) => [row.assignedToId, row._count._all]));
   const toOffer = actor.regionId ? await placesToOffer(actor, actor.regionId, today) : [];
+  const transfers = actor.regionId ? await pendingTransfers(actor.regionId) : { incoming: [], outgoing: [] };
   return {
     limit,
     decisions: waiting.map((family) => ({
@@ -125,9 +146,36 @@ export async function getCoordinatorWork(actor: Actor, now: Date = new Date()) {
       overdue: workingDaysBetween(family.applicationDate, today) > limit,
     })),
     toOffer,
+    transfers,
     workload: caseworkers.map((person) => ({ ...person, openCases: openCases.get(person.id) ?? 0 })),
     unassigned: openCases.get(null) ?? 0,
     tasks: taskItems(tasks, today),
+  };
+}
+
+/**
+ * The region's pending transfers, oldest first: incoming ones wait for this region's decision (the case is
+ * still the other region's, so they open on /transfers), outgoing ones for the other region's. Case
+ * numbers and regions only, no names.
+ */
+async function pendingTransfers(regionId: string) {
+  const rows = await db().familyTransfer.findMany({
+    where: { status: "PENDING", OR: [{ toRegionId: regionId }, { fromRegionId: regionId }] },
+    orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+    take: LIST_LIMIT,
+    select: {
+      id: true,
+      familyId: true,
+      fromRegionId: true,
+      toRegionId: true,
+      proposedAt: true,
+      family: { select: { caseNumber: true } },
+    },
+  });
+  const items = rows.map(({ family, ...row }) => ({ ...row, caseNumber: family.caseNumber }));
+  return {
+    incoming: items.filter((row) => row.toRegionId === regionId),
+    outgoing: items.filter((row) => row.fromRegionId === regionId),
   };
 }
 

@@ -11,13 +11,12 @@ import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseWorkflowPanel } from "./_components/case-workflow-panel";
-import { ChecklistOverrideNote } from "./_components/checklist-override-note";
 import { CaseFileSections } from "./_components/case-file-sections";
 import { WaitlistPanel } from "./_components/waitlist-panel";
 import { TransferPanel } from "./_components/transfer-panel";
 import { StatusExtensionPanel } from "./_components/status-extension-panel";
-import { EventFacts } from "./_components/event-facts";
-import { CaseWorkPanel, DoneTasksTimeline } from "./_components/case-work-panel";
+import { CaseWorkPanel } from "./_components/case-work-panel";
+import { CaseHistory } from "./_components/case-history";
 import { hasDecision } from "@/lib/domain/family-papers";
 import { CaseSectionNav } from "./_components/case-section-nav";
 
@@ -186,23 +185,7 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
       </Panel>
 
       <Panel id="history" title={t("family.history")}>
-        <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4">
-          {family.events.map((event) => (
-            <li key={event.id} className="text-sm">
-              <p className="font-medium">
-                {event.fromStatus ? `${t(`status.${event.fromStatus}`)} → ` : ""}
-                {t(`status.${event.toStatus}`)}
-              </p>
-              <EventFacts data={event.data} />
-              <p className="text-slate-500">
-                {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })} · {event.actor.fullName}
-              </p>
-              {event.reason && <p className="mt-1 text-slate-700">{event.reason}</p>}
-              <ChecklistOverrideNote data={event.data} />
-            </li>
-          ))}
-          <DoneTasksTimeline familyId={family.id} />
-        </ol>
+        <CaseHistory familyId={family.id} events={family.events} />
       </Panel>
 
       {family.allocations.length > 0 && (

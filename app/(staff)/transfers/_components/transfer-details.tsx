@@ -13,7 +13,7 @@ export async function TransferDetails({ transfer }: { transfer: FamilyTransferIt
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   return (
-    <div className="space-y-1 text-sm" data-testid={`transfer-${transfer.id}`}>
+    <div id={`transfer-${transfer.id}`} className="space-y-1 text-sm" data-testid={`transfer-${transfer.id}`}>
       <p className="font-medium">
         {place(transfer.fromRegionId, transfer.fromDistrict)} → {place(transfer.toRegionId, transfer.toDistrict)} ·{" "}
         {t(`status.${transfer.status}`)}

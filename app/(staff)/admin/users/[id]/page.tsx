@@ -4,9 +4,12 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { listRegions } from "@/lib/db/regions";
 import { getStaffMember } from "@/lib/db/users/get-staff-member";
+import { countOpenCasesOf, listAssignableCaseworkers } from "@/lib/db/work/assignment";
+import { can } from "@/lib/domain/permissions";
 import { orNotFound } from "@/lib/page-data";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { Panel } from "@/components/ui/panel";
+import { ReassignAllForm } from "../../../_components/reassign-all-form";
 import { AccountStateControls } from "./_components/account-state-controls";
 import { AssignmentForm } from "./_components/assignment-form";
 import { PasswordLinkControls } from "./_components/password-link-controls";
@@ -36,6 +39,13 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   const locale = toLocale(await getLocale());
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const isSelf = member.id === admin.id;
+  // Someone who leaves hands over their cases here, beside the deactivation, to a caseworker of the region.
+  const openCases = await countOpenCasesOf(admin, member.id);
+  const holdsCases = can(member, "case.own") || openCases > 0;
+  const successors =
+    openCases > 0 && member.regionId
+      ? (await listAssignableCaseworkers(admin, member.regionId)).filter((person) => person.id !== member.id)
+      : [];
   const collator = new Intl.Collator(locale);
   const regionOptions = regions
     .map((region) => ({ value: region.id, label: localName(region, locale) }))
@@ -111,6 +121,20 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           </div>
         )}
       </Panel>
+
+      {holdsCases && (
+        <Panel id="member-cases" title={t("workQueues.member.title")}>
+          <p className="mt-2 text-sm text-slate-700">
+            {t("workQueues.member.openCases", { count: openCases, name: member.fullName })}
+          </p>
+          {openCases > 0 &&
+            (successors.length > 0 ? (
+              <ReassignAllForm from={{ fixed: member }} to={successors} labelledBy="member-cases" />
+            ) : (
+              <p className="mt-2 text-sm text-slate-700">{t("workQueues.member.noSuccessor")}</p>
+            ))}
+        </Panel>
+      )}
 
       <Panel id="member-state" title={t("users.accountState.title")}>
         {member.state === "deactivated" && (

@@ -73,21 +73,3 @@ export async function CaseWorkPanel({ familyId }: { familyId: number }) {
     </Panel>
   );
 }
-
-/** The case's done tasks as entries of the case history. */
-export async function DoneTasksTimeline({ familyId }: { familyId: number }) {
-  const user = await requireUser();
-  const { done } = await listCaseTasks(user, familyId);
-  const t = await getTranslations("work.tasks");
-  const format = await getFormatter();
-  const titles = await Promise.all(done.map(taskTitle));
-  return done.map((task, index) => (
-    <li key={`task-${task.id}`} className="text-sm">
-      <p className="font-medium">{t("doneEntry", { title: titles[index]! })}</p>
-      <p className="text-slate-500">
-        {format.dateTime(task.doneAt!, { dateStyle: "medium", timeStyle: "short" })}
-        {task.doneBy && ` · ${task.doneBy.fullName}`}
-      </p>
-    </li>
-  ));
-}

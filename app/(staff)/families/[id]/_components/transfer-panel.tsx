@@ -9,9 +9,10 @@ import { isTransferable } from "@/lib/domain/transfer";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { Panel } from "@/components/ui/panel";
 import { TransferDetails } from "../../../transfers/_components/transfer-details";
+import { WithdrawTransfer } from "../../../transfers/_components/withdraw-transfer";
 import { ProposeTransferForm } from "./propose-transfer-form";
 
-type TransferFamily = { id: number; status: CaseStatus; targetRegion: { id: string } };
+type TransferFamily = { id: number; caseNumber: string; status: CaseStatus; targetRegion: { id: string } };
 
 /**
  * The case's transfers between regions (its history for both regions: the source sees it while the
@@ -52,6 +53,7 @@ export async function TransferPanel({ family }: { family: TransferFamily }) {
           {transfers.map((transfer) => (
             <li key={transfer.id}>
               <TransferDetails transfer={transfer} />
+              {transfer.canWithdraw && <WithdrawTransfer transferId={transfer.id} caseNumber={family.caseNumber} />}
             </li>
           ))}
         </ol>

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "TransferStatus" ADD VALUE 'WITHDRAWN';
+
