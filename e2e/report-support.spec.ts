@@ -134,7 +134,7 @@ test("the administrator reads a region's support per month and downloads the sam
   });
 
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: `${title} — XLSX` }).click();
+  await page.getByRole("link", { name: `${title} — Excel file (XLSX)` }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`support-${YEAR}-${KYZYLORDA}-region-${KYZYLORDA}.xlsx`);
   const workbook = new ExcelJS.Workbook();

@@ -82,7 +82,7 @@ export function ReportChart({ type, data, series, ariaLabel, isHorizontal = fals
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             {axes}
             <Tooltip formatter={suppressedTooltipValue} />
-            <Legend verticalAlign="top" content={<ChartLegend />} />
+            <Legend verticalAlign="top" itemSorter={null} content={<ChartLegend />} />
             {series.map((item, index) => (
               <Line
                 key={item.key}
@@ -109,7 +109,7 @@ export function ReportChart({ type, data, series, ariaLabel, isHorizontal = fals
             <CartesianGrid strokeDasharray="3 3" horizontal={!isHorizontal} vertical={isHorizontal} />
             {axes}
             <Tooltip formatter={suppressedTooltipValue} />
-            <Legend verticalAlign="top" content={<ChartLegend />} />
+            <Legend verticalAlign="top" itemSorter={null} content={<ChartLegend />} />
             {series.map((item, index) => (
               <Bar
                 key={item.key}

@@ -48,7 +48,7 @@ export function QuotaBarChart({
           <XAxis dataKey="region" interval={0} angle={-30} textAnchor="end" tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip formatter={suppressedTooltipValue} />
-          <Legend verticalAlign="top" content={<ChartLegend />} />
+          <Legend verticalAlign="top" itemSorter={null} content={<ChartLegend />} />
           <Bar dataKey="total" name={labels.total} fill="#94a3b8" isAnimationActive={false} />
           <Bar dataKey="allocated" name={labels.allocated} fill="#0369a1" isAnimationActive={false}>
             <SuppressedBarLabels seriesKey="allocated" />
@@ -89,7 +89,7 @@ export function AllocationsLineChart({
           <XAxis dataKey="month" height={MONTH_AXIS_HEIGHT} tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip formatter={suppressedTooltipValue} />
-          <Legend verticalAlign="top" content={<ChartLegend />} />
+          <Legend verticalAlign="top" itemSorter={null} content={<ChartLegend />} />
           <Line
             type="monotone"
             dataKey="KANDAS"
