@@ -1,6 +1,6 @@
 "use client";
 
-import { LabelList, type LegendPayload } from "recharts";
+import { Cell, LabelList, type LegendPayload } from "recharts";
 
 /** The key under which a point carries the "<5" label of a suppressed value of `key`. */
 export const suppressedKey = (key: string) => `${key}__suppressed`;
@@ -39,6 +39,18 @@ export function suppressedTooltipValue(
   const marker = typeof item.dataKey === "string" ? item.payload?.[suppressedKey(item.dataKey)] : undefined;
   if (typeof marker === "string") return marker;
   return typeof value === "number" || typeof value === "string" ? value : "";
+}
+
+/**
+ * What a bar series needs for its "<5" labels: recharts draws no bar, and so no label, for a value of 0,
+ * so a suppressed value gets a bar of 1 pixel (`minPointSize`) that is left unpainted (`cells`).
+ */
+export function suppressedBarParts(points: readonly Point[], seriesKey: string, fill: string) {
+  const isSuppressed = (index: number) => typeof points[index]?.[suppressedKey(seriesKey)] === "string";
+  return {
+    minPointSize: (_value: unknown, index: number) => (isSuppressed(index) ? 1 : 0),
+    cells: points.map((_, index) => <Cell key={index} fill={isSuppressed(index) ? "transparent" : fill} />),
+  };
 }
 
 /** The "<5" labels of one bar series: above a bar standing up, after a bar lying down. */

@@ -17,6 +17,7 @@ import {
   ChartLegend,
   labelSuppressed,
   SuppressedBarLabels,
+  suppressedBarParts,
   SuppressedLineLabels,
   suppressedTooltipValue,
 } from "./chart-parts";
@@ -27,7 +28,7 @@ export type ChartType = "bar" | "stackedBar" | "line";
 
 /** Colours that stay apart for common colour-vision deficiencies and in greyscale print (Okabe–Ito). */
 const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
-const colour = (index: number) => PALETTE[index % PALETTE.length];
+const colour = (index: number) => PALETTE[index % PALETTE.length] ?? "#000000";
 
 type ChartProps = {
   type: ChartType;
@@ -110,18 +111,23 @@ export function ReportChart({ type, data, series, ariaLabel, isHorizontal = fals
             {axes}
             <Tooltip formatter={suppressedTooltipValue} />
             <Legend verticalAlign="top" itemSorter={null} content={<ChartLegend />} />
-            {series.map((item, index) => (
-              <Bar
-                key={item.key}
-                dataKey={item.key}
-                name={item.label}
-                fill={colour(index)}
-                stackId={type === "stackedBar" ? "stack" : undefined}
-                isAnimationActive={false}
-              >
-                {isSuppressible(item.key) && <SuppressedBarLabels seriesKey={item.key} isHorizontal={isHorizontal} />}
-              </Bar>
-            ))}
+            {series.map((item, index) => {
+              const suppressed = isSuppressible(item.key) ? suppressedBarParts(points, item.key, colour(index)) : null;
+              return (
+                <Bar
+                  key={item.key}
+                  dataKey={item.key}
+                  name={item.label}
+                  fill={colour(index)}
+                  stackId={type === "stackedBar" ? "stack" : undefined}
+                  isAnimationActive={false}
+                  minPointSize={suppressed?.minPointSize}
+                >
+                  {suppressed?.cells}
+                  {suppressed && <SuppressedBarLabels seriesKey={item.key} isHorizontal={isHorizontal} />}
+                </Bar>
+              );
+            })}
           </BarChart>
         )}
       </ResponsiveContainer>

@@ -16,9 +16,13 @@ import {
   ChartLegend,
   labelSuppressed,
   SuppressedBarLabels,
+  suppressedBarParts,
   SuppressedLineLabels,
   suppressedTooltipValue,
 } from "@/components/reports/chart-parts";
+
+const ALLOCATED = "#0369a1";
+const ARRIVED = "#15803d";
 
 /** A region's bars; null is a value hidden from the analyst (drawn as a labelled "<5"). */
 export type RegionBar = { region: string; total: number; allocated: number | null; arrived: number | null };
@@ -40,6 +44,8 @@ export function QuotaBarChart({
   suppressedLabel: string;
 }) {
   const points = labelSuppressed(data, ["allocated", "arrived"], suppressedLabel, "bar");
+  const allocated = suppressedBarParts(points, "allocated", ALLOCATED);
+  const arrived = suppressedBarParts(points, "arrived", ARRIVED);
   return (
     <div role="img" aria-label={ariaLabel} className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -50,10 +56,24 @@ export function QuotaBarChart({
           <Tooltip formatter={suppressedTooltipValue} />
           <Legend verticalAlign="top" itemSorter={null} content={<ChartLegend />} />
           <Bar dataKey="total" name={labels.total} fill="#94a3b8" isAnimationActive={false} />
-          <Bar dataKey="allocated" name={labels.allocated} fill="#0369a1" isAnimationActive={false}>
+          <Bar
+            dataKey="allocated"
+            name={labels.allocated}
+            fill={ALLOCATED}
+            isAnimationActive={false}
+            minPointSize={allocated.minPointSize}
+          >
+            {allocated.cells}
             <SuppressedBarLabels seriesKey="allocated" />
           </Bar>
-          <Bar dataKey="arrived" name={labels.arrived} fill="#15803d" isAnimationActive={false}>
+          <Bar
+            dataKey="arrived"
+            name={labels.arrived}
+            fill={ARRIVED}
+            isAnimationActive={false}
+            minPointSize={arrived.minPointSize}
+          >
+            {arrived.cells}
             <SuppressedBarLabels seriesKey="arrived" />
           </Bar>
         </BarChart>
