@@ -178,3 +178,95 @@ test("a caseworker gets 404 on the overview and its export", async ({ browser })
   expect((await page.request.get(`/reports/overview/export?year=${YEAR}&table=all&format=xlsx`)).status()).toBe(404);
   await context.close();
 });
+
+/** The texts of one column of a table's body rows (not the totals row), by the column's header. */
+async function columnTexts(table: Locator, header: string): Promise<string[]> {
+  const headers = (await table.locator("thead th").allInnerTexts()).map((text) => text.trim());
+  const index = headers.indexOf(header);
+  expect(index, header).toBeGreaterThanOrEqual(0);
+  return table
+    .locator("tbody tr")
+    .evaluateAll(
+      (trs, column) => trs.map((tr) => (tr.querySelectorAll("th, td")[column]?.textContent ?? "").trim()),
+      index,
+    );
+}
+
+test("an analyst sees <5 for 1–4 persons on the quota pages, their charts and exports; the administrator the figure", async ({
+  browser,
+}) => {
+  // A quota of the year with 1–4 persons allocated (the demo seed has some, e.g. Abai settlers).
+  const small = await e2eDb().quota.findFirst({
+    where: { year: YEAR, allocated: { gte: 1, lte: 4 } },
+    orderBy: [{ regionId: "asc" }, { pool: "asc" }],
+    select: { regionId: true, pool: true, allocated: true, total: true, region: { select: { nameEn: true } } },
+  });
+  expect(small, "the demo seed has a quota with 1–4 persons allocated").not.toBeNull();
+  const { regionId, pool, allocated, region } = small!;
+  const poolName = pool === "KANDAS" ? "Kandas" : "Settler";
+
+  const analyst = await signedInPage(browser, "analyst");
+  const page = analyst.page;
+  await page.goto(`/quotas?year=${YEAR}`);
+  const quotas = page.getByRole("table", { name: `Quotas of ${YEAR} by region and pool` });
+  const row = page.getByTestId(`quota-${regionId}-${pool}`);
+  // Pool, quota, allocated, remaining: the quota (the ministry's order) stays, allocated and remaining are hidden.
+  await expect(row.getByRole("cell")).toHaveText([poolName, String(small!.total), "<5", "<5"]);
+  await expect(page.getByTestId("suppression-note")).toBeVisible();
+  // A hidden cell never stands alone in its pool: another one hides it from the pool's total.
+  const pools = await columnTexts(quotas, "Pool");
+  const quotaRegions = await columnTexts(quotas, "Region");
+  const allocatedTexts = await columnTexts(quotas, "Allocated");
+  const hiddenOnQuotas = quotaRegions.filter((_, index) => allocatedTexts[index] === "<5" && pools[index] === poolName);
+  expect(hiddenOnQuotas.length).toBeGreaterThan(1);
+  await expect(quotas.locator("tfoot").getByRole("rowheader")).toHaveText("Total");
+
+  await page.goto(`/reports/quotas?year=${YEAR}`);
+  const report = page.getByRole("table", { name: `${poolName}: quota by region, ${YEAR}` });
+  const reportRow = report.getByRole("row").filter({ has: page.getByRole("rowheader", { name: region.nameEn }) });
+  // Quota, allocated, families, arrived, remaining, fill: what gives the persons allocated back is hidden too.
+  const reportCells = reportRow.getByRole("cell");
+  await expect(reportCells.nth(1)).toHaveText("<5");
+  await expect(reportCells.nth(2)).toHaveText("<5");
+  await expect(reportCells.nth(4)).toHaveText("<5");
+  await expect(reportCells.nth(5)).toHaveText("<5");
+  const reportAllocated = await columnTexts(report, "Allocated (persons)");
+  expect(reportAllocated.filter((text) => text === "<5").length).toBeGreaterThan(1);
+  // The same cells are hidden on both pages (otherwise one page would give the other's hidden cell back).
+  const reportRegions = await columnTexts(report, "Region");
+  const hiddenOnReport = reportRegions.filter((_, index) => reportAllocated[index] === "<5");
+  expect([...hiddenOnReport].sort()).toEqual([...hiddenOnQuotas].sort());
+  // The chart writes "<5" where the bar would be, never a bar of 0.
+  await expect(
+    page.getByRole("img", { name: new RegExp(`^Chart: ${poolName}: quota by region`) }).locator("text", {
+      hasText: "<5",
+    }),
+  ).not.toHaveCount(0);
+  await expect(page.getByTestId("suppression-note")).toBeVisible();
+  await expect(page.getByRole("table", { name: `Persons allocated per month, ${YEAR}` }).locator("tfoot")).toHaveCount(
+    1,
+  );
+
+  // The export holds the same hidden cells (empty) and the note.
+  const csv = await page.request.get(`/reports/quotas/export?year=${YEAR}&table=${pool.toLowerCase()}&format=csv`);
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n");
+  const exported = lines.map((line) => line.split(";"));
+  const exportedRow = exported.find((cells) => cells[0] === region.nameEn);
+  expect(exportedRow?.slice(1, 3)).toEqual([String(small!.total), ""]);
+  const exportedAllocated = exported.filter((cells) => reportRegions.includes(cells[0] ?? "")).map((cells) => cells[2]);
+  expect(exportedAllocated).toEqual(reportAllocated.map((text) => (text === "<5" ? "" : text.replace(/,/g, ""))));
+  expect(lines.some((line) => line.startsWith("Empty cells: fewer than 5 persons or families"))).toBe(true);
+  // The drill-down lists families: not for analysts.
+  expect((await page.goto(`/reports/quotas/${regionId}?year=${YEAR}`))?.status()).toBe(404);
+  await analyst.context.close();
+
+  // The administrator sees the figure itself.
+  const admin = await signedInPage(browser, "admin");
+  await admin.page.goto(`/quotas?year=${YEAR}`);
+  await expect(admin.page.getByTestId(`quota-${regionId}-${pool}`).getByRole("cell").nth(2)).toHaveText(
+    String(allocated),
+  );
+  await expect(admin.page.getByTestId("suppression-note")).toHaveCount(0);
+  await admin.context.close();
+});

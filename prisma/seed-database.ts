@@ -116,7 +116,18 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedPlanOption
       });
       const quotas = await tx.quota.createManyAndReturn({
         data: plan.quotas.map((q) => ({ ...q, orderId: order.id })),
-        select: { id: true, regionId: true, pool: true },
+        select: { id: true, regionId: true, pool: true, total: true },
+      });
+      // As lib/db/quotas/orders createQuotaOrder does: each quota's history starts with its order (0 → total),
+      // so the Quotas page lists the demo order among the year's orders.
+      await tx.quotaAmendment.createMany({
+        data: quotas.map((quota) => ({
+          quotaId: quota.id,
+          orderId: order.id,
+          oldTotal: 0,
+          newTotal: quota.total,
+          actorId: admin.id,
+        })),
       });
       const quotaId = new Map(quotas.map((q) => [`${q.regionId}|${q.pool}`, q.id]));
 

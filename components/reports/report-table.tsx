@@ -50,6 +50,7 @@ export async function ReportTableView({ table, caption }: { table: ReportTable; 
       caption={caption}
       isCaptionVisible
       testId={`report-table-${table.id}`}
+      isKeyboardScrollable
       columns={columns}
       rows={table.rows}
       rowKey={(_, index) => index}
@@ -83,8 +84,8 @@ export async function TableExportLinks({
       <span className="text-slate-600">{t("reportCommon.exportTable", { table: title })}</span>
       {(["csv", "xlsx"] as const).map((format) => {
         const label = t(format === "csv" ? "reportCommon.exportCsv" : "reportCommon.exportXlsx");
+        // The name starts with the visible text (WCAG 2.5.3) and names the table, as several tables share a page.
         return (
-          // The name starts with the visible text (WCAG 2.5.3) and names the table, as several tables share a page.
           <a
             key={format}
             href={href(format)}
@@ -122,7 +123,11 @@ export async function ReportSection({
   const table = localiseTable(raw, t, toLocale(await getLocale()));
   const title = tableTitle(table, t);
   const headingId = `report-${table.id}`;
+  const columnOf = new Map(table.columns.map((column) => [column.key, column]));
   const labelOf = new Map(table.columns.map((column) => [column.key, t(column.labelKey)]));
+  // A chart's empty value is a suppressed cell ("<5") in a column of counts or of figures computed from them.
+  const isSuppressible = (key: string) =>
+    Boolean(table.suppressedCells && (columnOf.get(key)?.isSmallCell || columnOf.get(key)?.derivedFrom));
   return (
     <section aria-labelledby={headingId} className="mt-8 break-inside-avoid">
       <h2 id={headingId} className="text-lg font-semibold">
@@ -135,9 +140,14 @@ export async function ReportSection({
             <ReportChart
               type={chart.type}
               data={chartPoints(table, chart.label, chart.values)}
-              series={chart.values.map((key) => ({ key, label: labelOf.get(key) ?? key }))}
+              series={chart.values.map((key) => ({
+                key,
+                label: labelOf.get(key) ?? key,
+                isSuppressible: isSuppressible(key),
+              }))}
               ariaLabel={t("reportCommon.chartLabel", { table: title })}
               isHorizontal={chart.isHorizontal}
+              suppressedLabel={t("reportCommon.suppressed")}
             />
           </figure>
         )}

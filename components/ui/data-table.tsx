@@ -37,6 +37,11 @@ type DataTableProps<Row> = Name & {
   /** Placement (margins, width) of the table or of its notice. */
   className?: string;
   testId?: string;
+  /**
+   * A wide table (many figure columns) that scrolls sideways even on a desktop: its frame is a region named
+   * like the table that takes the keyboard focus, so that it can be scrolled with the arrow keys.
+   */
+  isKeyboardScrollable?: boolean;
 };
 
 const CELL = "px-3 py-2 print:px-1 print:py-0.5";
@@ -94,11 +99,20 @@ export function DataTable<Row>({
   variant = "card",
   className = "",
   testId,
+  isKeyboardScrollable = false,
 }: DataTableProps<Row>) {
   const columns = maybeColumns.filter((column) => column !== false);
   if (rows.length === 0 && emptyAs === "notice") return <p className={`${NOTICE[variant]} ${className}`}>{empty}</p>;
   return (
-    <div className={`overflow-x-auto ${FRAME[variant]} ${className}`}>
+    <div
+      className={`overflow-x-auto ${FRAME[variant]} ${className}`}
+      {...(isKeyboardScrollable && {
+        role: "region",
+        "aria-label": caption,
+        "aria-labelledby": labelledBy,
+        tabIndex: 0,
+      })}
+    >
       <table
         className="w-full border-collapse text-sm print:text-[9px]"
         aria-labelledby={labelledBy}

@@ -69,6 +69,22 @@ describe("seedDatabase", () => {
     });
   });
 
+  it("starts every demo quota's history with the demo order, which has its number and date", async () => {
+    const order = await prisma.quotaOrder.findFirstOrThrow({
+      where: { year: 2026, isAmendment: false },
+      select: {
+        reference: true,
+        orderDate: true,
+        amendments: { select: { oldTotal: true, newTotal: true, quota: true } },
+      },
+    });
+    expect(order.reference).toBe("№ 14");
+    expect(order.orderDate.toISOString().slice(0, 10)).toBe("2026-01-15");
+    const quotas = await prisma.quota.count({ where: { year: 2026 } });
+    expect(order.amendments).toHaveLength(quotas);
+    for (const line of order.amendments) expect(line).toMatchObject({ oldTotal: 0, newTotal: line.quota.total });
+  });
+
   it("ends every family's status history in its current status", async () => {
     const families = await prisma.family.findMany({
       select: {

@@ -8,6 +8,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { listQuotas } from "@/lib/db/quotas/list-quotas";
 import { listQuotaHistory } from "@/lib/db/quotas/orders";
 import { QUOTA_POOLS, quotaYearFor, type QuotaPool } from "@/lib/domain/quota";
+import { hiddenPlacesCells, sumPlaces, type PlacesColumnKey } from "@/lib/domain/quota-cells";
+import { orderInForce } from "@/lib/domain/quota-order-in-force";
 import { regionName, resettlementTargetRegions } from "@/lib/domain/regions";
 import { programmeToday } from "@/lib/domain/status-validity";
 import { localName, toLocale } from "@/lib/i18n/config";
@@ -41,6 +43,16 @@ export default async function QuotasPage({
   // The waitlist names families: only roles that see them (not the analyst) get its link.
   const showWaitlist = can(user, "waitlist.manage");
   const amendments = history.flatMap((order) => order.amendments.map((amendment) => ({ order, amendment })));
+  const inForce = orderInForce(history);
+  // Analysts see figures without personal data: persons allocated of 1–4 (and what gives them back) are hidden,
+  // decided as on the quota report so that the two pages never hide different cells.
+  const hidden = can(user, "report.personalData") ? null : hiddenPlacesCells(quotas);
+  const rows = quotas.map((quota, index) => ({ ...quota, hidden: hidden?.rows[index] ?? new Set<PlacesColumnKey>() }));
+  const totals = { ...sumPlaces(quotas), hidden: hidden?.total ?? new Set<PlacesColumnKey>() };
+  const figure = (
+    row: { hidden: ReadonlySet<PlacesColumnKey> } & Record<PlacesColumnKey, number>,
+    key: PlacesColumnKey,
+  ) => (row.hidden.has(key) ? t("reportCommon.suppressed") : format.number(row[key]));
 
   return (
     <section>
@@ -59,6 +71,30 @@ export default async function QuotasPage({
         {can(user, "report.allRegions") ? t("quotas.introNational") : t("quotas.introRegion")}
       </p>
 
+      <p className="mt-2 text-sm" data-testid="order-in-force">
+        {!inForce
+          ? t("quotaCells.noOrder", { year })
+          : inForce.lastAmendment
+            ? t("quotaCells.inForceAmended", {
+                year,
+                reference: inForce.original.reference,
+                date: day(inForce.original.orderDate),
+                amendment: inForce.lastAmendment.reference,
+                amendmentDate: day(inForce.lastAmendment.orderDate),
+                count: inForce.amendments,
+              })
+            : t("quotaCells.inForce", {
+                year,
+                reference: inForce.original.reference,
+                date: day(inForce.original.orderDate),
+              })}
+      </p>
+      {hidden && [...hidden.rows, hidden.total].some((cells) => cells.size > 0) && (
+        <p className="mt-1 text-sm text-slate-600" data-testid="suppression-note">
+          {t("reportCommon.suppressionNote")}
+        </p>
+      )}
+
       <form method="get" className="mt-4 flex items-end gap-2">
         <FilterSelect label={t("quotas.yearField")} name="year" defaultValue={year} options={yearOptions(years)} />
         <Button type="submit" variant="secondary">
@@ -69,16 +105,28 @@ export default async function QuotasPage({
       <DataTable
         className="mt-4"
         caption={t("quotas.caption", { year })}
-        rows={quotas}
+        rows={rows}
         rowKey={(quota) => quota.id}
         rowTestId={(quota) => `quota-${quota.regionId}-${quota.pool}`}
         empty={t("quotas.empty", { year })}
+        footer={
+          rows.length > 0
+            ? [
+                t("quotaCells.total"),
+                t("quotaCells.allPools"),
+                figure(totals, "total"),
+                figure(totals, "allocated"),
+                figure(totals, "remaining"),
+                ...(showWaitlist ? [null] : []),
+              ]
+            : undefined
+        }
         columns={[
           { header: t("quotas.col.region"), isRowHeader: true, cell: (quota) => localName(quota.region, locale) },
           { header: t("quotas.col.pool"), cell: (quota) => poolLabels[quota.pool] },
-          { header: t("quotas.col.total"), isNumeric: true, cell: (quota) => format.number(quota.total) },
-          { header: t("quotas.col.allocated"), isNumeric: true, cell: (quota) => format.number(quota.allocated) },
-          { header: t("quotas.col.remaining"), isNumeric: true, cell: (quota) => format.number(quota.remaining) },
+          { header: t("quotas.col.total"), isNumeric: true, cell: (quota) => figure(quota, "total") },
+          { header: t("quotas.col.allocated"), isNumeric: true, cell: (quota) => figure(quota, "allocated") },
+          { header: t("quotas.col.remaining"), isNumeric: true, cell: (quota) => figure(quota, "remaining") },
           showWaitlist && {
             header: t("waitlist.quotaColumn"),
             cell: (quota) => (

@@ -307,14 +307,16 @@ export async function amendQuota(actor: Actor, input: AmendQuotaInput): Promise<
 /**
  * The orders of a year, oldest first, each with the quota changes it made (old → new, who, when).
  * ADMIN and ANALYST see every region (figures carry no personal data); a COORDINATOR sees the own
- * region's changes and only the orders that touched it; CASEWORKER → forbiddenError.
+ * region's changes, the year's original order and the amendments that touched the region; CASEWORKER →
+ * forbiddenError.
  */
 export async function listQuotaHistory(actor: Actor, year: number) {
   const regionId = quotaRegionOf(actor);
   if (regionId === null) return [];
   const amendmentWhere = regionId ? { quota: { regionId } } : {};
   const orders = await db().quotaOrder.findMany({
-    where: { year, ...(regionId && { amendments: { some: amendmentWhere } }) },
+    // The year's original order applies to every region: a coordinator sees it even before it has a line of theirs.
+    where: { year, ...(regionId && { OR: [{ isAmendment: false }, { amendments: { some: amendmentWhere } }] }) },
     orderBy: [{ orderDate: "asc" }, { id: "asc" }],
     select: {
       id: true,

@@ -2,7 +2,14 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reportDb } from "@/lib/db/client";
 import { quotaRegionOf } from "@/lib/db/scopes";
-import type { Actor } from "@/lib/domain/permissions";
+import { can, type Actor } from "@/lib/domain/permissions";
+import {
+  hiddenMonthlyCells,
+  hiddenReportCells,
+  withoutHidden,
+  type HiddenCells,
+  type MonthlyColumnKey,
+} from "@/lib/domain/quota-cells";
 import {
   forecastYearEnd,
   monthsLeftInYear,
@@ -19,6 +26,7 @@ import {
   reportCells,
   totalFigures,
   type MonthPoint,
+  type ReportColumnKey,
   type ReportFigures,
   type ReportPool,
 } from "@/lib/domain/quota-report";
@@ -27,9 +35,18 @@ import { intlTag, localName, type Locale } from "@/lib/i18n/config";
 import { programmeToday } from "@/lib/domain/status-validity";
 
 export type QuotaReportRegion = { id: string; nameKk: string; nameRu: string; nameEn: string };
-/** A region's figures in one pool; `forecast.basis` is always set on a row. */
-export type QuotaReportRow = ReportFigures & { region: QuotaReportRegion };
-export type QuotaReportPool = { pool: ReportPool; rows: QuotaReportRow[]; totals: ReportFigures };
+/**
+ * A region's figures in one pool; `forecast.basis` is always set on a row. `hidden` names the cells an
+ * analyst does not see (lib/domain/quota-cells); it is empty for everyone else.
+ */
+export type QuotaReportRow = ReportFigures & { region: QuotaReportRegion; hidden: HiddenCells<ReportColumnKey> };
+export type QuotaReportPool = {
+  pool: ReportPool;
+  rows: QuotaReportRow[];
+  totals: ReportFigures & { hidden: HiddenCells<ReportColumnKey> };
+};
+/** Persons allocated in a month, each pool and together, with the cells an analyst does not see. */
+export type QuotaReportMonth = MonthPoint & { hidden: HiddenCells<MonthlyColumnKey> };
 /** The figures the forecast assumes, shown with the report. */
 export type ForecastAssumption = {
   /** The day the report was computed for (Kazakhstan calendar day, UTC midnight). */
@@ -47,7 +64,9 @@ export type QuotaReport = {
   scope: { kind: "national" } | { kind: "region"; regionId: string };
   pools: QuotaReportPool[];
   /** Persons allocated per month of the year (ACTIVE allocations by their creation date, Kazakhstan time). */
-  monthly: MonthPoint[];
+  monthly: QuotaReportMonth[];
+  /** The months' sums. */
+  monthlyTotal: QuotaReportMonth;
   assumption: ForecastAssumption;
 };
 
@@ -158,8 +177,10 @@ export async function quotaReport(actor: Actor, year: number, options: { today?:
   ]);
 
   const monthsLeft = monthsLeftInYear(year, today);
-  const pools = REPORT_POOLS.map((pool) => {
-    const rows: QuotaReportRow[] = counts
+  // Analysts see figures without personal data: counts of 1–4 and what gives them back are hidden.
+  const isSuppressed = !can(actor, "report.personalData");
+  const pools: QuotaReportPool[] = REPORT_POOLS.map((pool) => {
+    const figures = counts
       .filter((row) => row.pool === pool)
       .map(({ regionId, nameKk, nameRu, nameEn, total, allocated, arrived, families, pacePersons, ...outlook }) => {
         const pace = pacePerMonth(pacePersons, window.months);
@@ -179,13 +200,30 @@ export async function quotaReport(actor: Actor, year: number, options: { today?:
           }),
         };
       });
-    return { pool, rows, totals: { ...totalFigures(rows), ...outlookTotals(rows) } };
+    const totals = { ...totalFigures(figures), ...outlookTotals(figures) };
+    const hidden = isSuppressed
+      ? hiddenReportCells(
+          figures.map((row) => ({ ...row, regionId: row.region.id })),
+          totals,
+          window.months,
+        )
+      : null;
+    return {
+      pool,
+      rows: figures.map((row, index) => ({ ...row, hidden: hidden?.rows[index] ?? new Set() })),
+      totals: { ...totals, hidden: hidden?.total ?? new Set() },
+    };
   });
+  const series = monthlySeries(months);
+  const sum = (key: MonthlyColumnKey) => series.reduce((acc, point) => acc + point[key], 0);
+  const monthlySum = { month: 0, KANDAS: sum("KANDAS"), SETTLER: sum("SETTLER"), total: sum("total") };
+  const monthlyHidden = isSuppressed ? hiddenMonthlyCells(series, monthlySum) : null;
   return {
     year,
     scope: national ? { kind: "national" } : { kind: "region", regionId: regionId ?? "" },
     pools,
-    monthly: monthlySeries(months),
+    monthly: series.map((point, index) => ({ ...point, hidden: monthlyHidden?.rows[index] ?? new Set() })),
+    monthlyTotal: { ...monthlySum, hidden: monthlyHidden?.total ?? new Set() },
     assumption: {
       today,
       monthsLeft,
@@ -223,6 +261,13 @@ export async function quotaReportTables(
   const report = await quotaReport(actor, year);
   const footnote = assumptionSentence(report.year, report.assumption, t, locale);
   const totalLabel = report.scope.kind === "national" ? t("reports.nationalTotal") : t("reports.regionTotal");
+  const keys = REPORT_COLUMNS.map((column) => column.key);
+  const cells = (figures: ReportFigures & { hidden: HiddenCells<ReportColumnKey> }) =>
+    withoutHidden(reportCells(figures, t), keys, figures.hidden);
+  const hiddenCount = (rows: readonly { hidden: ReadonlySet<string> }[]) =>
+    rows.reduce((sum, row) => sum + row.hidden.size, 0);
+  // The note about hidden cells follows the table whenever one of its cells is hidden.
+  const suppressed = (count: number) => (count > 0 ? { suppressedCells: count } : {});
   const pools: ReportTable[] = report.pools.map((pool) => ({
     id: pool.pool.toLowerCase(),
     titleKey: `category.${pool.pool}`,
@@ -230,9 +275,10 @@ export async function quotaReportTables(
       { key: "region", labelKey: "reports.col.region", kind: "text", labels: { kind: "region" } },
       ...FIGURE_COLUMNS,
     ],
-    rows: sortedRows(pool, locale).map((row) => [row.region.id, ...reportCells(row, t)]),
-    total: [totalLabel, ...reportCells(pool.totals, t)],
+    rows: sortedRows(pool, locale).map((row) => [row.region.id, ...cells(row)]),
+    total: [totalLabel, ...cells(pool.totals)],
     footnote,
+    ...suppressed(hiddenCount([...pool.rows, pool.totals])),
   }));
   const totals: ReportTable = {
     id: "totals",
@@ -241,9 +287,13 @@ export async function quotaReportTables(
       { key: "pool", labelKey: "reports.sheet.pool", kind: "text", labels: { kind: "message", prefix: "category" } },
       ...FIGURE_COLUMNS,
     ],
-    rows: report.pools.map((pool) => [pool.pool, ...reportCells(pool.totals, t)]),
+    rows: report.pools.map((pool) => [pool.pool, ...cells(pool.totals)]),
     footnote,
+    ...suppressed(hiddenCount(report.pools.map((pool) => pool.totals))),
   };
+  const monthKeys: MonthlyColumnKey[] = ["KANDAS", "SETTLER", "total"];
+  const monthCells = (point: QuotaReportMonth) =>
+    withoutHidden([point.KANDAS, point.SETTLER, point.total], monthKeys, point.hidden);
   const monthly: ReportTable = {
     id: "monthly",
     titleKey: "reports.sheet.monthly",
@@ -253,7 +303,9 @@ export async function quotaReportTables(
       { key: "SETTLER", labelKey: "category.SETTLER", kind: "count" },
       { key: "total", labelKey: "reports.monthly.total", kind: "count" },
     ],
-    rows: report.monthly.map((point) => [point.month, point.KANDAS, point.SETTLER, point.total]),
+    rows: report.monthly.map((point) => [point.month, ...monthCells(point)]),
+    total: [null, ...monthCells(report.monthlyTotal)],
+    ...suppressed(hiddenCount([...report.monthly, report.monthlyTotal])),
   };
   return [...pools, totals, monthly];
 }

@@ -45,6 +45,7 @@ async function OverdueSection({ overdue, filters }: { overdue: OverdueCases; fil
         caption={title}
         isCaptionVisible
         testId="overdue-table"
+        isKeyboardScrollable
         rows={overdue.cases}
         rowKey={(item) => item.familyId}
         empty={t("reportProcessing.overdue.empty")}

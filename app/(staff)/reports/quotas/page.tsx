@@ -4,14 +4,15 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/page-data";
 import { reportFreshness } from "@/lib/db/reports/freshness";
-import { quotaReport, sortedRows, type QuotaReportPool } from "@/lib/db/reports/quota-report";
 import {
-  assumptionSentence,
-  REPORT_COLUMNS,
-  reportCells,
-  type ReportCell,
-  type ReportFigures,
-} from "@/lib/domain/quota-report";
+  quotaReport,
+  sortedRows,
+  type QuotaReportMonth,
+  type QuotaReportPool,
+  type QuotaReportRow,
+} from "@/lib/db/reports/quota-report";
+import { withoutHidden, type MonthlyColumnKey } from "@/lib/domain/quota-cells";
+import { assumptionSentence, REPORT_COLUMNS, reportCells, type ReportCell } from "@/lib/domain/quota-report";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { parseReportYear } from "@/lib/validation/report-year";
 import { Button } from "@/components/ui/button";
@@ -45,14 +46,25 @@ export default async function QuotaReportPage({
   const hasRows = report.pools.some((pool) => pool.rows.length > 0);
   const canDrillDown = can(user, "report.personalData");
   const number = (value: number) => format.number(value);
-  const shown = (value: ReportCell, index: number) => {
+  const suppressedLabel = t("reportCommon.suppressed");
+  const columnKeys = REPORT_COLUMNS.map((column) => column.key);
+  const shown = (value: ReportCell, index: number, isHidden: boolean) => {
+    if (isHidden) return suppressedLabel;
     if (value === null) return "—";
     if (typeof value === "string") return value;
     return REPORT_COLUMNS[index]?.kind === "decimal"
       ? format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
       : number(value);
   };
-  const cells = (figures: ReportFigures) => reportCells(figures, t).map(shown);
+  const cells = (figures: Pick<QuotaReportRow, "hidden"> & Parameters<typeof reportCells>[0]) =>
+    reportCells(figures, t).map((value, index) => shown(value, index, figures.hidden.has(columnKeys[index]!)));
+  const monthKeys: MonthlyColumnKey[] = ["KANDAS", "SETTLER", "total"];
+  const monthFigures = (point: QuotaReportMonth) =>
+    withoutHidden([point.KANDAS, point.SETTLER, point.total], monthKeys, point.hidden);
+  const monthCell = (value: number | null) => (value === null ? suppressedLabel : number(value));
+  const isSuppressed =
+    report.pools.some((pool) => [...pool.rows, pool.totals].some((row) => row.hidden.size > 0)) ||
+    [...report.monthly, report.monthlyTotal].some((point) => point.hidden.size > 0);
   const monthName = (month: number) =>
     format.dateTime(new Date(Date.UTC(year, month - 1, 1)), { month: "short", timeZone: "UTC" });
   const monthlyCaption = t("reports.monthly.caption", { year });
@@ -71,9 +83,11 @@ export default async function QuotaReportPage({
             data={rows.map((row) => ({
               region: localName(row.region, locale),
               total: row.total,
-              allocated: row.allocated,
-              arrived: row.arrived,
+              allocated: row.hidden.has("allocated") ? null : row.allocated,
+              arrived: row.hidden.has("arrived") ? null : row.arrived,
             }))}
+            ariaLabel={t("reportCommon.chartLabel", { table: caption })}
+            suppressedLabel={suppressedLabel}
             labels={{
               total: t("reports.col.total"),
               allocated: t("reports.col.allocated"),
@@ -89,6 +103,7 @@ export default async function QuotaReportPage({
           caption={caption}
           isCaptionVisible
           testId={`quota-table-${pool.pool}`}
+          isKeyboardScrollable
           rows={rows.map((row) => ({ region: row.region, cells: cells(row) }))}
           rowKey={(row) => row.region.id}
           footer={[national ? t("reports.nationalTotal") : t("reports.regionTotal"), ...cells(pool.totals)]}
@@ -161,6 +176,11 @@ export default async function QuotaReportPage({
         {assumptionSentence(year, report.assumption, t, locale)}
       </p>
       {canDrillDown && <p className="no-print mt-1 text-sm text-slate-600">{t("reports.drilldownHint")}</p>}
+      {isSuppressed && (
+        <p className="mt-2 text-sm text-slate-600" data-testid="suppression-note">
+          {t("reportCommon.suppressionNote")}
+        </p>
+      )}
 
       {!hasRows ? (
         <p className="mt-6 rounded-lg bg-white p-6 text-slate-600 shadow-sm">{t("reports.empty", { year })}</p>
@@ -174,11 +194,12 @@ export default async function QuotaReportPage({
             <div className="mt-3 grid gap-4 lg:grid-cols-2">
               <figure className="rounded-lg bg-white p-4 shadow-sm">
                 <AllocationsLineChart
-                  data={report.monthly.map((point) => ({
-                    month: monthName(point.month),
-                    KANDAS: point.KANDAS,
-                    SETTLER: point.SETTLER,
-                  }))}
+                  data={report.monthly.map((point) => {
+                    const [KANDAS = null, SETTLER = null] = monthFigures(point);
+                    return { month: monthName(point.month), KANDAS, SETTLER };
+                  })}
+                  ariaLabel={t("reportCommon.chartLabel", { table: monthlyCaption })}
+                  suppressedLabel={suppressedLabel}
                   labels={{ KANDAS: t("category.KANDAS"), SETTLER: t("category.SETTLER") }}
                 />
                 <figcaption className="mt-2 text-xs text-slate-600">
@@ -190,11 +211,15 @@ export default async function QuotaReportPage({
                 isCaptionVisible
                 rows={report.monthly}
                 rowKey={(point) => point.month}
+                footer={[t("reportCommon.total"), ...monthFigures(report.monthlyTotal).map(monthCell)]}
                 columns={[
                   { header: t("reports.monthly.month"), isRowHeader: true, cell: (point) => monthName(point.month) },
-                  { header: t("category.KANDAS"), isNumeric: true, cell: (point) => number(point.KANDAS) },
-                  { header: t("category.SETTLER"), isNumeric: true, cell: (point) => number(point.SETTLER) },
-                  { header: t("reports.monthly.total"), isNumeric: true, cell: (point) => number(point.total) },
+                  ...monthKeys.map((key, index) => ({
+                    header: key === "total" ? t("reports.monthly.total") : t(`category.${key}`),
+                    isNumeric: true,
+                    // Spread in, the column is not typed by the table: the row's type is named here.
+                    cell: (point: QuotaReportMonth) => monthCell(monthFigures(point)[index] ?? null),
+                  })),
                 ]}
               />
             </div>
