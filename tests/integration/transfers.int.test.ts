@@ -82,6 +82,7 @@ async function families(regionId: string, year: number, sizes: number[], status:
       statusValidUntil: new Date(Date.UTC(year, 11, 31)),
       version: 2,
       createdById: caseworker.id,
+      assignedToId: caseworker.id,
       updatedById: caseworker.id,
     })),
   });
@@ -233,6 +234,12 @@ describe("deciding a transfer", () => {
       expect(seen.targetRegion.id).toBe(AKMOLA);
       expect(seen.targetDistrict?.id).toBe(akmolaDistrict);
       expect((await familyTransfers(akmolaCaseworker, family!.id)).map((row) => row.status)).toEqual(["ACCEPTED"]);
+      // Nobody of the source region holds the case any more: the target's coordinator assigns it.
+      const assignment = await prisma.family.findUniqueOrThrow({
+        where: { id: family!.id },
+        select: { assignedToId: true },
+      });
+      expect(assignment.assignedToId).toBeNull();
       // …but the source coordinator keeps the transfer record.
       const [listed] = (await listTransfers(pavlodarCoordinator)).filter((row) => row.id === transferId);
       expect(listed).toMatchObject({ status: "ACCEPTED", canOpenCase: false, canDecide: false });

@@ -283,7 +283,14 @@ export async function acceptTransfer(
       const transfer = await lockPendingTransfer(tx, actor, input.transferId);
       const family = await tx.family.findUniqueOrThrow({
         where: { id: transfer.familyId },
-        select: { status: true, category: true, targetRegionId: true, targetDistrictId: true, version: true },
+        select: {
+          status: true,
+          category: true,
+          targetRegionId: true,
+          targetDistrictId: true,
+          version: true,
+          assignedToId: true,
+        },
       });
       if (family.targetRegionId !== transfer.fromRegionId || !isTransferable(family.status)) {
         throw new AppError("transfers.errors.notTransferable", { status: 409, log: `transfer ${transfer.id}` });
@@ -298,6 +305,8 @@ export async function acceptTransfer(
           targetRegionId: transfer.toRegionId,
           targetDistrictId: transfer.toDistrictId,
           status,
+          // The source region's caseworker can no longer see the case: the target's coordinator assigns it.
+          assignedToId: null,
           version: { increment: 1 },
           updatedById: actor.id,
           updatedAt: now,
@@ -316,6 +325,10 @@ export async function acceptTransfer(
           },
         });
       }
+      await tx.caseTask.updateMany({
+        where: { familyId: transfer.familyId, doneAt: null },
+        data: { assigneeId: null },
+      });
       await tx.familyTransfer.update({
         where: { id: transfer.id },
         data: {
@@ -328,6 +341,7 @@ export async function acceptTransfer(
       const changes = {
         targetRegionId: { from: family.targetRegionId, to: transfer.toRegionId },
         targetDistrictId: { from: family.targetDistrictId, to: transfer.toDistrictId },
+        assignedToId: { from: family.assignedToId, to: null },
         version: { from: family.version, to: family.version + 1 },
         ...(status !== family.status && { status: { from: family.status, to: status } }),
       };
