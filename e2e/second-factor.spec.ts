@@ -124,7 +124,7 @@ test("an administrator resets a coordinator's lost second factor: the coordinato
   const admin = await signedInPage(browser, "admin");
   await admin.page.goto(`/admin/users/${coordinator.id}`);
   const security = admin.page.getByRole("region", { name: "Sign-in" });
-  await security.getByRole("button", { name: "Reset the second factor of E2E COORDINATOR" }).click();
+  await security.getByRole("button", { name: "Reset second factor of E2E COORDINATOR" }).click();
   await security.getByRole("button", { name: "Yes, reset" }).click();
   await expect(security.getByText("The second factor has been reset.")).toBeVisible();
 
