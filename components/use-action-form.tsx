@@ -18,7 +18,9 @@ export type FormMessage = { text: string; isError: boolean };
  * the generic "correct the highlighted fields". A session that ended shows the refusal, unless the form
  * can park its input (`keepDraft`): then the user is sent to log in and comes back to it.
  *
- * Use `submit` as react-hook-form's valid handler: `onSubmit={handleSubmit(submit)}`.
+ * Use `submit` as react-hook-form's valid handler and `onInvalid` as its invalid one:
+ * `onSubmit={handleSubmit(submit, onInvalid)}`. Both refusals (the browser's checks and the server's) grow
+ * `summaryFocus`, which moves the focus to the form's ErrorSummary (components/ui/error-summary.tsx).
  */
 export function useActionForm<TFieldValues extends FieldValues, TValues, TData>({
   setError,
@@ -36,6 +38,8 @@ export function useActionForm<TFieldValues extends FieldValues, TValues, TData>(
 }) {
   const signInAgain = useSignInAgain();
   const [message, setMessage] = useState<FormMessage | null>(null);
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const onInvalid = () => setSummaryFocus((count) => count + 1);
 
   async function submit(values: TValues) {
     setMessage(null);
@@ -55,10 +59,11 @@ export function useActionForm<TFieldValues extends FieldValues, TValues, TData>(
       setError(field as Path<TFieldValues>, { type: "server", message: text });
     }
     setMessage({ text: formError ?? result.message, isError: true });
+    onInvalid();
     onFailure?.(result);
   }
 
-  return { submit, message, setMessage };
+  return { submit, onInvalid, summaryFocus, message, setMessage };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldLabel } from "./field-label";
 
 export type SelectOption = { value: string; label: string };
 
@@ -14,6 +15,7 @@ export function SelectField({
   registration,
   options,
   placeholder,
+  required,
 }: {
   id: string;
   label: string;
@@ -23,15 +25,16 @@ export function SelectField({
   registration: UseFormRegisterReturn;
   options: SelectOption[];
   placeholder?: string;
+  /** Marks the field as one the form cannot be sent without (a visible mark and aria-required). */
+  required?: boolean;
 }) {
   const errorId = `${id}-error`;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
+      <FieldLabel htmlFor={id} label={label} required={required} />
       <select
         id={id}
+        aria-required={required || undefined}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

@@ -1,5 +1,6 @@
 import type { TextareaHTMLAttributes } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldLabel } from "./field-label";
 
 type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name"> & {
   id: string;
@@ -9,6 +10,8 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"
   /** A standing explanation under the field, linked like the error. */
   hint?: string;
   registration: UseFormRegisterReturn;
+  /** Marks the field as one the form cannot be sent without (a visible mark and aria-required). */
+  required?: boolean;
 };
 
 /** A labelled textarea bound to react-hook-form, with its hint and error linked by aria-describedby. */
@@ -18,17 +21,17 @@ export function TextAreaField({
   error,
   hint,
   registration,
+  required,
   className = "",
   ...textareaProps
 }: TextAreaFieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
+      <FieldLabel htmlFor={id} label={label} required={required} />
       <textarea
         id={id}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldLabel } from "./field-label";
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   id: string;
@@ -7,18 +8,19 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">
   /** Already translated message; shown under the field and announced to screen readers. */
   error?: string;
   registration: UseFormRegisterReturn;
+  /** Marks the field as one the form cannot be sent without (a visible mark and aria-required). */
+  required?: boolean;
 };
 
 /** A labelled input bound to react-hook-form, with its error linked by aria-describedby. */
-export function TextField({ id, label, error, registration, className = "", ...inputProps }: TextFieldProps) {
+export function TextField({ id, label, error, registration, required, className = "", ...inputProps }: TextFieldProps) {
   const errorId = `${id}-error`;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
+      <FieldLabel htmlFor={id} label={label} required={required} />
       <input
         id={id}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 aria-invalid:border-red-600"

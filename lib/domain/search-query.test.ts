@@ -3,6 +3,8 @@ import {
   classifySearchQuery,
   nameQueryWords,
   normalizeLatinLetters,
+  RESULT_COUNT_CAP,
+  resultCount,
   SEARCH_MAX_VARIANTS,
   SEARCH_MAX_WORDS,
   spellingVariants,
@@ -139,5 +141,18 @@ describe("spellingVariants", () => {
     const many = spellingVariants("yessenzhassymkhiyj");
     expect(many.length).toBeLessThanOrEqual(SEARCH_MAX_VARIANTS);
     expect(new Set(many).size).toBe(many.length);
+  });
+});
+
+describe("resultCount", () => {
+  it("is exact up to the cap", () => {
+    expect(resultCount(0)).toEqual({ count: 0, isMore: false });
+    expect(resultCount(RESULT_COUNT_CAP)).toEqual({ count: RESULT_COUNT_CAP, isMore: false });
+    expect(resultCount(3, 3)).toEqual({ count: 3, isMore: false });
+  });
+
+  it("says more than the cap once the counting went past it", () => {
+    expect(resultCount(RESULT_COUNT_CAP + 1)).toEqual({ count: RESULT_COUNT_CAP, isMore: true });
+    expect(resultCount(4, 3)).toEqual({ count: 3, isMore: true });
   });
 });

@@ -172,3 +172,16 @@ export function spellingVariants(word: string): string[] {
   }
   return variants;
 }
+
+/**
+ * Beyond this many matches the family list says "more than" rather than counting on: counting stops at
+ * the cap, so a broad search (a common surname, the whole country's list) costs no more than a narrow one.
+ */
+export const RESULT_COUNT_CAP = 1000;
+
+/** The number of results a list shows, from the rows counted up to one past the cap. */
+export type ResultCount = { count: number; isMore: boolean };
+
+export function resultCount(rowsCounted: number, cap = RESULT_COUNT_CAP): ResultCount {
+  return rowsCounted > cap ? { count: cap, isMore: true } : { count: rowsCounted, isMore: false };
+}

@@ -55,6 +55,7 @@ export const CLIENT_NAMESPACES = [
   "education",
   "errors",
   "familyForm",
+  "forms",
   "lifecycle",
   "login",
   "nav",

@@ -148,7 +148,9 @@ describe("search by case number", () => {
     const number = kassymov.caseNumber;
     expect(await searchIds(pavlodar, number)).toEqual([kassymov.id]);
     expect(await searchIds(pavlodar, ` ${number.toLowerCase().replaceAll("-", " ")} `)).toEqual([kassymov.id]);
-    const [item] = (await search(pavlodar, number)).items;
+    const found = await search(pavlodar, number);
+    expect(found.total).toEqual({ count: 1, isMore: false });
+    const [item] = found.items;
     expect(item).toMatchObject({
       caseNumber: number,
       memberCount: 2,
@@ -312,6 +314,13 @@ describe("search with filters and pages", () => {
     const first = await search(pavlodar, surname);
     expect(first.items).toHaveLength(25);
     expect(first.nextCursor).not.toBeNull();
+    // The count is of every page's families, the same on a later page, and the scope's only.
+    expect(first.total).toEqual({ count: 30, isMore: false });
+    expect((await listFamilies(pavlodar, { q: surname, after: first.nextCursor! })).total).toEqual({
+      count: 30,
+      isMore: false,
+    });
+    expect((await search(admin, surname)).total).toEqual({ count: 31, isMore: false });
 
     const ids = await allSearchIds(pavlodar, transliterateKazakh(surname));
     expect(new Set(ids).size).toBe(ids.length);

@@ -40,7 +40,9 @@ export default async function FamiliesPage({
   const { after: _after, ...filtersWithoutCursor } = filters;
   const [page, regions, districts] = await Promise.all([
     // A query that cannot be searched for finds nothing; the message at the search box says why.
-    searchError ? Promise.resolve({ items: [], nextCursor: null }) : listFamilies(user, filters),
+    searchError
+      ? Promise.resolve({ items: [], nextCursor: null, total: { count: 0, isMore: false } })
+      : listFamilies(user, filters),
     user.regionId ? Promise.resolve([]) : listRegions(),
     listDistricts(user.regionId ?? filters.region ?? ""),
   ]);
@@ -173,8 +175,13 @@ export default async function FamiliesPage({
           </Link>
         </div>
       )}
+      <p className="mt-4 text-sm font-medium text-slate-700">
+        {page.total.isMore
+          ? t("familySearch.countMoreThan", { count: page.total.count })
+          : t("familySearch.count", { count: page.total.count })}
+      </p>
       <DataTable
-        className="mt-6"
+        className="mt-2"
         caption={t("families.caption")}
         rows={page.items}
         rowKey={(family) => family.id}

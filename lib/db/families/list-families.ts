@@ -5,7 +5,14 @@ import { recordAudit } from "@/lib/db/audit";
 import { familyScopeWhere } from "@/lib/db/scopes";
 import { familyScope, type Actor } from "@/lib/domain/permissions";
 import { maskIdentifier } from "@/lib/domain/audit-mask";
-import { classifySearchQuery, SEARCH_WORD_SIMILARITY, type SearchQuery } from "@/lib/domain/search-query";
+import {
+  classifySearchQuery,
+  RESULT_COUNT_CAP,
+  resultCount,
+  SEARCH_WORD_SIMILARITY,
+  type ResultCount,
+  type SearchQuery,
+} from "@/lib/domain/search-query";
 import type { FamilyFilters } from "@/lib/validation/family-filters";
 
 export const FAMILY_PAGE_SIZE = 25;
@@ -24,7 +31,12 @@ export type FamilyListItem = {
   memberCount: number;
 };
 
-export type FamilyListPage = { items: FamilyListItem[]; nextCursor: number | null };
+export type FamilyListPage = {
+  items: FamilyListItem[];
+  nextCursor: number | null;
+  /** All the families the filters and the search find (every page), exact up to RESULT_COUNT_CAP. */
+  total: ResultCount;
+};
 
 /**
  * One page of families in the actor's scope, newest first, narrowed by the filters and the search box
@@ -33,10 +45,11 @@ export type FamilyListPage = { items: FamilyListItem[]; nextCursor: number | nul
  *
  * The page's ids come from one SQL query that applies the scope, the filters, the search, the cursor
  * and the LIMIT together (Prisma cannot express the trigram operator); the rows are then loaded by id.
+ * The count of all results runs the same conditions without the cursor, and stops past RESULT_COUNT_CAP.
  */
 export async function listFamilies(actor: Actor, filters: FamilyFilters): Promise<FamilyListPage> {
   const search = filters.q ? classifySearchQuery(filters.q) : null;
-  const ids = await pageOfFamilyIds(actor, filters, search);
+  const { ids, counted } = await pageOfFamilyIds(actor, filters, search);
   const hasMore = ids.length > FAMILY_PAGE_SIZE;
   const pageIds = ids.slice(0, FAMILY_PAGE_SIZE);
   const rows =
@@ -92,6 +105,7 @@ export async function listFamilies(actor: Actor, filters: FamilyFilters): Promis
       };
     }),
     nextCursor: hasMore ? (pageIds.at(-1) ?? null) : null,
+    total: resultCount(counted),
   };
 }
 
@@ -197,8 +211,15 @@ async function matchedMembers(
   );
 }
 
-/** Up to FAMILY_PAGE_SIZE + 1 ids of the page (one more tells whether there is a next page). */
-async function pageOfFamilyIds(actor: Actor, filters: FamilyFilters, search: SearchQuery | null): Promise<number[]> {
+/**
+ * Up to FAMILY_PAGE_SIZE + 1 ids of the page (one more tells whether there is a next page), and the
+ * number of all matches counted up to one past RESULT_COUNT_CAP.
+ */
+async function pageOfFamilyIds(
+  actor: Actor,
+  filters: FamilyFilters,
+  search: SearchQuery | null,
+): Promise<{ ids: number[]; counted: number }> {
   const conditions: Prisma.Sql[] = [scopeSql(actor)];
   if (filters.status) conditions.push(Prisma.sql`f.status = ${filters.status}::"CaseStatus"`);
   if (filters.category) conditions.push(Prisma.sql`f.category = ${filters.category}::"Category"`);
@@ -217,24 +238,36 @@ async function pageOfFamilyIds(actor: Actor, filters: FamilyFilters, search: Sea
         : Prisma.sql`f."originCountry" = ${filters.origin}`,
     );
   }
-  if (filters.after) conditions.push(Prisma.sql`f.id < ${filters.after}`);
-  const searchPart = search ? searchSql(search, filters.after) : null;
-  if (searchPart) conditions.push(searchPart.condition);
+  const pageSearch = search ? searchSql(search, filters.after) : null;
+  const countSearch = search ? searchSql(search, undefined) : null;
+  const pageConditions = [
+    ...conditions,
+    ...(filters.after ? [Prisma.sql`f.id < ${filters.after}`] : []),
+    ...(pageSearch ? [pageSearch.condition] : []),
+  ];
+  const countConditions = [...conditions, ...(countSearch ? [countSearch.condition] : [])];
 
-  const query = Prisma.sql`
-    ${searchPart?.cte ?? Prisma.empty}
+  const pageQuery = db().$queryRaw<{ id: number }[]>`
+    ${pageSearch?.cte ?? Prisma.empty}
     SELECT f.id FROM family f
-    WHERE ${Prisma.join(conditions, " AND ")}
+    WHERE ${Prisma.join(pageConditions, " AND ")}
     ORDER BY f.id DESC
     LIMIT ${FAMILY_PAGE_SIZE + 1}`;
-  if (search?.kind !== "name") {
-    const rows = await db().$queryRaw<{ id: number }[]>(query);
-    return rows.map((row) => row.id);
-  }
+  const countQuery = db().$queryRaw<{ counted: number }[]>`
+    ${countSearch?.cte ?? Prisma.empty}
+    SELECT count(*)::int AS counted FROM (
+      SELECT 1 FROM family f WHERE ${Prisma.join(countConditions, " AND ")} LIMIT ${RESULT_COUNT_CAP + 1}
+    ) AS matches`;
   // The word-similarity threshold is a setting of the session; set it for this transaction only.
-  const [, rows] = await db().$transaction([
-    db().$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_WORD_SIMILARITY)}, true)`,
-    db().$queryRaw<{ id: number }[]>(query),
-  ]);
-  return rows.map((row) => row.id);
+  const threshold =
+    search?.kind === "name"
+      ? [
+          db()
+            .$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(SEARCH_WORD_SIMILARITY)}, true)`,
+        ]
+      : [];
+  const results = await db().$transaction([...threshold, pageQuery, countQuery]);
+  const rows = results.at(-2) as { id: number }[];
+  const [count] = results.at(-1) as { counted: number }[];
+  return { ids: rows.map((row) => row.id), counted: count?.counted ?? 0 };
 }

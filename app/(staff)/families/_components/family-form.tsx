@@ -7,10 +7,13 @@ import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldErrors, type Path } from "react-hook-form";
 import { useIsHydrated } from "@/components/form-messages";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { RequiredNote } from "@/components/ui/field-label";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/use-action-form";
 import type { ActionResult } from "@/lib/actions/action";
+import { fieldProblems } from "@/lib/domain/error-summary";
 import type { DuplicateCandidate } from "@/lib/db/families/save-family";
 import { transliterateKazakh } from "@/lib/domain/transliteration";
 import {
@@ -45,6 +48,22 @@ const NAME_PAIRS = [
   ["givenNameCyr", "givenNameLat"],
   ["patronymicCyr", "patronymicLat"],
 ] as const;
+
+/** The catalogue key of the label of each field outside the household, by path. */
+const TOP_LEVEL_LABELS: Record<string, string> = {
+  category: "familyForm.category",
+  originCountry: "familyForm.originCountry",
+  originRegionId: "familyForm.originRegion",
+  targetRegionId: "familyForm.targetRegion",
+  targetDistrictId: "familyForm.targetDistrict",
+  applicationDate: "familyForm.applicationDate",
+  contactPhone: "familyForm.phone",
+  contactEmail: "familyForm.email",
+  address: "familyForm.address",
+};
+
+/** The id of a field's element: its path with dots as dashes ("members-0-surnameCyr"). */
+const fieldId = (path: string) => path.replaceAll(".", "-");
 
 function errorAt(errors: FieldErrors<FamilyFormValues>, path: string): string | undefined {
   let node: unknown = errors;
@@ -95,11 +114,15 @@ export function FamilyForm({
   } = useForm<FamilyFormValues, unknown, FamilyFieldsInput>({
     resolver: zodResolver(familyFieldsSchema),
     defaultValues,
+    // The error summary takes the focus after a refused submit, not the first field.
+    shouldFocusError: false,
   });
   const { fields, append, remove, move } = useFieldArray({ control, name: "members" });
   const isLocked = !isHydrated || isSubmitting;
   const {
     submit: onSubmit,
+    onInvalid,
+    summaryFocus,
     message: formMessage,
     setMessage: setFormMessage,
   } = useActionForm({
@@ -165,16 +188,37 @@ export function FamilyForm({
     });
   }
 
-  const fieldProps = (path: Path<FamilyFormValues>, label: string) => ({
-    id: path.replaceAll(".", "-"),
+  /** A field's label as the error summary names it; a member's field says whose it is. */
+  function fieldLabel(path: string): string | undefined {
+    const member = /^members\.(\d+)\.(\w+)$/.exec(path);
+    if (member) {
+      const key = `familyForm.${member[2]}`;
+      return t.has(key) ? `${t("familyForm.member", { number: Number(member[1]) + 1 })}, ${t(key)}` : undefined;
+    }
+    const key = TOP_LEVEL_LABELS[path];
+    return key ? t(key) : undefined;
+  }
+
+  const fieldProps = (path: Path<FamilyFormValues>, label: string, required = false) => ({
+    id: fieldId(path),
     label,
+    required,
     error: translate(errorAt(errors, path)),
     disabled: isSubmitting,
     registration: register(path),
   });
 
+  const problems = fieldProblems(errors).map((problem) => ({
+    // The household's own problem (one head) belongs to no single field.
+    fieldId: problem.path === "members" ? undefined : fieldId(problem.path),
+    label: fieldLabel(problem.path),
+    text: translate(problem.message) ?? problem.message,
+  }));
+
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-6">
+    <form onSubmit={handleSubmit(onSubmit, onInvalid)} noValidate className="space-y-6">
+      <ErrorSummary problems={problems} focusKey={summaryFocus} />
+      <RequiredNote />
       <div aria-live="assertive">
         {formMessage && (
           <p
@@ -188,7 +232,7 @@ export function FamilyForm({
       <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">
         <legend className="px-1 text-lg font-semibold">{t("familyForm.case")}</legend>
         <SelectField
-          {...fieldProps("category", t("familyForm.category"))}
+          {...fieldProps("category", t("familyForm.category"), true)}
           options={[
             { value: "KANDAS", label: t("category.KANDAS") },
             { value: "SETTLER", label: t("category.SETTLER") },
@@ -197,20 +241,20 @@ export function FamilyForm({
         />
         {category === "SETTLER" ? (
           <SelectField
-            {...fieldProps("originRegionId", t("familyForm.originRegion"))}
+            {...fieldProps("originRegionId", t("familyForm.originRegion"), true)}
             options={options.originRegions}
             placeholder={t("familyForm.choose")}
           />
         ) : (
           <SelectField
-            {...fieldProps("originCountry", t("familyForm.originCountry"))}
+            {...fieldProps("originCountry", t("familyForm.originCountry"), true)}
             options={options.countries}
             placeholder={t("familyForm.choose")}
           />
         )}
         {options.targetRegions.length > 0 ? (
           <SelectField
-            {...fieldProps("targetRegionId", t("familyForm.targetRegion"))}
+            {...fieldProps("targetRegionId", t("familyForm.targetRegion"), true)}
             options={options.targetRegions}
             placeholder={t("familyForm.choose")}
           />
@@ -225,7 +269,7 @@ export function FamilyForm({
           options={districts}
           placeholder={t("familyForm.noDistrict")}
         />
-        <TextField {...fieldProps("applicationDate", t("familyForm.applicationDate"))} type="date" />
+        <TextField {...fieldProps("applicationDate", t("familyForm.applicationDate"), true)} type="date" />
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">
@@ -300,7 +344,11 @@ export function FamilyForm({
                 {NAME_PAIRS.map(([cyrillicField, latinField]) => (
                   <div key={cyrillicField} className="contents">
                     <TextField
-                      {...fieldProps(`${base}.${cyrillicField}`, t(`familyForm.${cyrillicField}`))}
+                      {...fieldProps(
+                        `${base}.${cyrillicField}`,
+                        t(`familyForm.${cyrillicField}`),
+                        cyrillicField !== "patronymicCyr",
+                      )}
                       autoComplete="off"
                       registration={register(`${base}.${cyrillicField}`, {
                         onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
@@ -308,14 +356,18 @@ export function FamilyForm({
                       })}
                     />
                     <TextField
-                      {...fieldProps(`${base}.${latinField}`, t(`familyForm.${latinField}`))}
+                      {...fieldProps(
+                        `${base}.${latinField}`,
+                        t(`familyForm.${latinField}`),
+                        latinField !== "patronymicLat",
+                      )}
                       autoComplete="off"
                       title={t("familyForm.latinHint")}
                     />
                   </div>
                 ))}
                 <SelectField
-                  {...fieldProps(`${base}.relationship`, t("familyForm.relationship"))}
+                  {...fieldProps(`${base}.relationship`, t("familyForm.relationship"), true)}
                   options={RELATIONSHIPS.filter((relationship) =>
                     members[index]?.isHead ? relationship === "HEAD" : relationship !== "HEAD",
                   ).map((relationship) => ({
@@ -324,9 +376,9 @@ export function FamilyForm({
                   }))}
                   placeholder={t("familyForm.choose")}
                 />
-                <TextField {...fieldProps(`${base}.birthDate`, t("familyForm.birthDate"))} type="date" />
+                <TextField {...fieldProps(`${base}.birthDate`, t("familyForm.birthDate"), true)} type="date" />
                 <SelectField
-                  {...fieldProps(`${base}.sex`, t("familyForm.sex"))}
+                  {...fieldProps(`${base}.sex`, t("familyForm.sex"), true)}
                   options={[
                     { value: "M", label: t("sex.M") },
                     { value: "F", label: t("sex.F") },
@@ -347,7 +399,7 @@ export function FamilyForm({
                   ))}
                 </div>
                 <SelectField
-                  {...fieldProps(`${base}.citizenship`, t("familyForm.citizenship"))}
+                  {...fieldProps(`${base}.citizenship`, t("familyForm.citizenship"), true)}
                   options={options.citizenships}
                   placeholder={t("familyForm.choose")}
                 />
@@ -375,6 +427,7 @@ export function FamilyForm({
         <div className="rounded-lg bg-amber-50 p-4">
           <label className="inline-flex items-start gap-2 text-sm">
             <input
+              id={fieldId("acknowledgeIinWarnings")}
               type="checkbox"
               {...register("acknowledgeIinWarnings")}
               disabled={isSubmitting}

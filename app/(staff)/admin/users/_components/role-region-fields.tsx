@@ -37,6 +37,7 @@ export function RoleRegionFields<T extends RoleRegionValues>({
       <SelectField
         id={`${idPrefix}-role`}
         label={t("users.new.role")}
+        required
         error={messageOf(fieldErrors.role)}
         disabled={disabled}
         registration={registerField("role")}
@@ -47,6 +48,7 @@ export function RoleRegionFields<T extends RoleRegionValues>({
         <SelectField
           id={`${idPrefix}-region`}
           label={t("users.new.region")}
+          required
           error={messageOf(fieldErrors.regionId)}
           disabled={disabled}
           registration={registerField("regionId")}

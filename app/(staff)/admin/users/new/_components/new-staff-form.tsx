@@ -6,9 +6,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useFieldMessage, useIsHydrated } from "@/components/form-messages";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { RequiredNote } from "@/components/ui/field-label";
 import type { SelectOption } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitRow, useActionForm } from "@/components/use-action-form";
+import { fieldProblems } from "@/lib/domain/error-summary";
 import { transliterateKazakh } from "@/lib/domain/transliteration";
 import {
   staffAccountSchema,
@@ -18,6 +21,16 @@ import {
 import { createStaffAccountAction, type ShownLink } from "../../actions";
 import { AccountLinkNotice } from "../../_components/account-link-notice";
 import { RoleRegionFields } from "../../_components/role-region-fields";
+
+/** The id of each field's element and the catalogue key of its label, for the error summary. */
+const FIELDS: Record<keyof StaffAccountFormValues, { id: string; label: string }> = {
+  fullName: { id: "staff-full-name", label: "users.new.fullName" },
+  fullNameLatin: { id: "staff-full-name-latin", label: "users.new.fullNameLatin" },
+  email: { id: "staff-email", label: "users.new.email" },
+  phone: { id: "staff-phone", label: "users.new.phone" },
+  role: { id: "staff-role", label: "users.new.role" },
+  regionId: { id: "staff-region", label: "users.new.region" },
+};
 
 const EMPTY: StaffAccountFormValues = {
   fullName: "",
@@ -51,9 +64,11 @@ export function NewStaffForm({ regions }: { regions: SelectOption[] }) {
   } = useForm<StaffAccountFormValues, unknown, StaffAccountInput>({
     resolver: zodResolver(staffAccountSchema),
     defaultValues: EMPTY,
+    // The error summary takes the focus after a refused submit, not the first field.
+    shouldFocusError: false,
   });
   const role = useWatch({ control, name: "role" });
-  const { submit, message, setMessage } = useActionForm({
+  const { submit, onInvalid, summaryFocus, message, setMessage } = useActionForm({
     setError,
     // The server parses the form's values with the same schema, so they are sent as typed.
     action: () => createStaffAccountAction(getValues()),
@@ -94,15 +109,24 @@ export function NewStaffForm({ regions }: { regions: SelectOption[] }) {
 
   const isLocked = !isHydrated || isSubmitting;
   const fullName = register("fullName");
+  const problems = fieldProblems(errors).map((problem) => {
+    const field = FIELDS[problem.path as keyof StaffAccountFormValues] as { id: string; label: string } | undefined;
+    return { fieldId: field?.id, label: field && t(field.label), text: messageOf(problem) ?? problem.message };
+  });
   return (
     <form
-      onSubmit={handleSubmit(submit)}
+      onSubmit={handleSubmit(submit, onInvalid)}
       noValidate
       className="grid gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2"
     >
+      <div className="space-y-3 sm:col-span-2">
+        <ErrorSummary problems={problems} focusKey={summaryFocus} />
+        <RequiredNote />
+      </div>
       <TextField
         id="staff-full-name"
         label={t("users.new.fullName")}
+        required
         autoComplete="off"
         error={messageOf(errors.fullName)}
         disabled={isLocked}
@@ -118,6 +142,7 @@ export function NewStaffForm({ regions }: { regions: SelectOption[] }) {
         <TextField
           id="staff-full-name-latin"
           label={t("users.new.fullNameLatin")}
+          required
           autoComplete="off"
           aria-describedby={errors.fullNameLatin ? "staff-full-name-latin-error staff-latin-hint" : "staff-latin-hint"}
           error={messageOf(errors.fullNameLatin)}
@@ -132,6 +157,7 @@ export function NewStaffForm({ regions }: { regions: SelectOption[] }) {
         id="staff-email"
         type="email"
         label={t("users.new.email")}
+        required
         autoComplete="off"
         error={messageOf(errors.email)}
         disabled={isLocked}
