@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { storableString } from "./storable-text";
+import { correctionReason } from "./lifecycle";
 
 // Messages are catalogue keys: a bare key lives under `validation`, a dotted one is a full key.
 
@@ -9,6 +9,6 @@ const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const documentWithdrawalSchema = z.object({
   familyId: id,
   fileId: id,
-  reason: storableString().trim().min(1, "required").max(1000, "tooLong"),
+  reason: correctionReason,
 });
 export type DocumentWithdrawalInput = z.infer<typeof documentWithdrawalSchema>;
