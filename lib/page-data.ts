@@ -23,3 +23,9 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** A record id from the URL (at most nine digits, so it fits PostgreSQL's integer); anything else is not found. */
+export function idFromUrl(raw: string): number {
+  if (!/^\d{1,9}$/.test(raw)) notFound();
+  return Number(raw);
+}

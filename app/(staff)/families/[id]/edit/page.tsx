@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/domain/permissions";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/page-data";
+import { idFromUrl, orNotFound } from "@/lib/page-data";
 import { getFamily } from "@/lib/db/families/get-family";
 import { toLocale } from "@/lib/i18n/config";
 import type { MemberFormValues } from "@/lib/validation/family-form";
@@ -18,9 +18,8 @@ export async function generateMetadata() {
 
 export default async function EditFamilyPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const rawId = (await params).id;
-  if (!can(user, "family.edit") || !/^\d{1,9}$/.test(rawId)) notFound();
-  const family = await orNotFound(getFamily(user, Number(rawId)));
+  if (!can(user, "family.edit")) notFound();
+  const family = await orNotFound(getFamily(user, idFromUrl((await params).id)));
   const t = await getTranslations("familyForm");
   const options = await familyFormOptions(user, toLocale(await getLocale()));
   return (

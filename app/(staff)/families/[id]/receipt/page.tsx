@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { createTranslator } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { orNotFound } from "@/lib/page-data";
+import { idFromUrl, orNotFound } from "@/lib/page-data";
 import { getReceipt } from "@/lib/db/families/get-receipt";
 import { employmentCentre, hasEmploymentCentre } from "@/lib/domain/employment-centre";
 import { caseLookupUrl, publicLookupUrl } from "@/lib/domain/public-address";
@@ -38,9 +37,7 @@ export async function generateMetadata() {
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("family.view");
-  const rawId = (await params).id;
-  if (!/^\d{1,9}$/.test(rawId)) notFound();
-  const receipt = await orNotFound(getReceipt(user, Number(rawId)));
+  const receipt = await orNotFound(getReceipt(user, idFromUrl((await params).id)));
 
   const request = await headers();
   const address = publicLookupUrl({

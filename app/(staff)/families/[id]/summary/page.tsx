@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { getCaseSummary } from "@/lib/db/families/get-case-summary";
@@ -7,7 +6,7 @@ import { PAPER_LOCALES, paperLocale } from "@/lib/domain/family-papers";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { openingHoursText } from "@/lib/i18n/opening-hours";
 import { paperTexts } from "@/lib/i18n/paper-texts";
-import { orNotFound } from "@/lib/page-data";
+import { idFromUrl, orNotFound } from "@/lib/page-data";
 import { PaperToolbar } from "@/components/paper-toolbar";
 
 const FACTS = "grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-4 gap-y-1 text-sm print:text-xs";
@@ -33,9 +32,7 @@ export default async function CaseSummaryPage({
   searchParams: Promise<{ lang?: string | string[] }>;
 }) {
   const user = await requirePermission("family.view");
-  const rawId = (await params).id;
-  if (!/^\d{1,9}$/.test(rawId)) notFound();
-  const summary = await orNotFound(getCaseSummary(user, Number(rawId)));
+  const summary = await orNotFound(getCaseSummary(user, idFromUrl((await params).id)));
 
   const t = await getTranslations();
   const uiLocale = toLocale(await getLocale());
