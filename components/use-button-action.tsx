@@ -8,7 +8,7 @@ import { useSignInAgain } from "./use-sign-in-again";
 
 /**
  * Runs one server action at a time from a button (no form fields to keep): remembers which button is busy, shows the outcome
- * (translated by the server on refusal) and refreshes the page on success. A session that ended sends
+ * (translated by the server on refusal; on success the text `done` returns, if any) and refreshes the page on success. A session that ended sends
  * the user to log in and back to this page.
  */
 export function useButtonAction() {
@@ -17,13 +17,14 @@ export function useButtonAction() {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<FormMessage | null>(null);
 
-  async function run<T>(key: string, call: () => Promise<ActionResult<T>>, done: (data: T) => string) {
+  async function run<T>(key: string, call: () => Promise<ActionResult<T>>, done: (data: T) => string | void) {
     setBusy(key);
     setMessage(null);
     try {
       const result = await call();
       if (result.ok) {
-        setMessage({ text: done(result.data), isError: false });
+        const text = done(result.data);
+        if (text) setMessage({ text, isError: false });
         router.refresh();
       } else if (result.isSignedOut) {
         signInAgain();

@@ -122,6 +122,7 @@ test("the administrator changes the review time limit and a benefit rate, and se
   // Withdrawn before its day, it leaves the scheduled changes and stays in the history as withdrawn.
   await rent.getByRole("button", { name: `Withdraw the change from ${shownDay(IN_TEN_DAYS)}` }).click();
   await expect(scheduledList).toBeHidden();
+  await expect(page.getByTestId("flash")).toHaveText("The change is withdrawn.");
   await rent.getByText(/^History/).click();
   await expect(rent.getByRole("table", { name: "Changes of this setting, newest first" })).toContainText(
     `withdrawn by ${DEMO_USERS.admin.fullName}`,

@@ -46,9 +46,9 @@ test("a transfer Pavlodar → Akmola: proposed by Pavlodar, accepted by Akmola, 
   await expect(row).toContainText("Awaiting the target region");
   await expect(row).toContainText(REASON);
   await row.getByRole("button", { name: `Accept transfer of ${family.caseNumber}` }).click();
-  await expect(
-    target.page.getByText(`The transfer of ${family.caseNumber} was accepted; the case is now in your region.`),
-  ).toBeVisible();
+  await expect(target.page.getByTestId("flash")).toHaveText(
+    `The transfer of ${family.caseNumber} was accepted; the case is now in your region.`,
+  );
   await expect(row).toContainText("Accepted");
   await expect(row.getByRole("link", { name: family.caseNumber })).toBeVisible();
   await target.context.close();

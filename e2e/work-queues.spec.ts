@@ -100,7 +100,7 @@ test("a transfer request shows on both coordinators' homes, and its proposer wit
   await outgoing.getByRole("link", { name: family.caseNumber }).click();
   await expect(source.page).toHaveURL(new RegExp(`/families/${family.id}#case-transfers$`));
   await source.page.getByRole("button", { name: `Withdraw the transfer of ${family.caseNumber}` }).click();
-  await expect(source.page.getByText(`The transfer of ${family.caseNumber} was withdrawn.`)).toBeVisible();
+  await expect(source.page.getByTestId("flash")).toHaveText(`The transfer of ${family.caseNumber} was withdrawn.`);
   const history = source.page.getByRole("region", { name: "Transfers" });
   await expect(history).toContainText("Pavlodar Region → Akmola Region, Akkol District · Withdrawn by the proposer");
   await expect(source.page.getByRole("form", { name: "Propose transfer" })).toBeVisible();
@@ -137,7 +137,7 @@ test("the administrator moves a leaving caseworker's open cases from the staff m
   await cases.getByLabel("Move to").selectOption({ label: "E2E Successor" });
   await cases.getByLabel("Reason (optional)").fill("Left the centre");
   await cases.getByRole("button", { name: "Move all open cases" }).click();
-  await expect(cases.getByText("2 cases were moved.")).toBeVisible();
+  await expect(admin.page.getByTestId("flash")).toHaveText("2 cases were moved.");
   await expect(cases).toContainText("Open cases assigned to E2E CASEWORKER: 0.");
   const moved = await e2eDb().family.findMany({
     where: { id: { in: [first.id, second.id] } },

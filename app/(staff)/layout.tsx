@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { localName, toLocale } from "@/lib/i18n/config";
 import { currentNavHref, navigationFor } from "@/lib/navigation";
+import { FlashProvider } from "@/components/flash";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
 
@@ -58,7 +59,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </div>
       </header>
       <main id="main-content" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
-        {children}
+        <FlashProvider>{children}</FlashProvider>
       </main>
     </div>
   );

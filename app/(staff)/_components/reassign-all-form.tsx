@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useFlash } from "@/components/flash";
 import { useFieldMessage } from "@/components/form-messages";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -33,6 +34,7 @@ export function ReassignAllForm({
   const t = useTranslations("work.reassignAll");
   const router = useRouter();
   const messageOf = useFieldMessage();
+  const flash = useFlash();
   const {
     register,
     handleSubmit,
@@ -46,8 +48,8 @@ export function ReassignAllForm({
     setError,
     action: reassignAllCasesAction,
     onSuccess: (data) => {
+      flash(t("moved", { count: data.moved }));
       router.refresh();
-      return t("moved", { count: data.moved });
     },
   });
 

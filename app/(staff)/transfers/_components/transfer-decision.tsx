@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useFlash } from "@/components/flash";
 import { useFieldMessage } from "@/components/form-messages";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
@@ -20,6 +21,7 @@ export function TransferDecision({ transferId, caseNumber }: { transferId: numbe
   const t = useTranslations("transfers");
   const messageOf = useFieldMessage();
   const router = useRouter();
+  const flash = useFlash();
   const { busy, message: acceptMessage, run } = useButtonAction();
   const {
     register,
@@ -34,8 +36,8 @@ export function TransferDecision({ transferId, caseNumber }: { transferId: numbe
     setError,
     action: declineTransferAction,
     onSuccess: () => {
+      flash(t("declined", { caseNumber }));
       router.refresh();
-      return t("declined", { caseNumber });
     },
   });
 
@@ -48,7 +50,7 @@ export function TransferDecision({ transferId, caseNumber }: { transferId: numbe
           run(
             "accept",
             () => acceptTransferAction({ transferId }),
-            () => t("accepted", { caseNumber }),
+            () => flash(t("accepted", { caseNumber })),
           )
         }
       >

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useFlash } from "@/components/flash";
 import { ActionMessage, useButtonAction } from "@/components/use-button-action";
 import { Button } from "@/components/ui/button";
 import { withdrawSettingAction } from "../actions";
@@ -8,6 +9,7 @@ import { withdrawSettingAction } from "../actions";
 /** Withdraws one scheduled change; the page then lists it in the history as withdrawn. */
 export function WithdrawButton({ versionId, dateText }: { versionId: number; dateText: string }) {
   const t = useTranslations();
+  const flash = useFlash();
   const { busy, message, run } = useButtonAction();
   const key = String(versionId);
   return (
@@ -22,7 +24,7 @@ export function WithdrawButton({ versionId, dateText }: { versionId: number; dat
           run(
             key,
             () => withdrawSettingAction({ versionId }),
-            () => t("settings.scheduled.withdrawn"),
+            () => flash(t("settings.scheduled.withdrawn")),
           )
         }
       >
