@@ -1,4 +1,14 @@
+import Link from "next/link";
 import type { Key, ReactNode } from "react";
+
+/** A column the table can be sorted by: its header is a link to the page in the other order. */
+export type ColumnSort = {
+  href: string;
+  /** The column's current order (aria-sort of its header), when the table is sorted by it. */
+  state?: "ascending" | "descending";
+  /** What following the link does, for screen readers (already translated): "sort descending". */
+  actionLabel: string;
+};
 
 /** One column: its header and how a row fills its cell. */
 export type DataColumn<Row> = {
@@ -13,6 +23,7 @@ export type DataColumn<Row> = {
   isHeaderHidden?: boolean;
   /** Extra classes of the column's cells, e.g. font-mono. */
   className?: string;
+  sort?: ColumnSort;
 };
 
 /** A table is named by its caption (read by screen readers only unless visible) or by a heading's id. */
@@ -79,6 +90,20 @@ function Cells<Row>({
   );
 }
 
+const SORT_MARK = { ascending: "▲", descending: "▼" };
+
+function SortLink({ header, sort }: { header: string; sort: ColumnSort }) {
+  return (
+    <Link href={sort.href} className="inline-flex items-center gap-1 text-brand-800 underline-offset-2 hover:underline">
+      {header}
+      <span aria-hidden="true" className={sort.state ? "" : "text-slate-400"}>
+        {sort.state ? SORT_MARK[sort.state] : "↕"}
+      </span>
+      <span className="sr-only">, {sort.actionLabel}</span>
+    </Link>
+  );
+}
+
 /**
  * The app's data table: an overflow wrapper so that wide tables scroll on a phone, a caption (or the id
  * of the heading that names the table), column headers with scope, one row per item, the empty state,
@@ -131,9 +156,16 @@ export function DataTable<Row>({
               <th
                 key={index}
                 scope="col"
+                aria-sort={column.sort?.state}
                 className={`${CELL} ${column.isNumeric && !column.isRowHeader ? "text-right" : ""}`}
               >
-                {column.isHeaderHidden ? <span className="sr-only">{column.header}</span> : column.header}
+                {column.isHeaderHidden ? (
+                  <span className="sr-only">{column.header}</span>
+                ) : column.sort ? (
+                  <SortLink header={column.header} sort={column.sort} />
+                ) : (
+                  column.header
+                )}
               </th>
             ))}
           </tr>

@@ -35,3 +35,20 @@ describe("familyFiltersSchema: search and origin", () => {
     });
   });
 });
+
+describe("familyFiltersSchema: sort", () => {
+  it("keeps a known column and direction", () => {
+    expect(familyFiltersSchema.parse({ sort: "surname", dir: "desc", after: "7" })).toEqual({
+      sort: "surname",
+      dir: "desc",
+      after: 7,
+    });
+  });
+
+  it("drops an unknown column or direction instead of refusing the page", () => {
+    const parsed = familyFiltersSchema.parse({ sort: "iin", dir: "sideways" });
+    expect(parsed.sort).toBeUndefined();
+    expect(parsed.dir).toBeUndefined();
+    expect(familyFiltersSchema.parse({ sort: ["surname", "applied"] }).sort).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_STATUSES } from "@/lib/domain/case-status";
+import { FAMILY_SORT_KEYS, SORT_DIRECTIONS } from "@/lib/domain/family-sort";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/domain/search-query";
 import { isStorableText, storableString, UNSTORABLE_TEXT_MESSAGE, withUnstorableMarked } from "./storable-text";
 
@@ -36,6 +37,10 @@ export const familyFiltersSchema = z.object({
     .regex(/^(?:[A-Z]{2}|KZ-\d{2})$/)
     .optional()
     .catch(undefined),
+  /** The column the list is sorted by and its direction (lib/domain/family-sort.ts); none: newest first. */
+  sort: optionalEnum(FAMILY_SORT_KEYS),
+  dir: optionalEnum(SORT_DIRECTIONS),
+  /** Keyset cursor: the id of the last family of the previous page, whatever the sort. */
   after: optionalPositiveInt,
 });
 

@@ -19,6 +19,7 @@ type FamilySpec = {
   origin?: string;
   status?: "REGISTERED" | "UNDER_REVIEW" | "APPROVED";
   applicationYear?: number;
+  applicationDate?: Date;
 };
 
 // Case numbers of a year no other test uses, with random sequences (unique per run).
@@ -43,7 +44,7 @@ async function createSearchFamily(spec: FamilySpec) {
       status: spec.status ?? "REGISTERED",
       ...(category === "KANDAS" ? { originCountry: origin } : { originRegionId: origin }),
       targetRegionId: spec.regionId,
-      applicationDate: new Date(Date.UTC(spec.applicationYear ?? 2026, 2, 10)),
+      applicationDate: spec.applicationDate ?? new Date(Date.UTC(spec.applicationYear ?? 2026, 2, 10)),
       createdById: spec.createdById,
       updatedById: spec.createdById,
       members: {
@@ -129,18 +130,22 @@ async function searchIds(actor: Actor, q: string, filters: Partial<FamilyFilters
   return (await search(actor, q, filters)).items.map((item) => item.id);
 }
 
-/** Every id over all pages of a search, following the keyset cursor. */
-async function allSearchIds(actor: Actor, q: string, filters: Partial<FamilyFilters> = {}) {
+/** Every id over all pages of the list, following the keyset cursor. */
+async function allPageIds(actor: Actor, filters: Partial<FamilyFilters>) {
   const ids: number[] = [];
   let after: number | undefined;
   let pages = 0;
   do {
-    const page = await listFamilies(actor, { ...filters, q, after });
+    const page = await listFamilies(actor, { ...filters, after });
     ids.push(...page.items.map((item) => item.id));
     after = page.nextCursor ?? undefined;
     pages += 1;
   } while (after && pages < 100);
   return ids;
+}
+
+async function allSearchIds(actor: Actor, q: string, filters: Partial<FamilyFilters> = {}) {
+  return allPageIds(actor, { ...filters, q });
 }
 
 describe("search by case number", () => {
@@ -327,5 +332,106 @@ describe("search with filters and pages", () => {
     expect(ids).toEqual([...created].sort((a, b) => b - a));
     expect(ids).not.toContain(other.id);
     expect(await allSearchIds(admin, surname)).toEqual([other.id, ...created].sort((a, b) => b - a));
+  });
+});
+
+describe("sorted pages", () => {
+  // A year of application no other test uses keeps the rest of the database out of these lists.
+  const YEAR = 2093;
+  const inYear = (month: number, day: number) => new Date(Date.UTC(YEAR, month, day));
+  // Kazakh alphabetical order (ICU "kk"): Ә after А, Ғ after Г, Қ after К, Ұ after У, І after Ы.
+  const KAZAKH_ORDER = [
+    "Ахметов",
+    "Әлиев",
+    "Бекова",
+    "Гусев",
+    "Ғани",
+    "Кенжебаев",
+    "Қасымов",
+    "Ұлан",
+    "Ыбырай",
+    "Ілияс",
+    "Яковлев",
+  ];
+  const TIE = "Сапаров";
+  let byName: { id: number; surname: string; caseNumber: string; applicationDate: Date }[];
+  let ties: number[];
+  let akmolaFamily: { id: number };
+
+  beforeAll(async () => {
+    byName = [];
+    // Created out of order, so that neither the id nor the date gives the alphabetical order.
+    for (const [index, surname] of [...KAZAKH_ORDER].reverse().entries()) {
+      const family = await createSearchFamily({
+        regionId: PAVLODAR,
+        createdById: pavlodar.id,
+        applicationDate: inYear((index * 5) % 12, 1 + index),
+        members: [{ surnameCyr: surname, givenNameCyr: "Арман", sex: "M" }],
+      });
+      byName.push({ id: family.id, surname, caseNumber: family.caseNumber, applicationDate: family.applicationDate });
+    }
+    // Thirty heads with the same names, on two days: ties that cross a page boundary.
+    ties = [];
+    for (let index = 0; index < 30; index++) {
+      const family = await createSearchFamily({
+        regionId: PAVLODAR,
+        createdById: pavlodar.id,
+        applicationDate: inYear(6, index % 2 === 0 ? 1 : 2),
+        members: [{ surnameCyr: TIE, givenNameCyr: "Ерлан", sex: "M" }],
+      });
+      ties.push(family.id);
+      byName.push({
+        id: family.id,
+        surname: TIE,
+        caseNumber: family.caseNumber,
+        applicationDate: family.applicationDate,
+      });
+    }
+    akmolaFamily = await createSearchFamily({
+      regionId: AKMOLA,
+      createdById: akmola.id,
+      applicationDate: inYear(0, 1),
+      members: [{ surnameCyr: "Абаев", givenNameCyr: "Арман", sex: "M" }],
+    });
+  });
+
+  it("sorts by the head's surname in Kazakh alphabetical order, both ways, over pages without repeats or gaps", async () => {
+    const alphabetical = [...KAZAKH_ORDER.slice(0, 7), TIE, ...KAZAKH_ORDER.slice(7)];
+    const expected = [...byName]
+      .sort((a, b) => alphabetical.indexOf(a.surname) - alphabetical.indexOf(b.surname) || a.id - b.id)
+      .map((family) => family.id);
+    expect(await allPageIds(pavlodar, { year: YEAR, sort: "surname" })).toEqual(expected);
+    expect(await allPageIds(pavlodar, { year: YEAR, sort: "surname", dir: "desc" })).toEqual([...expected].reverse());
+    // The administrator's list has the Akmola family too, in its place (Абаев first).
+    expect((await allPageIds(admin, { year: YEAR, sort: "surname" }))[0]).toBe(akmolaFamily.id);
+  });
+
+  it("sorts by application date with the id breaking ties, and by case number", async () => {
+    const byDate = [...byName].sort((a, b) => a.applicationDate.getTime() - b.applicationDate.getTime() || a.id - b.id);
+    expect(await allPageIds(pavlodar, { year: YEAR, sort: "applied" })).toEqual(byDate.map((family) => family.id));
+    expect(await allPageIds(pavlodar, { year: YEAR, sort: "applied", dir: "desc" })).toEqual(
+      byDate.map((family) => family.id).reverse(),
+    );
+    const byCaseNumber = [...byName].sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : 1));
+    expect(await allPageIds(pavlodar, { year: YEAR, sort: "caseNumber" })).toEqual(
+      byCaseNumber.map((family) => family.id),
+    );
+  });
+
+  it("pages a name search in the chosen order, and counts the same", async () => {
+    const first = await listFamilies(pavlodar, { q: TIE, year: YEAR, sort: "surname", dir: "desc" });
+    expect(first.items).toHaveLength(25);
+    expect(first.total).toEqual({ count: 30, isMore: false });
+    expect(await allPageIds(pavlodar, { q: TIE, year: YEAR, sort: "surname", dir: "desc" })).toEqual(
+      [...ties].sort((a, b) => b - a),
+    );
+  });
+
+  it("ends the list at a cursor family outside the user's region instead of placing it", async () => {
+    for (const sort of ["surname", "applied", "caseNumber"] as const) {
+      const page = await listFamilies(pavlodar, { year: YEAR, sort, after: akmolaFamily.id });
+      expect(page.items, sort).toEqual([]);
+      expect(page.nextCursor, sort).toBeNull();
+    }
   });
 });

@@ -8,11 +8,12 @@ import { CASE_STATUSES } from "@/lib/domain/case-status";
 import { countryName, ORIGIN_COUNTRIES } from "@/lib/domain/countries";
 import { labourSurplusRegions, regionName } from "@/lib/domain/regions";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/domain/search-query";
+import { ariaSortOf, familySortOf, sortOnClick, type FamilySortKey } from "@/lib/domain/family-sort";
 import { parseFamilyFilters, type FamilyFilters } from "@/lib/validation/family-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CaseLink, HeadName } from "@/components/family-cells";
 import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type ColumnSort } from "@/components/ui/data-table";
 import { FilterSelect, yearOptions } from "@/components/ui/filter-select";
 import type { SelectOption } from "@/components/ui/select-field";
 
@@ -61,6 +62,16 @@ export default async function FamiliesPage({
     .map((region) => ({ value: region.id, label: regionName(region, locale) }))
     .sort(byLabel);
   const noFilter = t("families.filter.any");
+  const sort = familySortOf(filters);
+  // A header's link starts the list again from its first page, in the order it names.
+  const sortBy = (key: FamilySortKey): ColumnSort => {
+    const next = sortOnClick(sort, key);
+    return {
+      href: hrefWith({ ...filtersWithoutCursor, sort: next.key, dir: next.direction }),
+      state: ariaSortOf(sort, key),
+      actionLabel: t(next.direction === "asc" ? "families.sort.ascending" : "families.sort.descending"),
+    };
+  };
 
   return (
     <section>
@@ -156,6 +167,12 @@ export default async function FamiliesPage({
           anyLabel={noFilter}
           options={yearOptions(years)}
         />
+        {sort && (
+          <>
+            <input type="hidden" name="sort" value={sort.key} />
+            <input type="hidden" name="dir" value={sort.direction} />
+          </>
+        )}
         <Button type="submit" variant="secondary">
           {t("families.filter.apply")}
         </Button>
@@ -182,7 +199,7 @@ export default async function FamiliesPage({
       </p>
       <DataTable
         className="mt-2"
-        caption={t("families.caption")}
+        caption={sort ? t(`families.sort.caption.${sort.key}.${sort.direction}`) : t("families.caption")}
         rows={page.items}
         rowKey={(family) => family.id}
         empty={filters.q || searchError ? t("search.empty") : t("families.empty")}
@@ -190,10 +207,12 @@ export default async function FamiliesPage({
         columns={[
           {
             header: t("families.col.caseNumber"),
+            sort: sortBy("caseNumber"),
             cell: (family) => <CaseLink familyId={family.id} caseNumber={family.caseNumber} />,
           },
           {
             header: t("families.col.head"),
+            sort: sortBy("surname"),
             cell: (family) => (
               <>
                 {family.head ? <HeadName head={family.head} /> : "—"}
@@ -227,6 +246,7 @@ export default async function FamiliesPage({
           { header: t("families.col.members"), isNumeric: true, cell: (family) => family.memberCount },
           {
             header: t("families.col.applied"),
+            sort: sortBy("applied"),
             cell: (family) => format.dateTime(family.applicationDate, { dateStyle: "medium", timeZone: "UTC" }),
           },
         ]}

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { familyScopeWhere } from "@/lib/db/scopes";
 import { familyScope, type Actor } from "@/lib/domain/permissions";
+import { familySortOf, type FamilySort } from "@/lib/domain/family-sort";
 import { maskIdentifier } from "@/lib/domain/audit-mask";
 import {
   classifySearchQuery,
@@ -39,9 +40,10 @@ export type FamilyListPage = {
 };
 
 /**
- * One page of families in the actor's scope, newest first, narrowed by the filters and the search box
- * (case number, IIN or any member's name; lib/domain/search-query.ts). Keyset pagination on the id, so
- * a deep page costs the same as the first. The view of personal data is audited.
+ * One page of families in the actor's scope, newest first or in the order the filters' sort asks for
+ * (lib/domain/family-sort.ts), narrowed by the filters and the search box (case number, IIN or any
+ * member's name; lib/domain/search-query.ts). Keyset pagination: the cursor is the last family of the
+ * previous page, so a deep page costs the same as the first. The view of personal data is audited.
  *
  * The page's ids come from one SQL query that applies the scope, the filters, the search, the cursor
  * and the LIMIT together (Prisma cannot express the trigram operator); the rows are then loaded by id.
@@ -58,7 +60,6 @@ export async function listFamilies(actor: Actor, filters: FamilyFilters): Promis
       : await db().family.findMany({
           // The scope again: the ids are already scoped, this keeps the load safe on its own.
           where: { AND: [familyScopeWhere(actor), { id: { in: pageIds } }] },
-          orderBy: { id: "desc" },
           select: {
             id: true,
             caseNumber: true,
@@ -75,6 +76,8 @@ export async function listFamilies(actor: Actor, filters: FamilyFilters): Promis
             },
           },
         });
+  const pagePosition = new Map(pageIds.map((id, index) => [id, index]));
+  rows.sort((a, b) => pagePosition.get(a.id)! - pagePosition.get(b.id)!);
   const matched = search?.kind === "name" ? await matchedMembers(search, pageIds) : new Map<number, MemberNames>();
   await recordAudit({
     actor,
@@ -111,14 +114,17 @@ export async function listFamilies(actor: Actor, filters: FamilyFilters): Promis
 
 const TRUE = Prisma.sql`TRUE`;
 
-/** The actor's scope as SQL, the same rule as familyScopeWhere (lib/domain/permissions.ts familyScope). */
-function scopeSql(actor: Actor): Prisma.Sql {
+/**
+ * The actor's scope as SQL on the family table under `alias`, the same rule as familyScopeWhere
+ * (lib/domain/permissions.ts familyScope).
+ */
+function scopeSql(actor: Actor, alias: "f" | "c" = "f"): Prisma.Sql {
   const scope = familyScope(actor);
   switch (scope.kind) {
     case "all":
       return TRUE;
     case "region":
-      return Prisma.sql`f."targetRegionId" = ${scope.regionId}`;
+      return Prisma.sql`${Prisma.raw(alias)}."targetRegionId" = ${scope.regionId}`;
     case "none":
       return Prisma.sql`FALSE`;
   }
@@ -168,6 +174,60 @@ function searchSql(search: SearchQuery, after: number | undefined): { cte: Prism
     case "nothing":
       return { cte: null, condition: Prisma.sql`FALSE` };
   }
+}
+
+/** The ICU collation of Kazakh: Ә after А, Ғ after Г, … (decision 026); the head-surname index uses it too. */
+const KAZAKH = Prisma.raw(`COLLATE "kk-x-icu"`);
+
+/**
+ * The list's order as SQL: the join it needs, its key columns (unique together, so that a page boundary
+ * is exact), their direction, and the condition "after the cursor family". With a sort the keys are
+ * compared with the cursor family's, looked up within the actor's scope: a family of another region as
+ * the cursor ends the list rather than telling where it would stand.
+ */
+function orderingSql(
+  actor: Actor,
+  sort: FamilySort | null,
+): { join: Prisma.Sql; keys: Prisma.Sql[]; direction: Prisma.Sql; after: (cursor: number) => Prisma.Sql } {
+  if (!sort) {
+    return {
+      join: Prisma.empty,
+      keys: [Prisma.sql`f.id`],
+      direction: Prisma.raw("DESC"),
+      after: (cursor) => Prisma.sql`f.id < ${cursor}`,
+    };
+  }
+  const inScope = scopeSql(actor, "c");
+  const { join, keys, cursorKeys } = {
+    caseNumber: {
+      join: Prisma.empty,
+      keys: [Prisma.sql`f."caseNumber"`],
+      cursorKeys: (cursor: number) =>
+        Prisma.sql`SELECT c."caseNumber" FROM family c WHERE c.id = ${cursor} AND ${inScope}`,
+    },
+    applied: {
+      join: Prisma.empty,
+      keys: [Prisma.sql`f."applicationDate"`, Prisma.sql`f.id`],
+      cursorKeys: (cursor: number) =>
+        Prisma.sql`SELECT c."applicationDate", c.id FROM family c WHERE c.id = ${cursor} AND ${inScope}`,
+    },
+    // Served by the partial index person_head_surname_order (one head per family).
+    surname: {
+      join: Prisma.sql`JOIN person h ON h."familyId" = f.id AND h."isHead"`,
+      keys: [Prisma.sql`h."surnameCyr" ${KAZAKH}`, Prisma.sql`h."givenNameCyr" ${KAZAKH}`, Prisma.sql`h."familyId"`],
+      cursorKeys: (cursor: number) => Prisma.sql`SELECT ch."surnameCyr", ch."givenNameCyr", ch."familyId"
+          FROM person ch JOIN family c ON c.id = ch."familyId"
+         WHERE ch."familyId" = ${cursor} AND ch."isHead" AND ${inScope}`,
+    },
+  }[sort.key];
+  const isAscending = sort.direction === "asc";
+  return {
+    join,
+    keys,
+    direction: Prisma.raw(isAscending ? "ASC" : "DESC"),
+    after: (cursor) =>
+      Prisma.sql`(${Prisma.join(keys)}) ${Prisma.raw(isAscending ? ">" : "<")} (${cursorKeys(cursor)})`,
+  };
 }
 
 type MemberNames = { surnameCyr: string; givenNameCyr: string; surnameLat: string; givenNameLat: string };
@@ -238,20 +298,26 @@ async function pageOfFamilyIds(
         : Prisma.sql`f."originCountry" = ${filters.origin}`,
     );
   }
-  const pageSearch = search ? searchSql(search, filters.after) : null;
+  const sort = familySortOf(filters);
+  const ordering = orderingSql(actor, sort);
+  // Without a sort a name search applies the cursor inside its CTE (the id is the order) as well.
+  const pageSearch = search ? searchSql(search, sort ? undefined : filters.after) : null;
   const countSearch = search ? searchSql(search, undefined) : null;
   const pageConditions = [
     ...conditions,
-    ...(filters.after ? [Prisma.sql`f.id < ${filters.after}`] : []),
+    ...(filters.after ? [ordering.after(filters.after)] : []),
     ...(pageSearch ? [pageSearch.condition] : []),
   ];
   const countConditions = [...conditions, ...(countSearch ? [countSearch.condition] : [])];
 
   const pageQuery = db().$queryRaw<{ id: number }[]>`
     ${pageSearch?.cte ?? Prisma.empty}
-    SELECT f.id FROM family f
+    SELECT f.id FROM family f ${ordering.join}
     WHERE ${Prisma.join(pageConditions, " AND ")}
-    ORDER BY f.id DESC
+    ORDER BY ${Prisma.join(
+      ordering.keys.map((key) => Prisma.sql`${key} ${ordering.direction}`),
+      ", ",
+    )}
     LIMIT ${FAMILY_PAGE_SIZE + 1}`;
   const countQuery = db().$queryRaw<{ counted: number }[]>`
     ${countSearch?.cte ?? Prisma.empty}
