@@ -132,6 +132,25 @@ async function actorOf(pool: pg.Pool, email: string): Promise<Actor> {
   return rows[0];
 }
 
+/**
+ * The family LIST_DEPTH rows into one region's list by the head's surname, Я to А (the order of
+ * lib/db/families/list-families.ts), or the last one that still leaves a page after it.
+ */
+async function regionSurnameCursor(pool: pg.Pool, regionId: string): Promise<{ id: number; depth: number }> {
+  const { rows } = await pool.query<{ id: number; depth: number }>(
+    `WITH heads AS (
+       SELECT h."familyId" AS id FROM person h JOIN family f ON f.id = h."familyId"
+        WHERE h."isHead" AND f."targetRegionId" = $1
+        ORDER BY h."surnameCyr" COLLATE "kk-x-icu" DESC, h."givenNameCyr" COLLATE "kk-x-icu" DESC, h."familyId" DESC
+     )
+     SELECT id, LEAST($2, GREATEST(0, (SELECT count(*) FROM heads) - 26))::int AS depth FROM heads
+     OFFSET LEAST($2, GREATEST(0, (SELECT count(*) FROM heads) - 26)) LIMIT 1`,
+    [regionId, LIST_DEPTH],
+  );
+  if (!rows[0]) throw new Error(`the dataset has no family in ${regionId}`);
+  return rows[0];
+}
+
 /** Up to `size` rows spread evenly over the table by id (deterministic, not just the newest). */
 async function spreadSample<T extends pg.QueryResultRow>(pool: pg.Pool, size: number, select: string): Promise<T[]> {
   const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM family`);
@@ -198,6 +217,8 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
   );
   const deep = depthRows[0]!;
 
+  const coordinator = await actorOf(pool, DEMO_USERS.coordinatorPavlodar.email);
+  const surnameDeep = await regionSurnameCursor(pool, coordinator.regionId!);
   const auditDeep = await auditCursor(pool);
   // Seeded demo families have no entries of their own (the seed writes one summary entry); generated ones do.
   const { rows: audited } = await pool.query<{ entityId: string }>(
@@ -207,7 +228,7 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
   const auditedIds = new Set(audited.map((row) => Number(row.entityId)));
   const auditedCases = heads.filter((head) => auditedIds.has(head.id)).map((head) => head.caseNumber);
   if (auditedCases.length === 0) throw new Error("the dataset has no family with audit entries");
-  const coordinator = await actorOf(pool, DEMO_USERS.coordinatorPavlodar.email);
+
   const asCoordinator = { cookie: await signIn(ctx, DEMO_USERS.coordinatorPavlodar.email) };
   const listAudit = (actor: Actor, params: string) => {
     const { filters, before } = parseAuditQuery(new URLSearchParams(params));
@@ -260,6 +281,22 @@ export async function preparePaths(ctx: PathContext): Promise<BenchPath[]> {
       description: `GET /families?after=…: the page ${deep.depth} rows deep (keyset)`,
       http: { request: () => ({ path: `/families?after=${deep.id}`, headers: asAdmin }), accept: hasFamilyRows },
       record: () => recordEach([null], () => listFamilies(admin, { after: deep.id })),
+    },
+    {
+      name: "family-list-by-surname",
+      description: "GET /families?sort=surname: the first page by the head's surname, Kazakh order (administrator)",
+      http: { request: () => ({ path: "/families?sort=surname", headers: asAdmin }), accept: hasFamilyRows },
+      record: () => recordEach([null], () => listFamilies(admin, { sort: "surname" })),
+    },
+    {
+      name: "family-list-by-surname-deep",
+      description: `GET /families?sort=surname&dir=desc&after=…: one region by surname, Я to А, the page ${surnameDeep.depth} rows deep (coordinator)`,
+      http: {
+        request: () => ({ path: `/families?sort=surname&dir=desc&after=${surnameDeep.id}`, headers: asCoordinator }),
+        accept: hasFamilyRows,
+      },
+      record: () =>
+        recordEach([null], () => listFamilies(coordinator, { sort: "surname", dir: "desc", after: surnameDeep.id })),
     },
     {
       name: "search-typo",

@@ -3,6 +3,7 @@
 import { randomInt } from "node:crypto";
 import { formatCaseNumber } from "@/lib/domain/case-number";
 import { documentChecklist } from "@/lib/domain/documents";
+import { personSearchText } from "@/lib/domain/person-search";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { e2eDb } from "./db";
 import { DEMO_USERS } from "./fixtures";
@@ -26,9 +27,10 @@ type FamilyFields = Partial<
 >;
 
 /**
- * A Pavlodar (KZ-55) family registered by the demo Pavlodar caseworker, with a unique case number. The
- * first person is the head; `fields` defaults to a kandas family from China. With `documents: "verified"`
- * the family's whole checklist is stored as verified, so the checklist gate lets every step through.
+ * A Pavlodar (KZ-55) family registered by the demo Pavlodar caseworker, with a unique case number, found by
+ * its members' names in the search box. The first person is the head; `fields` defaults to a kandas family
+ * from China. With `documents: "verified"` the family's whole checklist is stored as verified, so the
+ * checklist gate lets every step through.
  */
 export async function createPavlodarFamily(
   people: E2ePerson[],
@@ -56,6 +58,8 @@ export async function createPavlodarFamily(
           isHead: index === 0,
           relationship: index === 0 ? "HEAD" : relationship,
           ...person,
+          // As registration stores it: the search box finds the spec's families by name.
+          searchText: personSearchText(person),
         })),
       },
     },

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { showcaseFamily } from "@/prisma/demo-families";
 import { e2eDb } from "./db";
+import { createPavlodarFamily } from "./families";
 import { signedInPage } from "./fixtures";
 
 /** The serious and critical accessibility violations of the page as it is now (rule id and the elements). */
@@ -102,5 +103,52 @@ test("the family search says how many families it found", async ({ browser }) =>
   // The whole list of the region: more than a page, counted to the end or said to be more than the cap.
   await page.goto("/families");
   await expect(page.getByText(/^(\d[\d,]* families found|More than 1,000 families found)$/)).toBeVisible();
+  await context.close();
+});
+
+test("the family search sorts by the head's name in Kazakh order, both ways, and keeps the order through the filters", async ({
+  browser,
+}) => {
+  const surname = { surnameCyr: "Сұрыпталған", surnameLat: "Suryptalgan" };
+  const born = new Date(Date.UTC(1980, 0, 1));
+  // Registered out of alphabetical order; Kazakh puts Ә after А, Ғ after Г, Қ after К.
+  for (const given of [
+    { givenNameCyr: "Қайрат", givenNameLat: "Kairat" },
+    { givenNameCyr: "Арман", givenNameLat: "Arman" },
+    { givenNameCyr: "Ғалым", givenNameLat: "Galym" },
+    { givenNameCyr: "Әсем", givenNameLat: "Asem" },
+  ]) {
+    await createPavlodarFamily([{ ...surname, ...given, sex: "M", birthDate: born, citizenship: "CN" }]);
+  }
+  const inKazakhOrder = ["Арман", "Әсем", "Ғалым", "Қайрат"].map((given) => `${surname.surnameCyr} ${given}`);
+  const { context, page } = await signedInPage(browser, "caseworkerPavlodar");
+  const box = page.getByRole("searchbox", { name: "Search families" });
+  const table = page.getByRole("table");
+  const headColumn = page.getByRole("columnheader", { name: /^Head of family/ });
+  const headNames = async () =>
+    (await table.locator("tbody tr td:nth-child(2)").allInnerTexts()).map((text) => text.split("\n")[0]!.trim());
+
+  await page.goto("/families");
+  await box.fill(surname.surnameCyr);
+  await box.press("Enter");
+  await expect(page.getByText("4 families found", { exact: true })).toBeVisible();
+  await expect(headColumn).not.toHaveAttribute("aria-sort");
+
+  await headColumn.getByRole("link", { name: "Head of family, sort ascending" }).click();
+  await expect(headColumn).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/sort=surname&dir=asc/);
+  expect(await headNames()).toEqual(inKazakhOrder);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await headColumn.getByRole("link", { name: "Head of family, sort descending" }).click();
+  await expect(headColumn).toHaveAttribute("aria-sort", "descending");
+  expect(await headNames()).toEqual([...inKazakhOrder].reverse());
+
+  // A filter applied to the sorted list keeps its order.
+  await page.getByLabel("Status").selectOption({ label: "Registered" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=REGISTERED/);
+  await expect(headColumn).toHaveAttribute("aria-sort", "descending");
+  expect(await headNames()).toEqual([...inKazakhOrder].reverse());
   await context.close();
 });
