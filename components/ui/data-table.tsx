@@ -92,14 +92,18 @@ function Cells<Row>({
 
 const SORT_MARK = { ascending: "▲", descending: "▼" };
 
+/** Named "<header>, <what the link does>": the visible words first, for voice control too. */
 function SortLink({ header, sort }: { header: string; sort: ColumnSort }) {
   return (
-    <Link href={sort.href} className="inline-flex items-center gap-1 text-brand-800 underline-offset-2 hover:underline">
+    <Link
+      href={sort.href}
+      aria-label={`${header}, ${sort.actionLabel}`}
+      className="inline-flex items-center gap-1 text-brand-800 underline-offset-2 hover:underline"
+    >
       {header}
       <span aria-hidden="true" className={sort.state ? "" : "text-slate-400"}>
         {sort.state ? SORT_MARK[sort.state] : "↕"}
       </span>
-      <span className="sr-only">, {sort.actionLabel}</span>
     </Link>
   );
 }
