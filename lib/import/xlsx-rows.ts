@@ -28,21 +28,27 @@ export async function* xlsxRows(input: Readable, { sheet = 1 }: { sheet?: number
   let index = 0;
   for await (const worksheet of workbook) {
     index += 1;
-    if (index !== sheet) continue;
+    // Every sheet is read to its end, the others too: exceljs parks a sheet that comes before the shared
+    // strings in a temporary file and deletes it once the sheet is passed, so a sheet left unread would
+    // open a deleted file and throw outside any caller.
     for await (const row of worksheet) {
+      if (index !== sheet) continue;
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       yield { rowNumber: row.number, cells: Array.from(values, cellOf) };
     }
-    return;
   }
 }
 
-/** The names of the sheets of an XLSX file, in order (for the user to choose one). */
+/** The names of the sheets of an XLSX file, in order (for the user to choose one); reads the whole file. */
 export async function xlsxSheetNames(input: Readable): Promise<string[]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "ignore", sharedStrings: "ignore" });
-  await workbook.read();
-  const sheets = (workbook as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? [];
-  return sheets.map((entry) => entry.name);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "ignore", worksheets: "emit" });
+  const names: string[] = [];
+  for await (const worksheet of workbook) {
+    names.push((worksheet as unknown as { name: string }).name);
+    // Read to its end for the reason given in xlsxRows.
+    for await (const _row of worksheet) continue;
+  }
+  return names;
 }
 
 function cellOf(value: ExcelJS.CellValue | undefined): SheetCell {

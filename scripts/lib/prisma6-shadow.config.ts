@@ -10,6 +10,9 @@ type RawQuery = Parameters<Awaited<ReturnType<PrismaPGlite["connect"]>>["execute
 async function connectShadow() {
   // The migrations create the pg_trgm extension, which PGlite only has when loaded up front.
   const db = new PGlite({ extensions: { pg_trgm } });
+  // PGlite is built without ICU; the migrations name the ICU collation of Kazakh for one hand-written
+  // index (decision 026). A stand-in of the same name lets them replay: the diff ignores that index.
+  await db.exec(`CREATE COLLATION "kk-x-icu" (provider = libc, locale = 'C')`);
   const adapter = await new PrismaPGlite(db).connect();
   const executeRaw = adapter.executeRaw.bind(adapter);
   // Prisma sends each migration.sql as one parameterless command; PGlite's extended protocol accepts
