@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = {
   "family.transfer.decline": action("families", "transferDecline"),
   "family.transfer.withdraw": action("families", "transferWithdraw"),
   "family.transfer.list": action("families", "transferList"),
+  "import.upload": action("families", "importUpload"),
   "note.create": action("families", "noteCreate"),
   "case.assign": action("families", "caseAssign"),
   "task.create": action("families", "taskCreate"),
