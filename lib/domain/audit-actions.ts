@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = {
   "family.transfer.withdraw": action("families", "transferWithdraw"),
   "family.transfer.list": action("families", "transferList"),
   "import.upload": action("families", "importUpload"),
+  "import.check": action("families", "importCheck"),
   "note.create": action("families", "noteCreate"),
   "case.assign": action("families", "caseAssign"),
   "task.create": action("families", "taskCreate"),

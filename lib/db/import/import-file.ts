@@ -45,7 +45,10 @@ export async function storeImportFile(
     for await (const chunk of rechunk(content, IMPORT_CHUNK_BYTES)) {
       sizeBytes += chunk.length;
       if (sizeBytes > IMPORT_FILE_MAX_BYTES) {
-        throw new AppError("import.upload.tooLarge", { status: 413, values: { megabytes: IMPORT_FILE_MAX_BYTES >> 20 } });
+        throw new AppError("import.upload.tooLarge", {
+          status: 413,
+          values: { megabytes: IMPORT_FILE_MAX_BYTES >> 20 },
+        });
       }
       firstBytes ??= chunk;
       hash.update(chunk);

@@ -56,15 +56,20 @@ export const FAMILY_PROBLEMS = [
   "family-rejected-by-other-rows",
 ] as const;
 
+/** What only the database can tell: the user's scope, and people registered already. */
+export const DATABASE_PROBLEMS = ["outside-scope", "iin-registered"] as const;
+
 export const WARNINGS = ["iin-birth-date-mismatch", "iin-sex-mismatch", "iin-leading-zero-restored"] as const;
 
 export type FileProblem = (typeof FILE_PROBLEMS)[number];
 export type MappingProblemCode = (typeof MAPPING_PROBLEMS)[number];
 export type ValueProblem = (typeof VALUE_PROBLEMS)[number];
 export type FamilyProblem = (typeof FAMILY_PROBLEMS)[number];
+export type DatabaseProblem = (typeof DATABASE_PROBLEMS)[number];
 export type ImportWarning = (typeof WARNINGS)[number];
 
-export type ImportProblemCode = FileProblem | MappingProblemCode | ValueProblem | FamilyProblem | ImportWarning;
+export type ImportProblemCode =
+  FileProblem | MappingProblemCode | ValueProblem | FamilyProblem | DatabaseProblem | ImportWarning;
 
 /** Every code, in the order of the lists above (the order counts are reported in). */
 export const IMPORT_PROBLEM_CODES: readonly ImportProblemCode[] = [
@@ -72,6 +77,7 @@ export const IMPORT_PROBLEM_CODES: readonly ImportProblemCode[] = [
   ...MAPPING_PROBLEMS,
   ...VALUE_PROBLEMS,
   ...FAMILY_PROBLEMS,
+  ...DATABASE_PROBLEMS,
   ...WARNINGS,
 ];
 
