@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = {
   "family.transfer.list": action("families", "transferList"),
   "import.upload": action("families", "importUpload"),
   "import.check": action("families", "importCheck"),
+  "import.commit": action("families", "importCommit"),
+  "family.import": action("families", "familyImport"),
   "note.create": action("families", "noteCreate"),
   "case.assign": action("families", "caseAssign"),
   "task.create": action("families", "taskCreate"),
