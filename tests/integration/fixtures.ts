@@ -6,7 +6,8 @@
 // region-scoping 2085 (2070 stays empty), case-page 2089, quotas 2091–2096, public-lookup 2099, workflow the current
 // year. Reports (issue 6, families by application year in their own regions): report-overview 2060–2062
 // (KZ-15, KZ-19), report-processing 2063–2065 (KZ-31, KZ-33), report-support and report-expiry 2066–2069
-// (KZ-43, KZ-47; payments by paidOn, statuses ending around 2068). Case numbers of test families use the year 2099.
+// (KZ-43, KZ-47; payments by paidOn, statuses ending around 2068). The sorted family list (family-search) 2074.
+// Case numbers of test families use the year 2099.
 import { randomUUID } from "node:crypto";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import type { Actor, StaffRole } from "@/lib/domain/permissions";

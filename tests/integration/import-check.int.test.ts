@@ -5,8 +5,10 @@ import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkImport } from "@/lib/db/import/check-import";
 import { storeImportFile } from "@/lib/db/import/import-file";
+import { findImportInScope } from "@/lib/db/import/read-families";
 import { generateIin } from "@/lib/domain/iin";
-import { createFamily, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 
 const HEADER =
   "family_key;category;relationship;surname;given_name;birth_date;sex;iin;citizenship;origin_country;target_region;application_date";
@@ -128,9 +130,33 @@ describe("checkImport", () => {
     });
   });
 
-  it("does not show another region's import to a coordinator", async () => {
-    const admin = await createStaffUser(prisma, "ADMIN");
-    const upload = await stored(admin, [HEADER, head("A1", "Бірінші", "KZ-55")]);
-    await expect(checkImport(coordinator, upload.id)).rejects.toMatchObject({ status: 404 });
-  });
+  crossRegionTest(
+    checkImport,
+    "does not find an administrator's or another region's import for a coordinator",
+    async () => {
+      const admin = await createStaffUser(prisma, "ADMIN");
+      const national = await stored(admin, [HEADER, head("A1", "Бірінші", "KZ-55")]);
+      await expect(checkImport(coordinator, national.id)).rejects.toMatchObject({ status: 404 });
+      const akmola = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
+      const theirs = await stored(akmola, [HEADER, head("A1", "Бірінші", "KZ-11")]);
+      await expect(checkImport(coordinator, theirs.id)).rejects.toMatchObject({ status: 404 });
+      expect((await prisma.registryImport.findUniqueOrThrow({ where: { id: theirs.id } })).state).toBe("UPLOADED");
+    },
+  );
+
+  crossRegionTest(
+    findImportInScope,
+    "finds a coordinator's region's imports only, every import for an administrator",
+    async () => {
+      const akmola = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
+      const theirs = await stored(akmola, [HEADER]);
+      const ours = await stored(coordinator, [HEADER]);
+      expect((await findImportInScope(coordinator, ours.id)).id).toBe(ours.id);
+      await expect(findImportInScope(coordinator, theirs.id)).rejects.toMatchObject({ status: 404 });
+      const admin = await createStaffUser(prisma, "ADMIN");
+      expect((await findImportInScope(admin, theirs.id)).regionId).toBe(AKMOLA);
+      const analyst = await createStaffUser(prisma, "ANALYST");
+      await expect(findImportInScope(analyst, ours.id)).rejects.toMatchObject({ status: 404 });
+    },
+  );
 });

@@ -8,7 +8,8 @@ import { commitImport } from "@/lib/db/import/commit-import";
 import { storeImportFile } from "@/lib/db/import/import-file";
 import { listFamilies } from "@/lib/db/families/list-families";
 import { generateIin } from "@/lib/domain/iin";
-import { createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 
 const HEADER =
   "family_key;category;relationship;surname;given_name;birth_date;sex;iin;citizenship;origin_country;target_region;application_date";
@@ -137,5 +138,15 @@ describe("commitImport", () => {
       status: 409,
     });
     expect(await prisma.person.count({ where: { surnameCyr: "Тексерілмеген" } })).toBe(0);
+  });
+
+  crossRegionTest(commitImport, "does not find another region's import, and writes nothing of it", async () => {
+    const file = await upload(coordinator, registry("Бөтенов", 1));
+    await checkImport(coordinator, file.id);
+    const akmola = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
+    await expect(commitImport(akmola, file.id)).rejects.toMatchObject({ status: 404 });
+    const caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
+    await expect(commitImport(caseworker, file.id)).rejects.toMatchObject({ status: 404 });
+    expect(await prisma.person.count({ where: { surnameCyr: "Бөтенов" } })).toBe(0);
   });
 });

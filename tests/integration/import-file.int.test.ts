@@ -4,7 +4,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { IMPORT_CHUNK_BYTES, importFileContent, storeImportFile } from "@/lib/db/import/import-file";
 import { AppError } from "@/lib/domain/app-error";
-import { createStaffUser, PAVLODAR, prisma } from "./fixtures";
+import { crossRegionTest } from "./cross-region";
+import { AKMOLA, createStaffUser, PAVLODAR, prisma } from "./fixtures";
 
 /** `bytes` as an upload delivers it: in uneven pieces. */
 async function* uploaded(bytes: Uint8Array, pieceSize = 64 * 1024 + 7): AsyncGenerator<Uint8Array> {
@@ -60,10 +61,18 @@ describe("storeImportFile", () => {
     expect(await prisma.registryImport.count({ where: { createdById: coordinator.id } })).toBe(0);
   });
 
-  it("refuses a caseworker, who may not import", async () => {
-    const caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
-    const refused = storeImportFile(caseworker, { fileName: "x.csv", content: uploaded(Buffer.from("a;b\n")) });
-    await expect(refused).rejects.toBeInstanceOf(AppError);
-    expect(await prisma.registryImport.count({ where: { createdById: caseworker.id } })).toBe(0);
-  });
+  crossRegionTest(
+    storeImportFile,
+    "keeps a coordinator's import in the own region and refuses a caseworker",
+    async () => {
+      const coordinator = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
+      const stored = await storeImportFile(coordinator, { fileName: "x.csv", content: uploaded(Buffer.from("a;b\n")) });
+      expect((await prisma.registryImport.findUniqueOrThrow({ where: { id: stored.id } })).regionId).toBe(AKMOLA);
+
+      const caseworker = await createStaffUser(prisma, "CASEWORKER", PAVLODAR);
+      const refused = storeImportFile(caseworker, { fileName: "x.csv", content: uploaded(Buffer.from("a;b\n")) });
+      await expect(refused).rejects.toBeInstanceOf(AppError);
+      expect(await prisma.registryImport.count({ where: { createdById: caseworker.id } })).toBe(0);
+    },
+  );
 });
