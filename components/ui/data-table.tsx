@@ -98,7 +98,7 @@ function SortLink({ header, sort }: { header: string; sort: ColumnSort }) {
     <Link
       href={sort.href}
       aria-label={`${header}, ${sort.actionLabel}`}
-      className="inline-flex items-center gap-1 text-brand-800 underline-offset-2 hover:underline"
+      className="inline-flex items-center gap-1 text-brand-900 underline-offset-2 hover:underline"
     >
       {header}
       <span aria-hidden="true" className={sort.state ? "" : "text-slate-400"}>
