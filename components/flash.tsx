@@ -13,6 +13,9 @@ const FlashContext = createContext<(text: string) => void>(() => {});
 export function FlashProvider({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const [flash, setFlash] = useState<{ text: string; pathname: string } | null>(null);
+  // Leaving the page ends its confirmation (state adjusted while rendering, as React recommends for
+  // state that follows a prop), so that coming back later does not show it again.
+  if (flash && flash.pathname !== pathname) setFlash(null);
   const shown = flash?.pathname === pathname ? flash.text : null;
 
   return (
