@@ -11,7 +11,7 @@ import { documentChecklist } from "@/lib/domain/documents";
 import type { ImportFamily } from "@/lib/domain/import/rows";
 import type { Actor } from "@/lib/domain/permissions";
 import { personSearchText } from "@/lib/domain/person-search";
-import { copyLine } from "@/prisma/factories/bulk";
+import { COLUMNS, copyLine } from "@/prisma/factories/bulk";
 
 export const IMPORT_COPY_COLUMNS = {
   family: [
@@ -36,28 +36,8 @@ export const IMPORT_COPY_COLUMNS = {
     "createdAt",
     "updatedAt",
   ],
-  person: [
-    "id",
-    "familyId",
-    "position",
-    "isHead",
-    "relationship",
-    "surnameCyr",
-    "givenNameCyr",
-    "patronymicCyr",
-    "surnameLat",
-    "givenNameLat",
-    "patronymicLat",
-    "iin",
-    "birthDate",
-    "sex",
-    "citizenship",
-    "education",
-    "profession",
-    "searchText",
-    "createdAt",
-    "updatedAt",
-  ],
+  // The person row is the data generator's, column for column.
+  person: COLUMNS.person,
   case_event: ["familyId", "fromStatus", "toStatus", "actorId", "at", "data"],
   document: ["familyId", "personId", "kind", "status", "updatedAt"],
   audit_log: ["at", "actorId", "actorRole", "action", "entity", "entityId", "regionId", "changes"],
