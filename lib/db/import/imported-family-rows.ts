@@ -13,29 +13,14 @@ import type { Actor } from "@/lib/domain/permissions";
 import { personSearchText } from "@/lib/domain/person-search";
 import { COLUMNS, copyLine } from "@/prisma/factories/bulk";
 
+/** The generator's family columns but two left to their defaults: version 1, and no assignee (the coordinator assigns). */
+const FAMILY_COLUMNS = COLUMNS.family.filter(
+  (column): column is Exclude<(typeof COLUMNS.family)[number], "version" | "assignedToId"> =>
+    column !== "version" && column !== "assignedToId",
+);
+
 export const IMPORT_COPY_COLUMNS = {
-  family: [
-    "id",
-    "caseNumber",
-    "category",
-    "status",
-    "originCountry",
-    "originRegionId",
-    "targetRegionId",
-    "targetDistrictId",
-    "contactPhone",
-    "contactEmail",
-    "address",
-    "applicationDate",
-    "decisionNumber",
-    "decisionDate",
-    "statusValidUntil",
-    "arrivalDate",
-    "createdById",
-    "updatedById",
-    "createdAt",
-    "updatedAt",
-  ],
+  family: FAMILY_COLUMNS,
   // The person row is the data generator's, column for column.
   person: COLUMNS.person,
   case_event: ["familyId", "fromStatus", "toStatus", "actorId", "at", "data"],
@@ -46,6 +31,15 @@ export const IMPORT_COPY_COLUMNS = {
 
 export type ImportCopyTable = keyof typeof IMPORT_COPY_COLUMNS;
 export type ImportCopyLines = Record<ImportCopyTable, string[]>;
+
+/** One table's COPY line from its values by column name (every column of the table named once). */
+function lineOf<T extends ImportCopyTable>(
+  table: T,
+  values: Record<(typeof IMPORT_COPY_COLUMNS)[T][number], unknown>,
+): string {
+  const columns: readonly (typeof IMPORT_COPY_COLUMNS)[T][number][] = IMPORT_COPY_COLUMNS[table];
+  return copyLine(columns.map((column) => values[column]));
+}
 
 export function emptyImportCopyLines(): ImportCopyLines {
   return { family: [], person: [], case_event: [], document: [], audit_log: [], import_family: [] };
@@ -70,82 +64,86 @@ export function appendImportedFamily(
 ): void {
   const { familyId, at } = ctx;
   out.family.push(
-    copyLine([
-      familyId,
-      ctx.caseNumber,
-      family.category,
-      family.status,
-      family.originCountry,
-      family.originRegionId,
-      family.targetRegionId,
-      ctx.districtId,
-      family.contactPhone,
-      family.contactEmail,
-      family.address,
-      day(family.applicationDate),
-      family.decisionNumber,
-      day(family.decisionDate),
-      day(family.statusValidUntil),
-      day(family.arrivalDate),
-      ctx.actor.id,
-      ctx.actor.id,
-      at,
-      at,
-    ]),
+    lineOf("family", {
+      id: familyId,
+      caseNumber: ctx.caseNumber,
+      category: family.category,
+      status: family.status,
+      originCountry: family.originCountry,
+      originRegionId: family.originRegionId,
+      targetRegionId: family.targetRegionId,
+      targetDistrictId: ctx.districtId,
+      contactPhone: family.contactPhone,
+      contactEmail: family.contactEmail,
+      address: family.address,
+      applicationDate: day(family.applicationDate),
+      decisionNumber: family.decisionNumber,
+      decisionDate: day(family.decisionDate),
+      statusValidUntil: day(family.statusValidUntil),
+      arrivalDate: day(family.arrivalDate),
+      createdById: ctx.actor.id,
+      updatedById: ctx.actor.id,
+      createdAt: at,
+      updatedAt: at,
+    }),
   );
   family.members.forEach((member, index) => {
     out.person.push(
-      copyLine([
-        ctx.personIds[index],
+      lineOf("person", {
+        id: ctx.personIds[index],
         familyId,
-        index + 1,
-        member.isHead,
-        member.relationship,
-        member.surnameCyr,
-        member.givenNameCyr,
-        member.patronymicCyr,
-        member.surnameLat,
-        member.givenNameLat,
-        member.patronymicLat,
-        member.iin,
-        day(member.birthDate),
-        member.sex,
-        member.citizenship,
-        member.education,
-        member.profession,
-        personSearchText(member),
-        at,
-        at,
-      ]),
+        position: index + 1,
+        isHead: member.isHead,
+        relationship: member.relationship,
+        surnameCyr: member.surnameCyr,
+        givenNameCyr: member.givenNameCyr,
+        patronymicCyr: member.patronymicCyr,
+        surnameLat: member.surnameLat,
+        givenNameLat: member.givenNameLat,
+        patronymicLat: member.patronymicLat,
+        iin: member.iin,
+        birthDate: day(member.birthDate),
+        sex: member.sex,
+        citizenship: member.citizenship,
+        education: member.education,
+        profession: member.profession,
+        searchText: personSearchText(member),
+        createdAt: at,
+        updatedAt: at,
+      }),
     );
   });
   for (const item of documentChecklist(
     family.category,
     ctx.personIds.map((id) => ({ id })),
   )) {
-    out.document.push(copyLine([familyId, item.personId, item.kind, "MISSING", at]));
+    out.document.push(
+      lineOf("document", { familyId, personId: item.personId, kind: item.kind, status: "MISSING", updatedAt: at }),
+    );
   }
   out.case_event.push(
-    copyLine([
+    lineOf("case_event", {
       familyId,
-      null,
-      family.status,
-      ctx.actor.id,
+      fromStatus: null,
+      toStatus: family.status,
+      actorId: ctx.actor.id,
       at,
-      { importId: ctx.importId, rowNumber: family.members[0]!.rowNumber },
-    ]),
+      data: { importId: ctx.importId, rowNumber: family.members[0]!.rowNumber },
+    }),
   );
   out.audit_log.push(
-    copyLine([
+    lineOf("audit_log", {
       at,
-      ctx.actor.id,
-      ctx.actor.role,
-      "family.import",
-      "family",
-      String(familyId),
-      family.targetRegionId,
-      { caseNumber: ctx.caseNumber, members: family.members.length, importId: ctx.importId },
-    ]),
+      actorId: ctx.actor.id,
+      actorRole: ctx.actor.role,
+      action: "family.import",
+      entity: "family",
+      entityId: String(familyId),
+      regionId: family.targetRegionId,
+      changes: { caseNumber: ctx.caseNumber, members: family.members.length, importId: ctx.importId },
+    }),
   );
-  out.import_family.push(copyLine([ctx.sha256, family.familyKey, ctx.importId, familyId]));
+  out.import_family.push(
+    lineOf("import_family", { sha256: ctx.sha256, familyKey: family.familyKey, importId: ctx.importId, familyId }),
+  );
 }
