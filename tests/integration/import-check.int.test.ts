@@ -8,6 +8,7 @@ import { storeImportFile } from "@/lib/db/import/import-file";
 import { findImportInScope } from "@/lib/db/import/read-families";
 import { generateIin } from "@/lib/domain/iin";
 import { crossRegionTest } from "./cross-region";
+import { uploadCsv } from "./import-upload";
 import { AKMOLA, createFamily, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 
 const HEADER =
@@ -23,16 +24,6 @@ const person = (key: string, relationship: string, given: string, birth: string,
   `${key};;${relationship};Импортов;${given};${birth};${sex === "M" ? "М" : "Ж"};${iin};CN;;;`;
 const head = (key: string, given: string, region: string, iin = iinOf("12.05.1980", "M")) =>
   `${key};кандас;глава;Импортов;${given};12.05.1980;М;${iin};CN;Китай;${region};01.03.2024`;
-
-async function stored(actor: StaffActor, lines: string[]) {
-  const bytes = new TextEncoder().encode(lines.join("\n"));
-  return storeImportFile(actor, {
-    fileName: "registry.csv",
-    content: (async function* () {
-      yield bytes;
-    })(),
-  });
-}
 
 let coordinator: StaffActor;
 let registeredIin: string;
@@ -56,7 +47,7 @@ describe("checkImport", () => {
       head("F4", "Төртінші", "KZ-55", registeredIin),
       head("F5", "Бесінші", "Pavlodar Region"),
     ];
-    const upload = await stored(coordinator, lines);
+    const upload = await uploadCsv(coordinator, lines);
     const progress: number[] = [];
     const summary = await checkImport(coordinator, upload.id, { onProgress: (rows) => progress.push(rows) });
 
@@ -99,12 +90,12 @@ describe("checkImport", () => {
 
   it("lets an administrator bring in any region's families", async () => {
     const admin = await createStaffUser(prisma, "ADMIN");
-    const upload = await stored(admin, [HEADER, head("A1", "Бірінші", "Акмолинская область")]);
+    const upload = await uploadCsv(admin, [HEADER, head("A1", "Бірінші", "Акмолинская область")]);
     expect(await checkImport(admin, upload.id)).toMatchObject({ familiesValid: 1, rowsRejected: 0 });
   });
 
   it("refuses a file whose first row is not a header, and marks a file it cannot read as failed", async () => {
-    const noHeader = await stored(coordinator, [head("F1", "Бірінші", "KZ-55")]);
+    const noHeader = await uploadCsv(coordinator, [head("F1", "Бірінші", "KZ-55")]);
     await expect(checkImport(coordinator, noHeader.id)).rejects.toMatchObject({
       code: "import.errors.mapping",
       status: 422,
@@ -135,10 +126,10 @@ describe("checkImport", () => {
     "does not find an administrator's or another region's import for a coordinator",
     async () => {
       const admin = await createStaffUser(prisma, "ADMIN");
-      const national = await stored(admin, [HEADER, head("A1", "Бірінші", "KZ-55")]);
+      const national = await uploadCsv(admin, [HEADER, head("A1", "Бірінші", "KZ-55")]);
       await expect(checkImport(coordinator, national.id)).rejects.toMatchObject({ status: 404 });
       const akmola = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
-      const theirs = await stored(akmola, [HEADER, head("A1", "Бірінші", "KZ-11")]);
+      const theirs = await uploadCsv(akmola, [HEADER, head("A1", "Бірінші", "KZ-11")]);
       await expect(checkImport(coordinator, theirs.id)).rejects.toMatchObject({ status: 404 });
       expect((await prisma.registryImport.findUniqueOrThrow({ where: { id: theirs.id } })).state).toBe("UPLOADED");
     },
@@ -149,8 +140,8 @@ describe("checkImport", () => {
     "finds a coordinator's region's imports only, every import for an administrator",
     async () => {
       const akmola = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
-      const theirs = await stored(akmola, [HEADER]);
-      const ours = await stored(coordinator, [HEADER]);
+      const theirs = await uploadCsv(akmola, [HEADER]);
+      const ours = await uploadCsv(coordinator, [HEADER]);
       expect((await findImportInScope(coordinator, ours.id)).id).toBe(ours.id);
       await expect(findImportInScope(coordinator, theirs.id)).rejects.toMatchObject({ status: 404 });
       const admin = await createStaffUser(prisma, "ADMIN");

@@ -5,10 +5,10 @@ import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkImport } from "@/lib/db/import/check-import";
 import { commitImport } from "@/lib/db/import/commit-import";
-import { storeImportFile } from "@/lib/db/import/import-file";
 import { listFamilies } from "@/lib/db/families/list-families";
 import { generateIin } from "@/lib/domain/iin";
 import { crossRegionTest } from "./cross-region";
+import { uploadCsv } from "./import-upload";
 import { AKMOLA, createStaffUser, PAVLODAR, prisma, type StaffActor } from "./fixtures";
 
 const HEADER =
@@ -27,16 +27,6 @@ function registry(surname: string, count: number): string[] {
   return lines;
 }
 
-async function upload(actor: StaffActor, lines: string[]) {
-  const bytes = new TextEncoder().encode(lines.join("\n"));
-  return storeImportFile(actor, {
-    fileName: "registry.csv",
-    content: (async function* () {
-      yield bytes;
-    })(),
-  });
-}
-
 let coordinator: StaffActor;
 beforeAll(async () => {
   coordinator = await createStaffUser(prisma, "COORDINATOR", PAVLODAR);
@@ -45,7 +35,7 @@ beforeAll(async () => {
 describe("commitImport", () => {
   it("writes each valid family with its members, checklist, imported status, case number and audit entry", async () => {
     const lines = registry("Жүктелгенов", 3);
-    const file = await upload(coordinator, lines);
+    const file = await uploadCsv(coordinator, lines);
     await checkImport(coordinator, file.id);
     const summary = await commitImport(coordinator, file.id);
     expect(summary).toEqual({ familiesImported: 3, personsImported: 6, familiesSkipped: 0, rowsRejected: 0 });
@@ -88,11 +78,11 @@ describe("commitImport", () => {
 
   it("adds nothing when the same file is imported again", async () => {
     const lines = registry("Қайталанов", 2);
-    const first = await upload(coordinator, lines);
+    const first = await uploadCsv(coordinator, lines);
     await checkImport(coordinator, first.id);
     await commitImport(coordinator, first.id);
 
-    const again = await upload(coordinator, lines);
+    const again = await uploadCsv(coordinator, lines);
     expect(again.sha256).toBe(first.sha256);
     expect(await checkImport(coordinator, again.id)).toMatchObject({ familiesValid: 0, familiesSkipped: 2 });
     expect(await commitImport(coordinator, again.id)).toMatchObject({ familiesImported: 0, familiesSkipped: 2 });
@@ -102,7 +92,7 @@ describe("commitImport", () => {
 
   it("resumes a run stopped halfway and ends with exactly the families of the file", async () => {
     const lines = registry("Жалғасов", 5);
-    const file = await upload(coordinator, lines);
+    const file = await uploadCsv(coordinator, lines);
     await checkImport(coordinator, file.id);
     const stop = new Error("the server stopped");
     await expect(
@@ -132,7 +122,7 @@ describe("commitImport", () => {
   });
 
   it("refuses to commit an import that was not checked", async () => {
-    const file = await upload(coordinator, registry("Тексерілмеген", 1));
+    const file = await uploadCsv(coordinator, registry("Тексерілмеген", 1));
     await expect(commitImport(coordinator, file.id)).rejects.toMatchObject({
       code: "import.errors.notCommittable",
       status: 409,
@@ -141,7 +131,7 @@ describe("commitImport", () => {
   });
 
   crossRegionTest(commitImport, "does not find another region's import, and writes nothing of it", async () => {
-    const file = await upload(coordinator, registry("Бөтенов", 1));
+    const file = await uploadCsv(coordinator, registry("Бөтенов", 1));
     await checkImport(coordinator, file.id);
     const akmola = await createStaffUser(prisma, "COORDINATOR", AKMOLA);
     await expect(commitImport(akmola, file.id)).rejects.toMatchObject({ status: 404 });

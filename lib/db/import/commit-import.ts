@@ -56,8 +56,7 @@ export async function commitImport(
     where: { id: importId },
     data: { state: "COMMITTING", phaseStartedAt: new Date() },
   });
-  // lib/db/client creates the pool with the Prisma client; COPY needs a connection of it.
-  db();
+  // The pool lib/db/client registered with its Prisma client (used just above): COPY needs a connection of it.
   const pool = databasePool();
   if (!pool) throw new Error("the database pool is not registered");
 
